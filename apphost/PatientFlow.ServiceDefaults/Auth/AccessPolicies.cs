@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace PatientFlow.ServiceDefaults.Auth;
+
+/// <summary>
+/// One policy per route group. The gateway applies it to <c>/api/&lt;service&gt;/**</c> and the
+/// service applies it again to its own endpoints (defence in depth), so both answer 401/403 alike.
+/// </summary>
+public static class AccessPolicies
+{
+    public const string Scheduling = "scheduling";
+    public const string Intake = "intake";
+    public const string Lab = "lab";
+    public const string Referral = "referral";
+    public const string Billing = "billing";
+    public const string Tracking = "tracking";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Scheduling] = [Roles.FrontDesk, Roles.Clinician, Roles.Ops],
+        [Intake] = [Roles.Clinician],
+        [Lab] = [Roles.Lab, Roles.Clinician],
+        [Referral] = [Roles.Clinician, Roles.FrontDesk],
+        [Billing] = [Roles.Billing],
+        [Tracking] = [Roles.Ops, Roles.FrontDesk, Roles.Clinician, Roles.Integrator],
+    };
+
+    public static void Register(AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+    }
+}

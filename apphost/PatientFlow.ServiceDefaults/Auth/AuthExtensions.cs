@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace PatientFlow.ServiceDefaults.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>JWT bearer validation with roles, and the per-route-group policies.</summary>
+    public static IHostApplicationBuilder AddPatientFlowAuthentication(this IHostApplicationBuilder builder)
+    {
+        var settings = TokenSettings.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = settings.SigningKey,
+                    RoleClaimType = "role",
+                    NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization(AccessPolicies.Register);
+        return builder;
+    }
+}

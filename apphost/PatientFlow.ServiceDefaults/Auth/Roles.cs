@@ -1,0 +1,14 @@
+namespace PatientFlow.ServiceDefaults.Auth;
+
+/// <summary>The roles a PatientFlow token can carry (claim <c>role</c>).</summary>
+public static class Roles
+{
+    public const string FrontDesk = "front-desk";
+    public const string Clinician = "clinician";
+    public const string Lab = "lab";
+    public const string Billing = "billing";
+    public const string Ops = "ops";
+    public const string Integrator = "integrator";
+
+    public static readonly IReadOnlyList<string> All = [FrontDesk, Clinician, Lab, Billing, Ops, Integrator];
+}

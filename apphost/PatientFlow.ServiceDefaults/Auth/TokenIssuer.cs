@@ -1,0 +1,22 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+
+namespace PatientFlow.ServiceDefaults.Auth;
+
+/// <summary>Signs tokens with the shared key: the gateway's development endpoint and the tests use it.</summary>
+public sealed class TokenIssuer(TokenSettings settings, TimeProvider time)
+{
+    public string Issue(string role, string subject, TimeSpan lifetime)
+    {
+        var now = time.GetUtcNow();
+        var token = new JwtSecurityToken(
+            settings.Issuer,
+            settings.Audience,
+            [new Claim("sub", subject), new Claim("role", role)],
+            notBefore: now.UtcDateTime,
+            expires: now.Add(lifetime).UtcDateTime,
+            signingCredentials: new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}

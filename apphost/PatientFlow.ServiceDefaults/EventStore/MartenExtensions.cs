@@ -1,0 +1,48 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PatientFlow.ServiceDefaults.Health;
+using Weasel.Core;
+
+namespace PatientFlow.ServiceDefaults.EventStore;
+
+public static class MartenExtensions
+{
+    /// <summary>Connection string name of a service's own database, e.g. <c>scheduling-db</c>.</summary>
+    public static string DatabaseConnectionName(string service) => $"{service}-db";
+
+    /// <summary>
+    /// The service's own event store: its own database, lightweight sessions, schema applied at
+    /// start, and the async daemon in HotCold mode so exactly one node runs projections and the relay.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPatientFlowMarten(
+        this IHostApplicationBuilder builder, string service, Action<StoreOptions> configure)
+    {
+        var name = DatabaseConnectionName(service);
+        var connectionString = builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
+
+        builder.Services.AddHealthChecks().AddCheck(
+            "postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready]);
+
+        return builder.Services
+            .AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                // A projection that cannot apply an event must stop, not silently skip it.
+                options.Projections.Errors.SkipApplyErrors = false;
+                options.Schema.For<HandledIntegrationEvent>();
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Health;
+using PatientFlow.ServiceDefaults.Observability;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.ServiceDefaults;
+
+public static class Extensions
+{
+    /// <summary>Telemetry, health, JWT auth with role policies, problem details and JSON rules shared by every service and the gateway.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddPatientFlowTelemetry();
+        builder.AddPatientFlowAuthentication();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.HttpContext.Items.TryGetValue(Messaging.CorrelationHeader.Name, out var correlation))
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlation;
+            }
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed bodies reach the exception handler, which answers 400 naming the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        return builder;
+    }
+
+    /// <summary>Correlation ids, problem details for errors and bare status codes, authentication, health endpoints.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Liveness: the process answers. Readiness: its database and broker (broker trouble is Degraded).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+}

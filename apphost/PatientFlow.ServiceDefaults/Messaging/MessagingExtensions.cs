@@ -1,0 +1,80 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using PatientFlow.ServiceDefaults.Health;
+
+namespace PatientFlow.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ: one quorum queue named after the service, bound as
+    /// <see cref="PlatformTopology"/> says, with retries; the whole platform topology is deployed
+    /// before the relay publishes. Broker trouble shows on /health/ready as Degraded: the service
+    /// keeps taking commands and the relay catches up later.
+    /// </summary>
+    public static IHostApplicationBuilder AddPatientFlowMessaging(
+        this IHostApplicationBuilder builder, string service, params Type[] consumers)
+    {
+        EnsureSubscribed(service, consumers);
+        var address = builder.Configuration.GetConnectionString(RabbitMqEndpoint.ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName} is not configured.");
+        var broker = new RabbitMqEndpoint(new Uri(address));
+
+        builder.Services.AddSingleton(broker);
+        builder.Services.AddSingleton<TopologyReadiness>();
+        builder.Services.AddHostedService<TopologyDeployer>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "rabbitmq";
+                health.Tags.Add(HealthTags.Ready);
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+            });
+            foreach (var consumer in consumers)
+            {
+                bus.AddConsumer(consumer);
+            }
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                broker.Configure(rabbit);
+                if (consumers.Length == 0)
+                {
+                    return;
+                }
+
+                rabbit.ReceiveEndpoint(PlatformTopology.QueueFor(service), endpoint =>
+                {
+                    QueueConfiguration.Apply(endpoint, service);
+                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                    endpoint.ConfigureConsumers(context);
+                });
+            });
+        });
+        return builder;
+    }
+
+    private static void EnsureSubscribed(string service, Type[] consumers)
+    {
+        if (!PlatformTopology.Subscriptions.TryGetValue(service, out var subscribed))
+        {
+            throw new InvalidOperationException($"Service '{service}' is missing from PlatformTopology.Subscriptions.");
+        }
+
+        var consumed = consumers
+            .SelectMany(consumer => consumer.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+            .Select(i => i.GetGenericArguments()[0]);
+        var missing = consumed.Except(subscribed).Select(type => type.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"Service '{service}' consumes {string.Join(", ", missing)} but PlatformTopology does not bind them to its queue.");
+        }
+    }
+}

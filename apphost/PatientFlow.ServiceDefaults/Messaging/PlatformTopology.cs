@@ -1,0 +1,35 @@
+using PatientFlow.Contracts;
+using PatientFlow.Contracts.Intake.V1;
+using PatientFlow.Contracts.Lab.V1;
+using PatientFlow.Contracts.Scheduling.V1;
+
+namespace PatientFlow.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Which integration events each service's queue receives. Every service deploys this whole map
+/// before its relay publishes anything, so no event is published to an exchange whose subscribers'
+/// queues are not bound yet (RabbitMQ drops such messages). A consumer for an event that is not
+/// listed here fails the service at start.
+/// </summary>
+public static class PlatformTopology
+{
+    public static readonly IReadOnlyList<Type> AllIntegrationEvents = typeof(IIntegrationEvent).Assembly
+        .GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(type))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<Type>> Subscriptions =
+        new Dictionary<string, IReadOnlyList<Type>>
+        {
+            ["scheduling"] = [],
+            ["intake"] = [typeof(PatientCheckedIn)],
+            ["lab"] = [typeof(AppointmentBooked)],
+            ["referral"] = [typeof(AppointmentBooked)],
+            ["billing"] = [typeof(AppointmentBooked), typeof(EncounterCompleted), typeof(LabResultRecorded), typeof(PatientCheckedOut)],
+            ["tracking"] = AllIntegrationEvents,
+        };
+
+    /// <summary>The queue a service consumes from: its own name.</summary>
+    public static string QueueFor(string service) => service;
+}

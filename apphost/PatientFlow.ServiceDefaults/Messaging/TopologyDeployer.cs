@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PatientFlow.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Declares every service's queue and bindings (the whole <see cref="PlatformTopology"/>) without
+/// consuming from them, then opens <see cref="TopologyReadiness"/>. Runs in the background and
+/// retries while the broker is away, so the service itself starts and takes commands regardless.
+/// </summary>
+public sealed class TopologyDeployer(
+    RabbitMqEndpoint broker, TopologyReadiness readiness, ILogger<TopologyDeployer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeployAsync(stoppingToken);
+                readiness.MarkDeployed();
+                logger.LogInformation("Platform topology deployed ({QueueCount} queues)", PlatformTopology.Subscriptions.Count);
+                return;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Topology deploy failed; retrying in {Delay}", delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    private async Task DeployAsync(CancellationToken cancellationToken)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(configurator =>
+        {
+            broker.Configure(configurator);
+            foreach (var service in PlatformTopology.Subscriptions.Keys)
+            {
+                configurator.ReceiveEndpoint(PlatformTopology.QueueFor(service), endpoint => QueueConfiguration.Apply(endpoint, service));
+            }
+        });
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await bus.DeployAsync(timeout.Token);
+    }
+}

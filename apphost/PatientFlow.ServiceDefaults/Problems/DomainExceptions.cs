@@ -1,0 +1,20 @@
+namespace PatientFlow.ServiceDefaults.Problems;
+
+/// <summary>
+/// What a decider throws when a command cannot be accepted. Each maps to one HTTP status with
+/// RFC 9457 problem details; none of them ever leaves anything half-written, because deciders
+/// throw before anything is appended.
+/// </summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>A field's value is impossible or malformed: 422 naming the field.</summary>
+public sealed class InvalidFieldException(string field, string message) : DomainException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>The state of the target forbids the command, or a competing command won: 409.</summary>
+public sealed class ConflictException(string message) : DomainException(message);
+
+/// <summary>An id in the route or body names nothing known: 404.</summary>
+public sealed class NotFoundException(string message) : DomainException(message);

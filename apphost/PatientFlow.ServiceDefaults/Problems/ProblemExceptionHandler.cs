@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace PatientFlow.ServiceDefaults.Problems;
+
+/// <summary>
+/// Turns what a client caused into the right 4xx with RFC 9457 problem details; anything else
+/// stays a 500. Messages carry ids and field names only, never patient data.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Request rejected with {Status}: {Title}", problem.Status, problem.Title);
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails? Describe(Exception exception) => exception switch
+    {
+        InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        JasperFx.ConcurrencyException or
+            Marten.Exceptions.ExistingStreamIdCollisionException or
+            JasperFx.Events.ExistingStreamIdCollisionException or
+            JasperFx.DocumentAlreadyExistsException =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
+        BadHttpRequestException bad => BadRequest(bad),
+        _ => null,
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = MissingRequired().Match(json.Message) is { Success: true } missing
+                ? missing.Groups[1].Value
+                : FieldFromPath(json.Path);
+            var problem = Validation(field, "The value is missing or not of the expected type.");
+            problem.Status = StatusCodes.Status400BadRequest;
+            problem.Title = "Malformed request body";
+            return problem;
+        }
+
+        return Problem(bad.StatusCode, "Bad request", bad.Message);
+    }
+
+    /// <summary>"$.vitals.heartRate" becomes "vitals.heartRate"; the root becomes "body".</summary>
+    private static string FieldFromPath(string? path)
+    {
+        var trimmed = (path ?? "$").TrimStart('$').TrimStart('.');
+        return trimmed.Length == 0 ? "body" : trimmed;
+    }
+
+    [GeneratedRegex("missing required properties including: '([^']+)'")]
+    private static partial Regex MissingRequired();
+
+    private static ProblemDetails Validation(string field, string message) => new HttpValidationProblemDetails(
+        new Dictionary<string, string[]> { [field] = [message] })
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "Validation failed",
+        Detail = $"{field}: {message}",
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the whole platform: PostgreSQL, RabbitMQ, every service and the gateway (http://localhost:8080).
+# Installs the PostgreSQL and RabbitMQ servers from Debian's packages when they are missing.
+# Options are passed to the app host: --port N, --fresh, --data DIR.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+./scripts/prerequisites.sh
+
+echo "Building PatientFlow..."
+dotnet build PatientFlow.sln --configuration Release --nologo --verbosity quiet
+
+exec dotnet apphost/PatientFlow.AppHost/bin/Release/net10.0/PatientFlow.AppHost.dll "$@"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (real PostgreSQL and RabbitMQ) and end-to-end (the whole platform).
+# Installs what is missing first. The last line is: tests: N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")"
+
+./scripts/prerequisites.sh || exit 1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/patientflow-test.XXXXXX")
+infra_pid=""
+cleanup() {
+  if [ -n "$infra_pid" ] && kill -0 "$infra_pid" 2>/dev/null; then
+    kill -TERM "$infra_pid" 2>/dev/null
+    wait "$infra_pid" 2>/dev/null
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+echo "== build"
+if ! dotnet build PatientFlow.sln --configuration Release --nologo --verbosity quiet; then
+  echo "tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+# One PostgreSQL and one RabbitMQ for the whole run; every test fixture isolates itself with its
+# own database and virtual host on them.
+echo "== starting test servers"
+dotnet apphost/PatientFlow.AppHost/bin/Release/net10.0/PatientFlow.AppHost.dll \
+  --infrastructure-only --data "$work/servers" --env-file "$work/servers.env" > "$work/servers.log" 2>&1 &
+infra_pid=$!
+for _ in $(seq 1 240); do
+  [ -s "$work/servers.env" ] && break
+  if ! kill -0 "$infra_pid" 2>/dev/null; then
+    cat "$work/servers.log"
+    echo "tests: 0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+  sleep 0.5
+done
+set -a
+# shellcheck disable=SC1091
+. "$work/servers.env"
+set +a
+
+echo "== test"
+export PATIENTFLOW_FIGURES="$work/figures.txt"
+started=$(date +%s)
+dotnet test PatientFlow.sln --configuration Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results"
+status=$?
+echo "test duration: $(( $(date +%s) - started )) s"
+[ -f "$PATIENTFLOW_FIGURES" ] && { echo "== figures"; cat "$PATIENTFLOW_FIGURES"; }
+
+passed=0; failed=0; skipped=0
+for trx in "$work"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # a test host crashed or a project did not run: never report green
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.Contracts;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Messaging;
+using Xunit;
+
+namespace PatientFlow.Testing;
+
+/// <summary>
+/// One service in process, on the real test servers, isolated from every other factory by its
+/// own database and its own RabbitMQ virtual host.
+/// </summary>
+public abstract class ServiceFactory<TProgram>(string service) : WebApplicationFactory<TProgram>, IAsyncLifetime
+    where TProgram : class
+{
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly List<IAsyncDisposable> _probes = [];
+    private string _databaseConnectionString = "";
+
+    public string Service { get; } = service;
+
+    /// <summary>amqp URI of this factory's own virtual host.</summary>
+    public string RabbitMqConnectionString { get; private set; } = "";
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
+        _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
+        RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(isolation);
+
+        // Creating the server starts the host; then wait until every queue is bound, so a test
+        // that publishes right away cannot lose its message.
+        _ = Server;
+        await Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", _databaseConnectionString);
+        builder.UseSetting($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName}", RabbitMqConnectionString);
+        builder.UseSetting("Auth:SigningKey", _signingKey);
+    }
+
+    public HttpClient CreateClient(string role)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(role, $"test-{role}", TimeSpan.FromHours(1));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => CreateClient();
+
+    /// <summary>Publishes an integration event on this factory's virtual host, as another service would.</summary>
+    public Task PublishAsync<T>(T message) where T : class, IIntegrationEvent =>
+        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
+
+    /// <summary>Starts capturing <typeparamref name="T"/> as published on this factory's virtual host. Call before acting.</summary>
+    public EventProbe<T> Listen<T>() where T : class, IIntegrationEvent
+    {
+        var probe = new EventProbe<T>();
+        probe.StartAsync(RabbitMqConnectionString).GetAwaiter().GetResult();
+        _probes.Add(probe);
+        return probe;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var probe in _probes)
+        {
+            await probe.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
