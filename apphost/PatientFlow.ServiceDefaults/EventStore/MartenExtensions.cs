@@ -36,6 +36,10 @@ public static class MartenExtensions
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
+                // HotCold leadership through a transaction-scoped advisory lock: the session-scoped
+                // path of DistributedLock.Postgres 1.3.1 (which stands in for Weasel's patched 1.3.3,
+                // see packages/local) refuses NpgsqlDataSource with "Multiplexing is incompatible".
+                options.Events.UseAdvisoryLockTransaction = true;
                 // A projection that cannot apply an event must stop, not silently skip it.
                 options.Projections.Errors.SkipApplyErrors = false;
                 options.Schema.For<HandledIntegrationEvent>();

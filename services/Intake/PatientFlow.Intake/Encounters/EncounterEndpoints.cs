@@ -1,0 +1,59 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.Completing;
+using PatientFlow.Intake.Encounters.GettingDetails;
+using PatientFlow.Intake.Encounters.RecordingVitals;
+using PatientFlow.Intake.Encounters.Rooming;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Intake.Encounters;
+
+public static class EncounterEndpoints
+{
+    public static IEndpointRouteBuilder MapEncounterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var encounters = app.MapGroup("/api/intake/encounters").RequireAuthorization(AccessPolicies.Intake);
+        encounters.MapGet("/{visitId:guid}", GetEncounter);
+        encounters.MapPost("/{visitId:guid}/rooming", RoomPatient);
+        encounters.MapPost("/{visitId:guid}/vitals", RecordVitals);
+        encounters.MapPost("/{visitId:guid}/completion", CompleteEncounter);
+        return app;
+    }
+
+    private static async Task<Ok<EncounterDetails>> GetEncounter(Guid visitId, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await LoadDetails(session, visitId, ct));
+
+    private static Task<Ok<EncounterDetails>> RoomPatient(
+        Guid visitId, RoomPatient command, IDocumentSession session, TimeProvider clock, ILogger<Encounter> logger, CancellationToken ct) =>
+        Decide(visitId, session, logger, state => RoomPatientDecider.Decide(state, command, clock.GetUtcNow()), ct);
+
+    private static Task<Ok<EncounterDetails>> RecordVitals(
+        Guid visitId, RecordVitals command, IDocumentSession session, TimeProvider clock, ILogger<Encounter> logger, CancellationToken ct) =>
+        Decide(visitId, session, logger, state => RecordVitalsDecider.Decide(state, command, clock.GetUtcNow()), ct);
+
+    private static Task<Ok<EncounterDetails>> CompleteEncounter(
+        Guid visitId, CompleteEncounter command, IDocumentSession session, TimeProvider clock, ILogger<Encounter> logger, CancellationToken ct) =>
+        Decide(visitId, session, logger, state => CompleteEncounterDecider.Decide(state, command, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// Fetch → decide → append → save. FetchForWriting checks the stream version at save, so two
+    /// racing commands cannot both commit: the loser gets 409.
+    /// </summary>
+    private static async Task<Ok<EncounterDetails>> Decide(
+        Guid visitId, IDocumentSession session, ILogger logger, Func<Encounter, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Encounter>(visitId, ct);
+        var state = stream.Aggregate ?? throw NoEncounter(visitId);
+        var events = decide(state);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        logger.LogInformation("Encounter {VisitId}: appended {EventTypes}", visitId, events.Select(e => e.GetType().Name));
+        return TypedResults.Ok(await LoadDetails(session, visitId, ct));
+    }
+
+    private static async Task<EncounterDetails> LoadDetails(IQuerySession session, Guid visitId, CancellationToken ct) =>
+        await session.LoadAsync<EncounterDetails>(visitId, ct) ?? throw NoEncounter(visitId);
+
+    private static NotFoundException NoEncounter(Guid visitId) => new($"no encounter for visit {visitId}");
+}

@@ -1,0 +1,12 @@
+using PatientFlow.Intake;
+using PatientFlow.Intake.Encounters;
+using PatientFlow.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIntake();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapEncounterEndpoints();
+app.Run();
