@@ -38,15 +38,13 @@ for _ in $(seq 1 240); do
   fi
   sleep 0.5
 done
-set -a
-# shellcheck disable=SC1091
-. "$work/servers.env"
-set +a
+# The variable names contain '-', which the shell cannot export: hand them over through env.
+mapfile -t server_vars < "$work/servers.env"
 
 echo "== test"
 export PATIENTFLOW_FIGURES="$work/figures.txt"
 started=$(date +%s)
-dotnet test PatientFlow.sln --configuration Release --no-build --nologo \
+env "${server_vars[@]}" dotnet test PatientFlow.sln --configuration Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results"
 status=$?
 echo "test duration: $(( $(date +%s) - started )) s"

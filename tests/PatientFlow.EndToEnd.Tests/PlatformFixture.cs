@@ -20,7 +20,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         var options = new PlatformOptions
         {
-            RepoRoot = PlatformOptions.FindRepoRoot(AppContext.BaseDirectory),
+            RepoRoot = RepoRoot(),
             DataDirectory = _dataDirectory,
             GatewayPort = 0,
             Environment = "Development",
@@ -29,6 +29,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         _platform = await PatientFlow.AppHost.Platform.DefineDefault(options).StartAsync(timeout.Token);
         StartDuration = started.Elapsed;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "PatientFlow.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PatientFlow.sln not found above the test's folder.");
     }
 
     /// <summary>A client for the gateway carrying a development token for the role.</summary>

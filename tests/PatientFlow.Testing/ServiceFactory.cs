@@ -33,7 +33,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
 
     public async Task InitializeAsync()
     {
-        var servers = await TestServers.GetAsync();
+        var servers = await TestServers.GetAsync(Service);
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
         RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(isolation);

@@ -11,14 +11,24 @@ namespace PatientFlow.Testing;
 /// </summary>
 public static class TestServers
 {
-    private static readonly Lazy<Task<LocalInfrastructure.LocalInfrastructure>> Servers = new(StartAsync);
+    private static readonly Lock Gate = new();
+    private static Task<LocalInfrastructure.LocalInfrastructure>? _servers;
 
-    public static Task<LocalInfrastructure.LocalInfrastructure> GetAsync() => Servers.Value;
+    /// <param name="owner">Names the folder of servers started for this test process (e.g. the service under test).</param>
+    public static Task<LocalInfrastructure.LocalInfrastructure> GetAsync(string owner)
+    {
+        lock (Gate)
+        {
+            return _servers ??= StartAsync(owner);
+        }
+    }
 
-    private static async Task<LocalInfrastructure.LocalInfrastructure> StartAsync()
+    private static async Task<LocalInfrastructure.LocalInfrastructure> StartAsync(string owner)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-tests-{Environment.ProcessId}");
+        // One folder per owner: a run that was killed leaves pid files there, and the next
+        // run of the same owner stops those leftovers before starting afresh.
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-tests-{owner}");
         var options = LocalInfrastructureOptions.FromConfiguration(configuration, dataDirectory);
         var servers = await LocalInfrastructure.LocalInfrastructure.StartAsync(options);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

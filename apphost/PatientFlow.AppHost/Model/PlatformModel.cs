@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Configuration;
+using PatientFlow.AppHost.Running;
+using PatientFlow.AppHost.Terminal;
+using PatientFlow.LocalInfrastructure;
+
+namespace PatientFlow.AppHost.Model;
+
+/// <summary>
+/// The declared platform. Starting it brings up the infrastructure, then every service as soon as
+/// everything it references is ready (independent services in parallel).
+/// </summary>
+public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resource> resources)
+{
+    public IReadOnlyList<Resource> Resources => resources;
+
+    public async Task<RunningPlatform> StartAsync(CancellationToken ct = default)
+    {
+        var services = resources.OfType<ServiceResource>().ToList();
+        var output = new ConsoleOutput(options.Output, Math.Max(10, resources.Max(r => r.Name.Length)));
+        BuildOutput.EnsureBuilt(options.RepoRoot, services);
+        if (options.Fresh)
+        {
+            await DataFolder.WipeAsync(options.DataDirectory, output);
+        }
+
+        output.Progress("starting PostgreSQL and RabbitMQ");
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var infrastructure = await LocalInfrastructure.LocalInfrastructure.StartAsync(
+            LocalInfrastructureOptions.FromConfiguration(configuration, options.DataDirectory) with { Log = output.Write }, ct);
+        var started = new Dictionary<string, SupervisedService>();
+        try
+        {
+            var environment = new ServiceEnvironment(options, infrastructure, SigningKey.ReadOrCreate(options.DataDirectory), Urls(services));
+            await StartServicesAsync(services, environment, started, output, ct);
+            return new RunningPlatform(infrastructure, started, services, "gateway", output);
+        }
+        catch
+        {
+            await RunningPlatform.StopServicesAsync(started, services);
+            await infrastructure.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServicesAsync(
+        List<ServiceResource> services, ServiceEnvironment environment, Dictionary<string, SupervisedService> started, ConsoleOutput output, CancellationToken ct)
+    {
+        // The first failure cancels the others rather than letting them run into their timeouts.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var tasks = new Dictionary<string, Task>();
+        foreach (var service in services)
+        {
+            // References point at earlier declarations, so their tasks already exist.
+            var dependencies = service.ServiceReferences.Select(r => tasks[r.Name]).ToList();
+            tasks[service.Name] = StartAfterAsync(service, dependencies);
+        }
+
+        await Task.WhenAll(tasks.Values);
+
+        async Task StartAfterAsync(ServiceResource service, List<Task> dependencies)
+        {
+            try
+            {
+                await Task.WhenAll(dependencies);
+                var spec = new ChildProcessSpec(service.Name, "dotnet", [BuildOutput.AssemblyPath(options.RepoRoot, service)])
+                {
+                    WorkingDirectory = Path.Combine(options.RepoRoot, service.ProjectDirectory),
+                    Environment = await environment.ForAsync(service, failed.Token),
+                    PidFile = new PidFile(Path.Combine(options.DataDirectory, "pids", $"service-{service.Name}.pid")),
+                    Output = line => output.Write(service.Name, line),
+                };
+                var supervised = new SupervisedService(service, spec, environment.Urls[service.Name], output);
+                output.Progress($"starting {service.Name}");
+                await supervised.StartAsync(failed.Token);
+                lock (started)
+                {
+                    started[service.Name] = supervised;
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+    }
+
+    private static Dictionary<string, Uri> Urls(IEnumerable<ServiceResource> services) => services.ToDictionary(
+        s => s.Name,
+        // A declared port is for people (curl localhost:8080), so it answers on IPv4 and IPv6 loopback.
+        s => s.HttpPort is { } port
+            ? new Uri($"http://localhost:{(port > 0 ? port : FreePort.Next())}/")
+            : new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+}

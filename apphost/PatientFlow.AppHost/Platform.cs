@@ -1,0 +1,31 @@
+using PatientFlow.AppHost.Model;
+
+namespace PatientFlow.AppHost;
+
+/// <summary>The PatientFlow platform as it runs on a developer machine.</summary>
+public static class Platform
+{
+    public static PlatformModel DefineDefault(PlatformOptions options)
+    {
+        var builder = PlatformBuilder.Create(options);
+        var postgres = builder.AddPostgres("postgres");
+        var rabbit = builder.AddRabbitMq("rabbitmq");
+
+        ServiceResource Service(string name, string folder) =>
+            builder.AddService(name, $"services/{folder}/PatientFlow.{folder}").WithDatabase(postgres, name).WithReference(rabbit);
+
+        var scheduling = Service("scheduling", "Scheduling");
+        var intake = Service("intake", "Intake");
+        var lab = Service("lab", "Lab");
+        var referral = Service("referral", "Referral");
+        var billing = Service("billing", "Billing");
+        var tracking = Service("tracking", "Tracking");
+
+        builder.AddService("gateway", "gateway/PatientFlow.Gateway")
+            .WithReference(scheduling).WithReference(intake).WithReference(lab)
+            .WithReference(referral).WithReference(billing).WithReference(tracking)
+            .WithHttpPort(options.GatewayPort);
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,56 @@
+using PatientFlow.AppHost.Model;
+
+namespace PatientFlow.AppHost.Running;
+
+/// <summary>The configuration a launched service receives, as environment variables.</summary>
+internal sealed record ServiceEnvironment(
+    PlatformOptions Options, LocalInfrastructure.LocalInfrastructure Infrastructure, string SigningKey, IReadOnlyDictionary<string, Uri> Urls)
+{
+    // Set by us per service; an inherited value (e.g. the ConnectionStrings__postgres that made the
+    // infrastructure external) must not leak into services under a key they might read.
+    private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__"];
+
+    public async Task<Dictionary<string, string?>> ForAsync(ServiceResource service, CancellationToken ct)
+    {
+        var variables = new Dictionary<string, string?>();
+        foreach (var key in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (OwnedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                variables[key] = null;
+            }
+        }
+
+        variables["ASPNETCORE_URLS"] = Urls[service.Name].AbsoluteUri.TrimEnd('/');
+        variables["ASPNETCORE_ENVIRONMENT"] = Options.Environment;
+        variables["DOTNET_ENVIRONMENT"] = Options.Environment;
+        variables["Auth__SigningKey"] = SigningKey;
+        // OTEL_* variables are inherited as they are; only the service name differs per process.
+        variables["OTEL_SERVICE_NAME"] = service.Name;
+        if (service.Database is { } database)
+        {
+            variables[$"ConnectionStrings__{service.Name}-db"] = await Infrastructure.EnsureDatabaseAsync(database, ct);
+        }
+
+        foreach (var reference in service.References)
+        {
+            switch (reference)
+            {
+                case RabbitMqResource rabbit:
+                    variables[$"ConnectionStrings__{rabbit.Name}"] = Infrastructure.RabbitMqConnectionString;
+                    break;
+                case PostgresResource postgres when service.Database is null:
+                    variables[$"ConnectionStrings__{postgres.Name}"] = Infrastructure.PostgresConnectionString;
+                    break;
+                case ServiceResource target:
+                    // YARP reads the cluster address; anything else reads Services:<name>:Url.
+                    var url = Urls[target.Name].AbsoluteUri;
+                    variables[$"ReverseProxy__Clusters__{target.Name}__Destinations__primary__Address"] = url;
+                    variables[$"Services__{target.Name}__Url"] = url;
+                    break;
+            }
+        }
+
+        return variables;
+    }
+}
