@@ -1,0 +1,39 @@
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Gateway.DevTokens;
+
+public sealed record DevTokenRequest(string Role, string? Subject = null);
+
+public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role);
+
+/// <summary>
+/// Hands out signed tokens so a newcomer can try the API without an identity provider.
+/// Mapped only in Development: anywhere else the path does not exist.
+/// </summary>
+public static class DevTokenEndpoints
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public static WebApplication MapDevTokens(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapPost("/dev/token", IssueToken).AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static DevTokenResponse IssueToken(DevTokenRequest request, TokenIssuer issuer)
+    {
+        if (!Roles.All.Contains(request.Role))
+        {
+            throw new InvalidFieldException("role", $"must be one of: {string.Join(", ", Roles.All)}");
+        }
+
+        var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{request.Role}" : request.Subject;
+        var token = issuer.Issue(request.Role, subject, Lifetime);
+        return new DevTokenResponse(token, "Bearer", (int)Lifetime.TotalSeconds, request.Role);
+    }
+}
