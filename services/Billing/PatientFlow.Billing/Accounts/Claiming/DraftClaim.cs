@@ -1,0 +1,57 @@
+using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Fees;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Billing.Accounts.Claiming;
+
+/// <summary>What a claim drafted by this decision would be called and when; unused when none is due.</summary>
+public sealed record NewClaim(Guid ClaimId, string Currency, DateTimeOffset CreatedAt);
+
+/// <summary>Events for the visit's account, and the claim to start when this decision drafted one.</summary>
+public sealed record VisitDecision(IReadOnlyList<object> AccountEvents, ClaimCreated? Claim);
+
+public static class DraftClaimDecider
+{
+    // An 837P service line points at no more than four diagnoses.
+    public const int MaxPointersPerLine = 4;
+
+    /// <summary>
+    /// Adds the claim to <paramref name="events"/> when they make it due: the patient has checked out
+    /// and the encounter is complete, and no claim exists yet. Whichever fact arrives last drafts it;
+    /// the account stream's version makes a second draft by a concurrent consumer fail at save.
+    /// </summary>
+    public static VisitDecision ClaimIfDue(BillingAccount? before, IReadOnlyList<object> events, NewClaim next)
+    {
+        var after = BillingAccount.Replay(before, events);
+        if (after is not { CheckedOutAt: { } checkedOutAt, Encounter: { } encounter, ClaimId: null })
+        {
+            return new VisitDecision(events, null);
+        }
+
+        var lines = Lines(after.Charges, encounter.Diagnoses);
+        if (after.Charges.FirstOrDefault(c => c.Currency != next.Currency) is { } foreign)
+        {
+            throw new ConflictException($"visit {after.Id} has charges in {foreign.Currency}, the claim is in {next.Currency}");
+        }
+
+        var serviceDate = after.Appointment?.StartsAt ?? checkedOutAt;
+        var claim = new ClaimCreated(
+            next.ClaimId, after.Id, after.PatientId, encounter.ProviderId, after.Appointment?.Clinic,
+            DateOnly.FromDateTime(serviceDate.DateTime), encounter.Diagnoses, lines, lines.Sum(l => l.Amount),
+            next.Currency, next.CreatedAt);
+        return new VisitDecision([.. events, new ClaimDrafted(after.Id, next.ClaimId)], claim);
+    }
+
+    public static IReadOnlyList<int> EncounterPointers(IReadOnlyList<string> diagnoses) =>
+        [.. Enumerable.Range(1, Math.Min(MaxPointersPerLine, diagnoses.Count))];
+
+    // Encounter lines first, then lab lines as they were recorded, whatever order the events came in.
+    // Lab results carry no diagnosis of their own; every line needs one, so they point at the primary.
+    private static List<ClaimLine> Lines(IReadOnlyList<Charge> charges, IReadOnlyList<string> diagnoses) =>
+        [.. charges
+            .OrderBy(c => c.Source == ChargeSource.Encounter ? 0 : 1)
+            .Select((c, i) => new ClaimLine(
+                i + 1, c.Code, c.Units, c.UnitPrice, c.Amount,
+                c.DiagnosisPointers.Count > 0 || diagnoses.Count == 0 ? c.DiagnosisPointers : [1],
+                c.Source, c.Unpriced))];
+}

@@ -1,0 +1,14 @@
+using PatientFlow.Billing;
+using PatientFlow.Billing.Accounts;
+using PatientFlow.Billing.Claims;
+using PatientFlow.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddBilling();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapAccountEndpoints();
+app.MapClaimEndpoints();
+app.Run();
