@@ -1,0 +1,44 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Journeys.GettingTimeline;
+using PatientFlow.Tracking.Journeys.ViewingBoard;
+
+namespace PatientFlow.Tracking.Journeys;
+
+public static class JourneyEndpoints
+{
+    public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tracking = app.MapGroup("/api/tracking").RequireAuthorization(AccessPolicies.Tracking);
+        tracking.MapGet("/visits/{visitId:guid}/timeline", GetTimeline);
+        tracking.MapGet("/board", GetBoard);
+        return app;
+    }
+
+    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, IQuerySession session, CancellationToken ct)
+    {
+        var journey = await session.LoadAsync<VisitJourney>(visitId, ct)
+            ?? throw new NotFoundException($"no journey for visit {visitId}");
+        return TypedResults.Ok(VisitTimeline.From(journey));
+    }
+
+    private static async Task<Ok<FlowBoard>> GetBoard(
+        string? clinic, Guid? providerId, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = session.Query<VisitJourney>().Where(journey => journey.CurrentStage != null);
+        if (!string.IsNullOrEmpty(clinic))
+        {
+            query = query.Where(journey => journey.Clinic == clinic);
+        }
+
+        if (providerId is { } provider)
+        {
+            query = query.Where(journey => journey.ProviderId == provider);
+        }
+
+        var journeys = await query.ToListAsync(ct);
+        return TypedResults.Ok(FlowBoard.Build(journeys, clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,21 @@
+namespace PatientFlow.Tracking.Journeys;
+
+/// <summary>
+/// Tracking learned of one thing that happened in a visit. Appended once per integration event
+/// (<see cref="SourceEventId"/>) to the visit's journey stream, never changed afterwards.
+/// </summary>
+/// <param name="EventType">The contract's name, for example <c>scheduling.appointment-booked.v1</c>.</param>
+/// <param name="Stage">The stage this step puts the visit in; null for a step that moves no stage.</param>
+/// <param name="OccurredAt">When it happened in the clinic.</param>
+/// <param name="RecordedAt">When PatientFlow recorded it.</param>
+public sealed record JourneyStepRecorded(
+    Guid VisitId,
+    Guid PatientId,
+    Guid SourceEventId,
+    string EventType,
+    VisitStage? Stage,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    string? Clinic,
+    Guid? ProviderId,
+    string? Room);

@@ -1,0 +1,12 @@
+using PatientFlow.ServiceDefaults;
+using PatientFlow.Tracking;
+using PatientFlow.Tracking.Journeys;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddTracking();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapJourneyEndpoints();
+app.Run();

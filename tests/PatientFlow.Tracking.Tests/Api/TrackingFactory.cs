@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.Contracts;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
+
+namespace PatientFlow.Tracking.Tests.Api;
+
+public sealed class TrackingFactory() : ServiceFactory<Program>("tracking")
+{
+    private static readonly MethodInfo PublishGeneric = typeof(TrackingFactory).GetMethod(nameof(PublishAsync))!;
+
+    /// <summary>Publishes each event as its producing service would, one after another.</summary>
+    public async Task PublishAllAsync(IEnumerable<IVisitEvent> events)
+    {
+        foreach (var message in events)
+        {
+            // MassTransit routes on the static type, so publish each as its own contract.
+            await (Task)PublishGeneric.MakeGenericMethod(message.GetType()).Invoke(this, [message])!;
+        }
+    }
+
+    /// <summary>Polls the timeline until it holds <paramref name="steps"/> steps (the journey projection is asynchronous).</summary>
+    public Task<TimelineView> WaitForTimelineAsync(Guid visitId, int steps)
+    {
+        var ops = CreateClient(Roles.Ops);
+        return Eventually.Until(async () =>
+        {
+            var response = await ops.GetAsync($"/api/tracking/visits/{visitId}/timeline");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return null;
+            }
+
+            var timeline = await response.Content.ReadFromJsonAsync<TimelineView>();
+            return timeline?.Steps.Count >= steps ? timeline : null;
+        }, what: $"a timeline of {steps} steps for visit {visitId}");
+    }
+
+    /// <summary>Counts how often this service finished consuming the event. Call before publishing.</summary>
+    public ConsumedCounter CountConsumed(Guid eventId)
+    {
+        var counter = new ConsumedCounter(eventId);
+        counter.Handle = Services.GetRequiredService<IBus>().ConnectConsumeObserver(counter);
+        return counter;
+    }
+}
+
+public sealed class ConsumedCounter(Guid eventId) : IConsumeObserver, IDisposable
+{
+    private readonly SemaphoreSlim _consumed = new(0);
+
+    internal ConnectHandle? Handle { get; set; }
+
+    public async Task WaitForAsync(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            if (!await _consumed.WaitAsync(Eventually.DefaultTimeout))
+            {
+                throw new TimeoutException($"event {eventId} was consumed {i} times, expected {times}");
+            }
+        }
+    }
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        if (context.Message is IIntegrationEvent message && message.EventId == eventId)
+        {
+            _consumed.Release();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+
+    public void Dispose() => Handle?.Disconnect();
+}
+
+public sealed record TimelineView(
+    Guid VisitId, Guid PatientId, string? Clinic, Guid? ProviderId, string? Room, string? CurrentStage, DateTimeOffset? StageEnteredAt,
+    IReadOnlyList<StepView> Steps);
+
+public sealed record StepView(string? Stage, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Guid SourceEventId);
+
+public sealed record BoardView(DateTimeOffset GeneratedAt, IReadOnlyList<ColumnView> Columns)
+{
+    public ColumnView Column(string stage) => Columns.Single(column => column.Stage == stage);
+}
+
+public sealed record ColumnView(string Stage, int Count, IReadOnlyList<BoardVisitView> Visits);
+
+public sealed record BoardVisitView(
+    Guid VisitId, Guid PatientId, string? Clinic, Guid? ProviderId, string? Room, DateTimeOffset StageEnteredAt, int MinutesInStage);
