@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Lab.Catalog;
+
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog);
+        return app;
+    }
+
+    private static Ok<IReadOnlyList<LabTest>> GetCatalog(LabCatalog catalog) => TypedResults.Ok(catalog.Tests);
+}

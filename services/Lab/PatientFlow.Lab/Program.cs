@@ -1,0 +1,14 @@
+using PatientFlow.Lab;
+using PatientFlow.Lab.Catalog;
+using PatientFlow.Lab.Orders;
+using PatientFlow.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddLab();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCatalogEndpoints();
+app.MapLabOrderEndpoints();
+app.Run();

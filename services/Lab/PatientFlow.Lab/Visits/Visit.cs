@@ -1,0 +1,9 @@
+using JasperFx;
+
+namespace PatientFlow.Lab.Visits;
+
+/// <summary>
+/// A visit scheduling has booked, as lab learned it from <c>AppointmentBooked</c>. Orders are only
+/// taken for visits known here, and the patient comes from the visit, never from the client.
+/// </summary>
+public sealed record Visit([property: Identity] Guid VisitId, Guid PatientId, Guid ProviderId, string Clinic);

@@ -1,0 +1,12 @@
+using PatientFlow.Referral;
+using PatientFlow.Referral.Referrals;
+using PatientFlow.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddReferral();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapReferralEndpoints();
+app.Run();

@@ -1,0 +1,54 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Referral.Referrals.Creating;
+using PatientFlow.Referral.Referrals.GettingDetails;
+using PatientFlow.Referral.Visits;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Referral.Referrals;
+
+public static class ReferralEndpoints
+{
+    public static IEndpointRouteBuilder MapReferralEndpoints(this IEndpointRouteBuilder app)
+    {
+        var referral = app.MapGroup("/api/referral").RequireAuthorization(AccessPolicies.Referral);
+        referral.MapPost("/referrals", Create);
+        referral.MapGet("/referrals/{referralId:guid}", GetReferral);
+        referral.MapGet("/visits/{visitId:guid}/referrals", GetVisitReferrals);
+        return app;
+    }
+
+    private static async Task<Created<ReferralDetails>> Create(
+        CreateReferral command, IDocumentSession session, ReferralDeadlines deadlines, TimeProvider clock,
+        ILogger<ReferralDetails> logger, CancellationToken ct)
+    {
+        var visit = await LoadVisit(session, command.VisitId, ct);
+        var referralId = Guid.CreateVersion7();
+        var events = CreateReferralDecider.Decide(visit, command, deadlines, referralId, clock.GetUtcNow());
+        session.Events.StartStream<ReferralDetails>(referralId, events);
+        await session.SaveChangesAsync(ct);
+        // Ids only: the reason is clinical text.
+        logger.LogInformation("Referral {ReferralId} created from visit {VisitId}", referralId, visit.VisitId);
+        return TypedResults.Created($"/api/referral/referrals/{referralId}", await LoadReferral(session, referralId, ct));
+    }
+
+    private static async Task<Ok<ReferralDetails>> GetReferral(Guid referralId, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await LoadReferral(session, referralId, ct));
+
+    private static async Task<Ok<IReadOnlyList<ReferralDetails>>> GetVisitReferrals(Guid visitId, IQuerySession session, CancellationToken ct)
+    {
+        await LoadVisit(session, visitId, ct);
+        var referrals = await session.Query<ReferralDetails>()
+            .Where(referral => referral.VisitId == visitId)
+            .OrderBy(referral => referral.CreatedAt)
+            .ToListAsync(ct);
+        return TypedResults.Ok(referrals);
+    }
+
+    private static async Task<Visit> LoadVisit(IQuerySession session, Guid visitId, CancellationToken ct) =>
+        await session.LoadAsync<Visit>(visitId, ct) ?? throw new NotFoundException($"visit {visitId} is not known to referral");
+
+    private static async Task<ReferralDetails> LoadReferral(IQuerySession session, Guid referralId, CancellationToken ct) =>
+        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw new NotFoundException($"referral {referralId} not found");
+}

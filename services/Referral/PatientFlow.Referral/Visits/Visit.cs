@@ -1,0 +1,9 @@
+using JasperFx;
+
+namespace PatientFlow.Referral.Visits;
+
+/// <summary>
+/// A visit scheduling has booked, as referral learned it from <c>AppointmentBooked</c>. Referrals are
+/// only made from visits known here, and the patient comes from the visit, never from the client.
+/// </summary>
+public sealed record Visit([property: Identity] Guid VisitId, Guid PatientId, Guid ProviderId, string Clinic);

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using Marten;
+using PatientFlow.Contracts.Referral.V1;
+using PatientFlow.ServiceDefaults.Auth;
+using static PatientFlow.Referral.Tests.Api.ReferralFactory;
+
+namespace PatientFlow.Referral.Tests.Api;
+
+public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFactory>
+{
+    private readonly HttpClient _clinician = factory.CreateClient(Roles.Clinician);
+
+    private static object Referral(Guid visitId, string urgency = "urgent") => new
+    {
+        visitId, kind = "specialist", specialty = "Cardiology", urgency, reason = "Exertional chest pain, abnormal ECG",
+    };
+
+    [Fact]
+    public async Task CreateReferral_BookedVisit_Returns201WithDeadlineAndPublishesReferralCreated()
+    {
+        var created = factory.Listen<ReferralCreated>();
+        var booked = await factory.BookVisitAsync();
+
+        var response = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var referral = await Body(response);
+        var referralId = referral.GetProperty("referralId").GetGuid();
+        response.Headers.Location!.ToString().Should().Be($"/api/referral/referrals/{referralId}");
+        referral.GetProperty("visitId").GetGuid().Should().Be(booked.VisitId);
+        referral.GetProperty("patientId").GetGuid().Should().Be(booked.PatientId);
+        referral.GetProperty("kind").GetString().Should().Be("specialist");
+        referral.GetProperty("specialty").GetString().Should().Be("cardiology");
+        referral.GetProperty("urgency").GetString().Should().Be("urgent");
+        referral.GetProperty("status").GetString().Should().Be("created");
+        var createdAt = referral.GetProperty("createdAt").GetDateTimeOffset();
+        createdAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        referral.GetProperty("scheduleBy").GetDateTimeOffset().Should().Be(createdAt.AddDays(3));
+
+        (await created.WaitForAsync(e => e.ReferralId == referralId)).Should().Match<ReferralCreated>(e =>
+            e.VisitId == booked.VisitId && e.PatientId == booked.PatientId && e.Kind == "specialist"
+            && e.Specialty == "cardiology" && e.Urgency == "urgent");
+        (await Body(await _clinician.GetAsync($"/api/referral/referrals/{referralId}"))).GetRawText().Should().Be(referral.GetRawText());
+    }
+
+    [Fact]
+    public async Task GetVisitReferrals_TwoReferrals_ListsBothInOrderForFrontDesk()
+    {
+        var booked = await factory.BookVisitAsync();
+        var first = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "routine")));
+        var second = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "emergent")));
+
+        var listed = await Body(await factory.CreateClient(Roles.FrontDesk).GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"));
+
+        listed.EnumerateArray().Select(r => r.GetProperty("referralId").GetGuid())
+            .Should().Equal(first.GetProperty("referralId").GetGuid(), second.GetProperty("referralId").GetGuid());
+        listed[1].GetProperty("scheduleBy").GetDateTimeOffset().Should().Be(listed[1].GetProperty("createdAt").GetDateTimeOffset().AddDays(1));
+    }
+
+    [Fact]
+    public async Task CreateReferral_UnknownVisit_Returns404AndStoresNothing()
+    {
+        var visitId = Guid.CreateVersion7();
+
+        var response = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(visitId));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Body(response)).GetProperty("detail").GetString().Should().Contain(visitId.ToString());
+        (await _clinician.GetAsync($"/api/referral/visits/{visitId}/referrals")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await using var session = factory.Store.QuerySession();
+        (await session.Events.QueryRawEventDataOnly<Referrals.ReferralCreated>().CountAsync(e => e.VisitId == visitId)).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"specialist","specialty":"  ","urgency":"routine","reason":"Follow-up"}""", HttpStatusCode.UnprocessableEntity, "specialty")]
+    [InlineData("""{"kind":"specialist","specialty":"cardiology","urgency":"routine","reason":""}""", HttpStatusCode.UnprocessableEntity, "reason")]
+    [InlineData("""{"kind":"specialist","specialty":"cardiology","reason":"Follow-up"}""", HttpStatusCode.UnprocessableEntity, "urgency")]
+    [InlineData("""{"kind":"surgery","specialty":"cardiology","urgency":"routine","reason":"Follow-up"}""", HttpStatusCode.BadRequest, "kind")]
+    [InlineData("""{"kind":"imaging","specialty":"ct","urgency":"asap","reason":"Follow-up"}""", HttpStatusCode.BadRequest, "urgency")]
+    public async Task CreateReferral_InvalidField_ReturnsProblemNamingTheFieldAndStoresNothing(string fields, HttpStatusCode status, string field)
+    {
+        var booked = await factory.BookVisitAsync();
+        var body = $$"""{"visitId":"{{booked.VisitId}}",{{fields[1..]}}""";
+
+        var response = await _clinician.PostAsync("/api/referral/referrals", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(field);
+        (await Body(await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"))).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task GetReferral_Unknown_Returns404()
+    {
+        var response = await _clinician.GetAsync($"/api/referral/referrals/{Guid.CreateVersion7()}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CreateReferral_NoToken_Returns401()
+    {
+        var response = await factory.CreateAnonymousClient().PostAsJsonAsync("/api/referral/referrals", Referral(Guid.CreateVersion7()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task CreateReferral_BillingRole_Returns403AndStoresNothing()
+    {
+        var booked = await factory.BookVisitAsync();
+
+        var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Body(await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"))).GetArrayLength().Should().Be(0);
+    }
+}

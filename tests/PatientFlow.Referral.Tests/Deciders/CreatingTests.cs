@@ -1,0 +1,53 @@
+using PatientFlow.Referral.Referrals;
+using PatientFlow.Referral.Referrals.Creating;
+using static PatientFlow.Referral.Tests.Deciders.ReferralSpec;
+
+namespace PatientFlow.Referral.Tests.Deciders;
+
+public class CreatingTests
+{
+    private static CreateReferral Valid(ReferralUrgency urgency = ReferralUrgency.Routine) =>
+        new(VisitId, ReferralKind.Specialist, "Cardiology", urgency, "Exertional chest pain, abnormal ECG");
+
+    [Fact]
+    public void GivenKnownVisit_WhenCreateReferral_ThenReferralCreatedForTheVisitsPatient() =>
+        When(Valid()).Then(new ReferralCreated(
+            ReferralId, VisitId, PatientId, ReferralKind.Specialist, "cardiology", ReferralUrgency.Routine,
+            "Exertional chest pain, abnormal ECG", Now, Now.AddDays(14)));
+
+    [Theory]
+    [InlineData(ReferralUrgency.Routine, 14)]
+    [InlineData(ReferralUrgency.Urgent, 3)]
+    [InlineData(ReferralUrgency.Emergent, 1)]
+    public void GivenKnownVisit_WhenCreateReferral_ThenScheduleByIsDeadlineForUrgency(ReferralUrgency urgency, int days) =>
+        When(Valid(urgency)).ThenSingle<ReferralCreated>().ScheduleBy.Should().Be(Now.AddDays(days));
+
+    [Fact]
+    public void GivenKnownVisit_WhenCreateReferralWithoutKind_ThenKindRejected() =>
+        When(Valid() with { Kind = null }).ThenRejects("kind");
+
+    [Fact]
+    public void GivenKnownVisit_WhenCreateReferralWithoutUrgency_ThenUrgencyRejected() =>
+        When(Valid() with { Urgency = null }).ThenRejects("urgency");
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void GivenKnownVisit_WhenCreateReferralWithBlankSpecialty_ThenSpecialtyRejected(string? specialty) =>
+        When(Valid() with { Specialty = specialty }).ThenRejects("specialty");
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void GivenKnownVisit_WhenCreateReferralWithBlankReason_ThenReasonRejected(string? reason) =>
+        When(Valid() with { Reason = reason }).ThenRejects("reason");
+
+    [Fact]
+    public void GivenKnownVisit_WhenCreateReferralWithReasonOver500_ThenReasonRejected() =>
+        When(Valid() with { Reason = new string('x', 501) }).ThenRejects("reason");
+
+    [Fact]
+    public void GivenKnownVisit_WhenCreateReferralWithReasonOf500_ThenAccepted() =>
+        When(Valid() with { Reason = $"  {new string('x', 500)}  " }).ThenSingle<ReferralCreated>().Reason.Should().HaveLength(500);
+}

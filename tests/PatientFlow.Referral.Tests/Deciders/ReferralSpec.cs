@@ -1,0 +1,42 @@
+using PatientFlow.Referral.Referrals;
+using PatientFlow.Referral.Referrals.Creating;
+using PatientFlow.Referral.Visits;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Referral.Tests.Deciders;
+
+/// <summary>Given(a known visit).When(create).Then(events): creation is decided from the visit alone.</summary>
+internal static class ReferralSpec
+{
+    public static readonly Guid VisitId = Guid.CreateVersion7();
+    public static readonly Guid PatientId = Guid.CreateVersion7();
+    public static readonly Guid ReferralId = Guid.CreateVersion7();
+    public static readonly DateTimeOffset Now = new(2025, 3, 4, 9, 30, 0, TimeSpan.FromHours(-5));
+    public static readonly Visit Visit = new(VisitId, PatientId, Guid.CreateVersion7(), "north");
+
+    public static readonly ReferralDeadlines Deadlines = new(new Dictionary<ReferralUrgency, TimeSpan>
+    {
+        [ReferralUrgency.Routine] = TimeSpan.FromDays(14),
+        [ReferralUrgency.Urgent] = TimeSpan.FromDays(3),
+        [ReferralUrgency.Emergent] = TimeSpan.FromDays(1),
+    });
+
+    public static Outcome When(CreateReferral command) =>
+        new(() => CreateReferralDecider.Decide(Visit, command, Deadlines, ReferralId, Now));
+
+    internal sealed class Outcome(Func<IReadOnlyList<object>> act)
+    {
+        public void Then(params object[] expected) =>
+            act().Should().BeEquivalentTo(expected, options => options.RespectingRuntimeTypes().WithStrictOrdering());
+
+        public T ThenSingle<T>()
+        {
+            var events = act();
+            events.Should().ContainSingle().Which.Should().BeOfType<T>();
+            return (T)events[0];
+        }
+
+        public void ThenRejects(string field) =>
+            act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);
+    }
+}
