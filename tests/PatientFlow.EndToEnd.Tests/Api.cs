@@ -8,13 +8,13 @@ namespace PatientFlow.EndToEnd.Tests;
 /// <summary>Small helpers for driving the public API as JSON, the way any client would.</summary>
 internal static class Api
 {
-    public static async Task<JsonElement> PostAsync(this HttpClient client, string path, object body, HttpStatusCode expected)
+    public static async Task<JsonElement> PostJsonAsync(this HttpClient client, string path, object body, HttpStatusCode expected)
     {
         var response = await client.PostAsJsonAsync(path, body);
         return await ReadAsync(response, expected, $"POST {path}");
     }
 
-    public static async Task<JsonElement> GetAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(path);
         return await ReadAsync(response, expected, $"GET {path}");

@@ -18,7 +18,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         var billing = await platform.ClientForAsync("billing");
         var ops = await platform.ClientForAsync("ops");
 
-        var patient = await frontDesk.PostAsync("/api/scheduling/patients", new
+        var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16],
             firstName = "Ada",
@@ -26,36 +26,36 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             dateOfBirth = "1980-04-12",
             sex = "female",
         }, HttpStatusCode.Created);
-        var provider = await frontDesk.PostAsync("/api/scheduling/providers",
+        var provider = await frontDesk.PostJsonAsync("/api/scheduling/providers",
             new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" }, HttpStatusCode.Created);
         var providerId = provider.Str("providerId");
-        var slots = await frontDesk.PostAsync($"/api/scheduling/providers/{providerId}/slots",
+        var slots = await frontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O"), durationMinutes = 20, count = 2 }, HttpStatusCode.Created);
         var slotId = slots.GetProperty("slots")[0].Str("slotId");
 
         var clock = Stopwatch.StartNew();
-        var appointment = await frontDesk.PostAsync("/api/scheduling/appointments",
+        var appointment = await frontDesk.PostJsonAsync("/api/scheduling/appointments",
             new { patientId = patient.Str("patientId"), providerId, slotId, visitType = "follow-up" }, HttpStatusCode.Created);
         var visitId = appointment.Str("appointmentId");
 
         // The same slot cannot be booked twice.
-        await frontDesk.PostAsync("/api/scheduling/appointments",
+        await frontDesk.PostJsonAsync("/api/scheduling/appointments",
             new { patientId = patient.Str("patientId"), providerId, slotId, visitType = "follow-up" }, HttpStatusCode.Conflict);
 
-        await frontDesk.PostAsync($"/api/scheduling/appointments/{visitId}/check-in", new { }, HttpStatusCode.OK);
+        await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { }, HttpStatusCode.OK);
 
         // Intake opens the encounter when it learns of the arrival.
         await clinician.EventuallyAsync($"/api/intake/encounters/{visitId}", _ => true);
-        await clinician.PostAsync($"/api/intake/encounters/{visitId}/rooming", new { room = "EXAM-3" }, HttpStatusCode.OK);
-        await clinician.PostAsync($"/api/intake/encounters/{visitId}/vitals", new { heartRate = 500 }, HttpStatusCode.UnprocessableEntity);
-        await clinician.PostAsync($"/api/intake/encounters/{visitId}/vitals",
+        await clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/rooming", new { room = "EXAM-3" }, HttpStatusCode.OK);
+        await clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/vitals", new { heartRate = 500 }, HttpStatusCode.UnprocessableEntity);
+        await clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/vitals",
             new { systolicBp = 128, diastolicBp = 82, heartRate = 76, temperature = 37.1, spo2 = 98, height = 170, weight = 72 }, HttpStatusCode.OK);
 
         await lab.EventuallyAsync("/api/lab/catalog", _ => true);
         var order = await clinician.EventuallyAsyncPost("/api/lab/orders", new { visitId, testCode = "2345-7" });
-        await lab.PostAsync($"/api/lab/orders/{order.Str("orderId")}/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
+        await lab.PostJsonAsync($"/api/lab/orders/{order.Str("orderId")}/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
 
-        await clinician.PostAsync($"/api/intake/encounters/{visitId}/completion", new
+        await clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/completion", new
         {
             diagnoses = new[] { "E11.9", "I10" },
             procedures = new[] { new { code = "99213", units = 1 } },
@@ -65,7 +65,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         await billing.EventuallyAsync($"/api/billing/visits/{visitId}/charges",
             charges => charges.GetProperty("charges").EnumerateArray().Any(c => c.Str("code") == "82947"));
         var checkOutAt = clock.Elapsed;
-        await frontDesk.PostAsync($"/api/scheduling/appointments/{visitId}/check-out", new { }, HttpStatusCode.OK);
+        await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-out", new { }, HttpStatusCode.OK);
 
         var claim = await billing.EventuallyAsync($"/api/billing/visits/{visitId}/claim", _ => true);
         var bookingToClaim = clock.Elapsed;
@@ -89,7 +89,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             .ToList();
         stages.Should().ContainInOrder("booked", "arrived", "roomed", "intake-done", "provider-done", "checked-out", "claim-created");
 
-        var board = await ops.GetAsync("/api/tracking/board");
+        var board = await ops.GetJsonAsync("/api/tracking/board");
         board.GetProperty("columns").EnumerateArray()
             .Single(c => c.Str("stage") == "claim-created")
             .GetProperty("visits").EnumerateArray()
