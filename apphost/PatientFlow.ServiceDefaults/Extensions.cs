@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.Observability;
@@ -18,6 +19,9 @@ public static class Extensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddPatientFlowTelemetry();
+        // Request-level logs belong in traces; the console keeps what someone acts on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.AddPatientFlowAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();

@@ -40,6 +40,9 @@ public static class MartenExtensions
                 // path of DistributedLock.Postgres 1.3.1 (which stands in for Weasel's patched 1.3.3,
                 // see packages/local) refuses NpgsqlDataSource with "Multiplexing is incompatible".
                 options.Events.UseAdvisoryLockTransaction = true;
+                // Appends wake the daemon (relay, async projections) through LISTEN/NOTIFY instead of
+                // waiting for its next poll; polling stays as the safety net.
+                options.Events.UseListenNotifyForEventAppends = true;
                 // A projection that cannot apply an event must stop, not silently skip it.
                 options.Projections.Errors.SkipApplyErrors = false;
                 options.Schema.For<HandledIntegrationEvent>();
