@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.Completing;
 

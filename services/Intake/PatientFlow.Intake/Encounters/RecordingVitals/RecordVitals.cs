@@ -1,4 +1,5 @@
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.RecordingVitals;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Lab.Orders.Resulting;
 
@@ -14,9 +15,6 @@ public sealed record RecordLabResult(
 public static class RecordLabResultDecider
 {
     public const int MaxTextLength = 200;
-
-    // Analyser and server clocks disagree by a little; more than this is a typing mistake.
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public static IReadOnlyList<object> Decide(LabOrder state, RecordLabResult command, DateTimeOffset now)
     {
@@ -65,11 +63,8 @@ public static class RecordLabResultDecider
         return (text, test.Flag(text));
     }
 
-    private static DateTimeOffset ResultedAt(LabOrder state, DateTimeOffset? entered, DateTimeOffset now) => entered switch
-    {
-        null => now,
-        { } at when at > now + ClockSkew => throw new InvalidFieldException("resultedAt", "must not be in the future"),
-        { } at when at < state.OrderedAt => throw new InvalidFieldException("resultedAt", "must not be before the order was placed"),
-        { } at => at,
-    };
+    private static DateTimeOffset ResultedAt(LabOrder state, DateTimeOffset? entered, DateTimeOffset now) =>
+        ClinicTime.Resolve("resultedAt", entered, now) is var at && at < state.OrderedAt
+            ? throw new InvalidFieldException("resultedAt", "must not be before the order was placed")
+            : at;
 }

@@ -1,3 +1,5 @@
+using PatientFlow.ServiceDefaults.Time;
+
 namespace PatientFlow.Scheduling.Appointments.CheckingIn;
 
 /// <summary>The patient arrived; <see cref="ArrivedAt"/> back-dates an arrival entered late.</summary>
