@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +23,8 @@ public static class MartenExtensions
         this IHostApplicationBuilder builder, string service, Action<StoreOptions> configure)
     {
         var name = DatabaseConnectionName(service);
-        var connectionString = builder.Configuration.GetConnectionString(name)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
+        var connectionString = WithDeadClientDetection(builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
 
         builder.Services.AddHealthChecks().AddCheck(
             "postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready]);
@@ -51,5 +52,22 @@ public static class MartenExtensions
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    /// <summary>
+    /// The HotCold leader holds its advisory lock in a transaction whose keep-alive runs pg_sleep;
+    /// if the leader's process dies mid-sleep, PostgreSQL only notices at the end of the sleep and
+    /// the lock (and with it the relay and the projections) stays stuck for half a minute. Asking
+    /// the server to check the client's socket while a query runs releases it within seconds.
+    /// </summary>
+    private static string WithDeadClientDetection(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("client_connection_check_interval", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c client_connection_check_interval=1000".Trim();
+        }
+
+        return builder.ConnectionString;
     }
 }

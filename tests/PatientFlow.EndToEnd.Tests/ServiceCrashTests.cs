@@ -1,0 +1,47 @@
+using System.Net;
+using FluentAssertions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PatientFlow.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task KillTracking_WhileVisitsArrive_AppHostRestartsItAndNoEventIsLost()
+    {
+        var frontDesk = await platform.ClientForAsync("front-desk");
+        var ops = await platform.ClientForAsync("ops");
+        var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
+        {
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = "Example", dateOfBirth = "1975-09-30", sex = "female",
+        }, HttpStatusCode.Created);
+        var provider = await frontDesk.PostJsonAsync("/api/scheduling/providers",
+            new { name = "Dr. Shepherd", specialty = "internal-medicine", clinic = "south" }, HttpStatusCode.Created);
+        var slots = await frontDesk.PostJsonAsync($"/api/scheduling/providers/{provider.Str("providerId")}/slots",
+            new { startsAt = DateTimeOffset.UtcNow.AddHours(2).ToString("O"), durationMinutes = 15, count = 1 }, HttpStatusCode.Created);
+
+        var sinceKill = System.Diagnostics.Stopwatch.StartNew();
+        await platform.Platform.KillAsync("tracking");
+
+        // Booked and checked in while tracking is down: its durable queue keeps both events.
+        var appointment = await frontDesk.PostJsonAsync("/api/scheduling/appointments", new
+        {
+            patientId = patient.Str("patientId"),
+            providerId = provider.Str("providerId"),
+            slotId = slots.GetProperty("slots")[0].Str("slotId"),
+            visitType = "new-patient",
+        }, HttpStatusCode.Created);
+        var visitId = appointment.Str("appointmentId");
+        await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { }, HttpStatusCode.OK);
+
+        using var restart = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await platform.Platform.WaitUntilReadyAsync("tracking", restart.Token);
+        var timeline = await ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
+            t => t.GetProperty("currentStage").GetString() == "arrived");
+        Figures.Report(output, "tracking killed to its journey caught up", $"{sinceKill.Elapsed.TotalSeconds:0.0} s");
+        timeline.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("eventType").GetString())
+            .Should().Contain(["scheduling.appointment-booked.v1", "scheduling.patient-checked-in.v1"]);
+    }
+}
