@@ -50,6 +50,8 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", _databaseConnectionString);
         builder.UseSetting($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName}", RabbitMqConnectionString);
         builder.UseSetting("Auth:SigningKey", _signingKey);
+        // Test output keeps warnings and errors; a failing test's own assertion says the rest.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     public HttpClient CreateClient(string role)
@@ -64,7 +66,11 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
 
     /// <summary>Publishes an integration event on this factory's virtual host, as another service would.</summary>
     public Task PublishAsync<T>(T message) where T : class, IIntegrationEvent =>
-        Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = message.EventId);
+        Services.GetRequiredService<IBus>().Publish(message, context =>
+        {
+            context.MessageId = message.EventId;
+            context.CorrelationId = (message as IVisitEvent)?.VisitId;
+        });
 
     /// <summary>Starts capturing <typeparamref name="T"/> as published on this factory's virtual host. Call before acting.</summary>
     public EventProbe<T> Listen<T>() where T : class, IIntegrationEvent

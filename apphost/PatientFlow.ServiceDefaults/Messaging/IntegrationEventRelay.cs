@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
+using PatientFlow.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace PatientFlow.ServiceDefaults.Messaging;
@@ -50,7 +51,7 @@ public sealed class IntegrationEventRelay : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishUntilConfirmedAsync(IEvent committed, object message, CancellationToken cancellationToken)
+    private async Task PublishUntilConfirmedAsync(IEvent committed, IIntegrationEvent message, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
@@ -62,6 +63,11 @@ public sealed class IntegrationEventRelay : SubscriptionBase
                 await _bus.Publish(message, message.GetType(), context =>
                 {
                     context.MessageId = committed.Id;
+                    if (message is IVisitEvent visitEvent)
+                    {
+                        context.CorrelationId = visitEvent.VisitId;
+                    }
+
                     if (committed.CorrelationId is { Length: > 0 } correlation)
                     {
                         context.Headers.Set(CorrelationHeader.Name, correlation);

@@ -9,6 +9,8 @@ namespace PatientFlow.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
+    private const int VisitPartitions = 32;
+
     /// <summary>
     /// MassTransit on RabbitMQ: one quorum queue named after the service, bound as
     /// <see cref="PlatformTopology"/> says, with retries; the whole platform topology is deployed
@@ -51,6 +53,11 @@ public static class MessagingExtensions
                 rabbit.ReceiveEndpoint(PlatformTopology.QueueFor(service), endpoint =>
                 {
                     QueueConfiguration.Apply(endpoint, service);
+                    // One visit's events are handled one at a time and in arrival order (the relay
+                    // stamps the visit id as the correlation id), so a burst of them, such as a
+                    // backlog after a restart, does not race on the visit's stream; other visits
+                    // still run in parallel. Retries run inside the partition.
+                    endpoint.UsePartitioner<ConsumeContext>(VisitPartitions, context => context.CorrelationId ?? Guid.Empty);
                     endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
                     endpoint.ConfigureConsumers(context);
                 });
