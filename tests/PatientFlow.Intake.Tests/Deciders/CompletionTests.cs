@@ -1,5 +1,6 @@
-using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Completing;
+using PatientFlow.Intake.Encounters;
+using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;
@@ -8,7 +9,7 @@ public class CompletionTests
 {
     private static readonly ProcedureEntry OfficeVisit = new("99213", 1);
 
-    private static EncounterSpec.Outcome Complete(CompleteEncounter command) =>
+    private static DecisionOutcome Complete(CompleteEncounter command) =>
         Given(Opened, new PatientRoomed(VisitId, PatientId, "EXAM-3", Now.AddMinutes(-15)))
             .When(s => CompleteEncounterDecider.Decide(s, command, Now));
 

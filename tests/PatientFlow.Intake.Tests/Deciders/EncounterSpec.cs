@@ -1,6 +1,6 @@
-using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Opening;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Intake.Encounters;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Intake.Tests.Deciders;
 
@@ -36,26 +36,8 @@ internal sealed class EncounterSpec
     }
 
     /// <summary>Opening is the one decision that also runs on no history at all.</summary>
-    public Outcome When(OpenEncounter command) => new(() => OpenEncounterDecider.Decide(_state, command));
+    public DecisionOutcome When(OpenEncounter command) => new(() => OpenEncounterDecider.Decide(_state, command));
 
-    public Outcome When(Func<Encounter, IReadOnlyList<object>> decide) =>
+    public DecisionOutcome When(Func<Encounter, IReadOnlyList<object>> decide) =>
         new(() => decide(_state ?? throw new InvalidOperationException("no encounter in the given history")));
-
-    internal sealed class Outcome(Func<IReadOnlyList<object>> act)
-    {
-        public void Then(params object[] expected) =>
-            act().Should().BeEquivalentTo(expected, options => options.RespectingRuntimeTypes().WithStrictOrdering());
-
-        public T ThenSingle<T>()
-        {
-            var events = act();
-            events.Should().ContainSingle().Which.Should().BeOfType<T>();
-            return (T)events[0];
-        }
-
-        public void ThenRejects(string field) =>
-            act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);
-
-        public void ThenConflicts() => act.Should().Throw<ConflictException>();
-    }
 }

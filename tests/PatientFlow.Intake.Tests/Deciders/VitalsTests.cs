@@ -1,12 +1,13 @@
-using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.RecordingVitals;
+using PatientFlow.Intake.Encounters;
+using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;
 
 public class VitalsTests
 {
-    private static EncounterSpec.Outcome Record(RecordVitals vitals) =>
+    private static DecisionOutcome Record(RecordVitals vitals) =>
         Given(Opened).When(s => RecordVitalsDecider.Decide(s, vitals, Now));
 
     private static VitalSign Single(RecordVitals vitals) =>

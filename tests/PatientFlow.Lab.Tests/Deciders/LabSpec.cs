@@ -1,7 +1,7 @@
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Lab.Visits;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Lab.Tests.Deciders;
 
@@ -42,24 +42,6 @@ internal sealed class LabSpec
         return new LabSpec(state);
     }
 
-    public Outcome When(Func<LabOrder, IReadOnlyList<object>> decide) =>
+    public DecisionOutcome When(Func<LabOrder, IReadOnlyList<object>> decide) =>
         new(() => decide(_state ?? throw new InvalidOperationException("no order in the given history")));
-
-    internal sealed class Outcome(Func<IReadOnlyList<object>> act)
-    {
-        public void Then(params object[] expected) =>
-            act().Should().BeEquivalentTo(expected, options => options.RespectingRuntimeTypes().WithStrictOrdering());
-
-        public T ThenSingle<T>()
-        {
-            var events = act();
-            events.Should().ContainSingle().Which.Should().BeOfType<T>();
-            return (T)events[0];
-        }
-
-        public void ThenRejects(string field) =>
-            act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);
-
-        public void ThenConflicts() => act.Should().Throw<ConflictException>();
-    }
 }

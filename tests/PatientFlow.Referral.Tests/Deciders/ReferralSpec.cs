@@ -1,7 +1,7 @@
-using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.Creating;
+using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Visits;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Deciders;
 
@@ -21,22 +21,6 @@ internal static class ReferralSpec
         [ReferralUrgency.Emergent] = TimeSpan.FromDays(1),
     });
 
-    public static Outcome When(CreateReferral command) =>
+    public static DecisionOutcome When(CreateReferral command) =>
         new(() => CreateReferralDecider.Decide(Visit, command, Deadlines, ReferralId, Now));
-
-    internal sealed class Outcome(Func<IReadOnlyList<object>> act)
-    {
-        public void Then(params object[] expected) =>
-            act().Should().BeEquivalentTo(expected, options => options.RespectingRuntimeTypes().WithStrictOrdering());
-
-        public T ThenSingle<T>()
-        {
-            var events = act();
-            events.Should().ContainSingle().Which.Should().BeOfType<T>();
-            return (T)events[0];
-        }
-
-        public void ThenRejects(string field) =>
-            act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);
-    }
 }
