@@ -10,6 +10,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-e2e-{Guid.NewGuid():N}");
     private RunningPlatform? _platform;
+    private StreamWriter? _log;
+
+    /// <summary>Every process's output, prefixed with its name, for diagnosing a failure.</summary>
+    public string LogPath => Path.Combine(Path.GetTempPath(), $"{Path.GetFileName(_dataDirectory)}.log");
 
     public RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
 
@@ -18,13 +22,14 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        _log = new StreamWriter(LogPath) { AutoFlush = true };
         var options = new PlatformOptions
         {
             RepoRoot = RepoRoot(),
             DataDirectory = _dataDirectory,
             GatewayPort = 0,
             Environment = "Development",
-            Output = TextWriter.Null,
+            Output = TextWriter.Synchronized(_log),
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         _platform = await PatientFlow.AppHost.Platform.DefineDefault(options).StartAsync(timeout.Token);
@@ -44,6 +49,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         throw new InvalidOperationException("PatientFlow.sln not found above the test's folder.");
     }
 
+    /// <summary>The last lines one process wrote, to attach to a failure.</summary>
+    public string Tail(string source, int lines)
+    {
+        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return string.Join(Environment.NewLine, reader.ReadToEnd().Split('\n')
+            .Where(line => line.StartsWith(source, StringComparison.Ordinal) || line.StartsWith("apphost", StringComparison.Ordinal))
+            .Where(line => !line.Contains("Request rejected", StringComparison.Ordinal) && !line.Contains("ProblemExceptionHandler", StringComparison.Ordinal))
+            .TakeLast(lines));
+    }
+
     /// <summary>A client for the gateway carrying a development token for the role.</summary>
     public async Task<HttpClient> ClientForAsync(string role)
     {
@@ -60,6 +75,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (_platform is not null)
         {
             await _platform.DisposeAsync();
+        }
+
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+            File.Delete(LogPath);
         }
 
         try

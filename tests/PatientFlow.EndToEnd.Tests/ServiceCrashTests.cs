@@ -38,8 +38,19 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
 
         using var restart = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await platform.Platform.WaitUntilReadyAsync("tracking", restart.Token);
-        var timeline = await ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
-            t => Has(t, "scheduling.appointment-booked.v1") && Has(t, "scheduling.patient-checked-in.v1"));
+        System.Text.Json.JsonElement timeline;
+        try
+        {
+            timeline = await ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
+                t => Has(t, "scheduling.appointment-booked.v1") && Has(t, "scheduling.patient-checked-in.v1"));
+        }
+        catch (TimeoutException timeout)
+        {
+            var kept = Path.Combine(Path.GetTempPath(), "patientflow-e2e-crash-test.log");
+            File.Copy(platform.LogPath, kept, overwrite: true);
+            throw new TimeoutException($"{timeout.Message}{Environment.NewLine}whole log kept in {kept}; tracking's last lines:{Environment.NewLine}{platform.Tail("tracking", 120)}");
+        }
+
         Figures.Report(output, "tracking killed to its journey caught up", $"{sinceKill.Elapsed.TotalSeconds:0.0} s");
         timeline.GetProperty("currentStage").GetString().Should().Be("arrived");
     }

@@ -38,6 +38,9 @@ public sealed class TopologyDeployer(
         var bus = Bus.Factory.CreateUsingRabbitMq(configurator =>
         {
             broker.Configure(configurator);
+            // Declare only. These endpoints have no consumers: were they to consume, they would
+            // move every message waiting in another service's queue to its _skipped queue.
+            configurator.DeployTopologyOnly = true;
             foreach (var service in PlatformTopology.Subscriptions.Keys)
             {
                 configurator.ReceiveEndpoint(PlatformTopology.QueueFor(service), endpoint => QueueConfiguration.Apply(endpoint, service));
