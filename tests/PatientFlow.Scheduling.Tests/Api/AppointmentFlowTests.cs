@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PatientFlow.ServiceDefaults.Auth;
 using Contract = PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Scheduling.Tests.Api;
@@ -22,92 +21,55 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
             new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
         var visitId = Guid.Parse(appointment.GetProperty("appointmentId").GetString()!);
         appointment.GetProperty("visitId").GetGuid().Should().Be(visitId);
-        (await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { })).StatusCode.Should().Be(HttpStatusCode.OK);
-        var checkedOut = await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-out", new { });
+        appointment.GetProperty("status").GetString().Should().Be("booked");
+        var arrivedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var checkedIn = await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { arrivedAt });
+        checkedIn.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await checkedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("checked-in");
+        var checkedOut = await client.PostAsync($"/api/scheduling/appointments/{visitId}/check-out", content: null);
 
         checkedOut.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await checkedOut.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("checked-out");
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{visitId}");
+        details.GetProperty("status").GetString().Should().Be("checked-out");
+        details.GetProperty("arrivedAt").GetDateTimeOffset().Should().BeCloseTo(arrivedAt, TimeSpan.FromMilliseconds(1));
+        var departedAt = details.GetProperty("departedAt").GetDateTimeOffset();
         var bookedEvent = await booked.WaitForAsync(e => e.VisitId == visitId);
-        bookedEvent.PatientId.Should().Be(Guid.Parse(patientId));
-        bookedEvent.SlotId.Should().Be(Guid.Parse(slots[0]));
-        bookedEvent.Clinic.Should().Be("north");
-        (await arrived.WaitForAsync(e => e.VisitId == visitId)).ProviderId.Should().Be(Guid.Parse(providerId));
-        (await departed.WaitForAsync(e => e.VisitId == visitId)).PatientId.Should().Be(Guid.Parse(patientId));
+        bookedEvent.Should().BeEquivalentTo(new
+        {
+            PatientId = Guid.Parse(patientId),
+            ProviderId = Guid.Parse(providerId),
+            SlotId = Guid.Parse(slots[0]),
+            Clinic = "north",
+            StartsAt = appointment.GetProperty("startsAt").GetDateTimeOffset(),
+            EndsAt = appointment.GetProperty("endsAt").GetDateTimeOffset(),
+            VisitType = "follow-up",
+            OccurredAt = appointment.GetProperty("bookedAt").GetDateTimeOffset(),
+        });
+        var arrivedEvent = await arrived.WaitForAsync(e => e.VisitId == visitId);
+        arrivedEvent.Should().BeEquivalentTo(new { ProviderId = Guid.Parse(providerId), Clinic = "north", PatientId = Guid.Parse(patientId) });
+        arrivedEvent.OccurredAt.Should().BeCloseTo(arrivedAt, TimeSpan.FromMilliseconds(1));
+        var departedEvent = await departed.WaitForAsync(e => e.VisitId == visitId);
+        departedEvent.Should().BeEquivalentTo(new { PatientId = Guid.Parse(patientId), OccurredAt = departedAt });
     }
 
     [Fact]
-    public async Task Book_TakenSlot_Returns409AndLeavesTheFirstBooking()
+    public async Task CheckIn_NoBody_ArrivesNowAndSecondCheckInReturns409()
     {
         var client = factory.FrontDesk();
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-
-        var second = await client.PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "new-patient" });
-
-        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        second.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var free = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
-        free.GetProperty("slots").GetArrayLength().Should().Be(0);
-    }
-
-    [Fact]
-    public async Task Book_SameSlotConcurrently_ExactlyOneBookingWins()
-    {
-        var patientId = await factory.RegisterPatientAsync();
-        var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            factory.FrontDesk().PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" })));
-
-        attempts.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
-        attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(5);
-        var provider = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}");
-        provider.GetProperty("slots")[0].GetProperty("status").GetString().Should().Be("booked");
-    }
-
-    [Fact]
-    public async Task Book_DifferentSlotsOfOneProviderConcurrently_AllSucceed()
-    {
-        var patientId = await factory.RegisterPatientAsync();
-        var (providerId, slots) = await factory.ProviderWithSlotsAsync(3);
-
-        var attempts = await Task.WhenAll(slots.Select(slotId =>
-            factory.FrontDesk().PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId, visitType = "follow-up" })));
-
-        attempts.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Created);
-    }
-
-    [Fact]
-    public async Task CheckOut_BeforeCheckIn_Returns409AndAppointmentStaysBooked()
-    {
-        var client = factory.FrontDesk();
-        var patientId = await factory.RegisterPatientAsync();
-        var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var appointment = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var appointment = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "new-patient" });
         var id = appointment.GetProperty("appointmentId").GetString();
+        var before = DateTimeOffset.UtcNow;
 
-        var response = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-out", new { });
+        var first = await client.PostAsync($"/api/scheduling/appointments/{id}/check-in", content: null);
+        var second = await client.PostAsync($"/api/scheduling/appointments/{id}/check-in", content: null);
 
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}")).GetProperty("status").GetString().Should().Be("booked");
-    }
-
-    [Fact]
-    public async Task Book_UnknownPatientOrSlot_Returns404AndBooksNothing()
-    {
-        var client = factory.FrontDesk();
-        var patientId = await factory.RegisterPatientAsync();
-        var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-
-        var unknownPatient = await client.PostAsJsonAsync("/api/scheduling/appointments", new { patientId = Guid.NewGuid(), providerId, slotId = slots[0], visitType = "follow-up" });
-        var unknownSlot = await client.PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId = Guid.NewGuid(), visitType = "follow-up" });
-        var unknownAppointment = await client.PostAsJsonAsync($"/api/scheduling/appointments/{Guid.NewGuid()}/check-in", new { });
-
-        unknownPatient.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        unknownSlot.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        unknownAppointment.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var free = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
-        free.GetProperty("slots").GetArrayLength().Should().Be(1);
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        var arrivedAt = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("arrivedAt").GetDateTimeOffset();
+        arrivedAt.Should().BeOnOrAfter(before.AddSeconds(-1)).And.BeOnOrBefore(DateTimeOffset.UtcNow.AddSeconds(1));
+        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}");
+        details.GetProperty("arrivedAt").GetDateTimeOffset().Should().Be(arrivedAt);
     }
 }

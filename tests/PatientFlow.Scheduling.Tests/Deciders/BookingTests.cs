@@ -2,49 +2,44 @@ using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Problems;
-using static PatientFlow.Scheduling.Tests.Deciders.ScheduleSpec;
+using static PatientFlow.Scheduling.Tests.Deciders.Schedule;
 
 namespace PatientFlow.Scheduling.Tests.Deciders;
 
 public class BookingTests
 {
-    private static readonly Guid NewAppointment = Guid.CreateVersion7();
+    private static readonly Guid NewVisit = Guid.CreateVersion7();
+
+    private static BookAppointment Book(Slot slot, string visitType = "follow-up") => new(PatientId, ProviderId, slot.SlotId, visitType);
 
     [Fact]
-    public void GivenFreeSlot_WhenBookAppointment_ThenSlotBookedAndAppointmentBookedForTheVisit()
+    public void GivenFreeSlot_WhenBookAppointment_ThenSlotBookedAndAppointmentBookedForTheVisit() =>
+        ProviderSpec.Given(Created, Opened).When(Book(First, " follow-up "), NewVisit).Then(
+            new SlotBooked(ProviderId, First.SlotId, NewVisit, Now),
+            new AppointmentBooked(NewVisit, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now));
+
+    [Fact]
+    public void GivenSlotAlreadyBooked_WhenBookAppointment_ThenConflictNamingTheSlot()
     {
-        var provider = GivenProvider();
+        var provider = Provider.Create(Created).Apply(Opened).Apply(Taken(First, AppointmentId));
 
-        var (slot, booked) = BookAppointmentDecider.Decide(provider, new BookAppointment(PatientId, ProviderId, First.SlotId, " follow-up "), NewAppointment, Now);
+        var act = () => BookAppointmentDecider.Decide(provider, Book(First), NewVisit, Now);
 
-        slot.Should().Be(new SlotBooked(ProviderId, First.SlotId, NewAppointment, Now));
-        booked.Should().Be(new AppointmentBooked(NewAppointment, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now));
+        act.Should().Throw<ConflictException>().WithMessage($"slot {First.SlotId} is already booked");
     }
 
     [Fact]
-    public void GivenSlotAlreadyBooked_WhenBookAppointment_ThenConflict()
-    {
-        var provider = GivenProvider(new SlotBooked(ProviderId, First.SlotId, AppointmentId, Now.AddMinutes(-5)));
-
-        var act = () => BookAppointmentDecider.Decide(provider, new BookAppointment(PatientId, ProviderId, First.SlotId, "follow-up"), NewAppointment, Now);
-
-        act.Should().Throw<ConflictException>().WithMessage($"*{First.SlotId}*already booked*");
-    }
-
-    [Fact]
-    public void GivenOtherSlotBooked_WhenBookAppointment_ThenThisSlotIsBooked()
-    {
-        var provider = GivenProvider(new SlotBooked(ProviderId, First.SlotId, AppointmentId, Now.AddMinutes(-5)));
-
-        var (slot, _) = BookAppointmentDecider.Decide(provider, new BookAppointment(PatientId, ProviderId, Second.SlotId, "follow-up"), NewAppointment, Now);
-
-        slot.SlotId.Should().Be(Second.SlotId);
-    }
+    public void GivenOtherSlotBooked_WhenBookAppointment_ThenThisSlotIsBooked() =>
+        ProviderSpec.Given(Created, Opened, Taken(First, AppointmentId)).When(Book(Second), NewVisit).Then(
+            new SlotBooked(ProviderId, Second.SlotId, NewVisit, Now),
+            new AppointmentBooked(NewVisit, PatientId, ProviderId, Second.SlotId, "north", Second.StartsAt, Second.EndsAt, "follow-up", Now));
 
     [Fact]
     public void GivenProvider_WhenBookUnknownSlot_ThenNotFound()
     {
-        var act = () => BookAppointmentDecider.Decide(GivenProvider(), new BookAppointment(PatientId, ProviderId, Guid.CreateVersion7(), "follow-up"), NewAppointment, Now);
+        var provider = Provider.Create(Created).Apply(Opened);
+
+        var act = () => BookAppointmentDecider.Decide(provider, new BookAppointment(PatientId, ProviderId, Guid.CreateVersion7(), "follow-up"), NewVisit, Now);
 
         act.Should().Throw<NotFoundException>();
     }
@@ -52,10 +47,6 @@ public class BookingTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void GivenFreeSlot_WhenBookWithoutVisitType_ThenVisitTypeRejected(string visitType)
-    {
-        var act = () => BookAppointmentDecider.Decide(GivenProvider(), new BookAppointment(PatientId, ProviderId, First.SlotId, visitType), NewAppointment, Now);
-
-        act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("visitType");
-    }
+    public void GivenFreeSlot_WhenBookWithoutVisitType_ThenVisitTypeRejected(string visitType) =>
+        ProviderSpec.Given(Created, Opened).When(Book(First, visitType), NewVisit).ThenRejects("visitType");
 }

@@ -1,8 +1,6 @@
-using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
 using PatientFlow.Scheduling.Appointments.CheckingOut;
-using PatientFlow.ServiceDefaults.Problems;
-using static PatientFlow.Scheduling.Tests.Deciders.ScheduleSpec;
+using static PatientFlow.Scheduling.Tests.Deciders.Schedule;
 
 namespace PatientFlow.Scheduling.Tests.Deciders;
 
@@ -10,61 +8,41 @@ public class CheckInAndOutTests
 {
     [Fact]
     public void GivenBooked_WhenCheckIn_ThenCheckedInNowWithProviderAndClinic() =>
-        CheckInDecider.Decide(GivenAppointment(), new CheckIn(), Now)
-            .Should().Be(new PatientCheckedIn(AppointmentId, PatientId, ProviderId, "north", Now));
+        AppointmentSpec.Given(Booked).When(new CheckIn()).Then(Arrived(Now));
 
     [Fact]
     public void GivenBooked_WhenCheckInBackDated_ThenArrivalKeepsClinicTime() =>
-        CheckInDecider.Decide(GivenAppointment(), new CheckIn(Now.AddMinutes(-12)), Now).ArrivedAt.Should().Be(Now.AddMinutes(-12));
+        AppointmentSpec.Given(Booked).When(new CheckIn(Now.AddMinutes(-12))).Then(Arrived(Now.AddMinutes(-12)));
 
     [Fact]
-    public void GivenBooked_WhenCheckInInTheFuture_ThenArrivedAtRejected()
-    {
-        var act = () => CheckInDecider.Decide(GivenAppointment(), new CheckIn(Now.AddHours(1)), Now);
-
-        act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("arrivedAt");
-    }
+    public void GivenBooked_WhenCheckInInTheFuture_ThenArrivedAtRejected() =>
+        AppointmentSpec.Given(Booked).When(new CheckIn(Now.AddHours(1))).ThenRejects("arrivedAt");
 
     [Fact]
-    public void GivenCheckedIn_WhenCheckInAgain_ThenConflict()
-    {
-        var act = () => CheckInDecider.Decide(GivenAppointment(new PatientCheckedIn(AppointmentId, PatientId, ProviderId, "north", Now)), new CheckIn(), Now);
-
-        act.Should().Throw<ConflictException>();
-    }
+    public void GivenCheckedIn_WhenCheckInAgain_ThenConflict() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-3))).When(new CheckIn()).ThenConflicts();
 
     [Fact]
-    public void GivenBooked_WhenCheckOut_ThenConflictBecauseThePatientNeverArrived()
-    {
-        var act = () => CheckOutDecider.Decide(GivenAppointment(), new CheckOut(), Now);
-
-        act.Should().Throw<ConflictException>();
-    }
+    public void GivenCheckedOut_WhenCheckIn_ThenConflict() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40)), Departed(Now.AddMinutes(-1))).When(new CheckIn()).ThenConflicts();
 
     [Fact]
-    public void GivenCheckedIn_WhenCheckOut_ThenCheckedOut() =>
-        CheckOutDecider.Decide(GivenAppointment(new PatientCheckedIn(AppointmentId, PatientId, ProviderId, "north", Now.AddMinutes(-40))), new CheckOut(), Now)
-            .Should().Be(new PatientCheckedOut(AppointmentId, PatientId, Now));
+    public void GivenBooked_WhenCheckOut_ThenConflictBecauseThePatientNeverArrived() =>
+        AppointmentSpec.Given(Booked).When(new CheckOut()).ThenConflicts();
 
     [Fact]
-    public void GivenCheckedIn_WhenCheckOutBeforeArrival_ThenDepartedAtRejected()
-    {
-        var appointment = GivenAppointment(new PatientCheckedIn(AppointmentId, PatientId, ProviderId, "north", Now.AddMinutes(-10)));
-
-        var act = () => CheckOutDecider.Decide(appointment, new CheckOut(Now.AddMinutes(-20)), Now);
-
-        act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("departedAt");
-    }
+    public void GivenCheckedIn_WhenCheckOut_ThenCheckedOutNow() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40))).When(new CheckOut()).Then(Departed(Now));
 
     [Fact]
-    public void GivenCheckedOut_WhenCheckOutAgain_ThenConflict()
-    {
-        var appointment = GivenAppointment(
-            new PatientCheckedIn(AppointmentId, PatientId, ProviderId, "north", Now.AddMinutes(-40)),
-            new PatientCheckedOut(AppointmentId, PatientId, Now.AddMinutes(-1)));
+    public void GivenCheckedIn_WhenCheckOutBackDated_ThenDepartureKeepsClinicTime() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40))).When(new CheckOut(Now.AddMinutes(-5))).Then(Departed(Now.AddMinutes(-5)));
 
-        var act = () => CheckOutDecider.Decide(appointment, new CheckOut(), Now);
+    [Fact]
+    public void GivenCheckedIn_WhenCheckOutBeforeArrival_ThenDepartedAtRejected() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-10))).When(new CheckOut(Now.AddMinutes(-20))).ThenRejects("departedAt");
 
-        act.Should().Throw<ConflictException>();
-    }
+    [Fact]
+    public void GivenCheckedOut_WhenCheckOutAgain_ThenConflict() =>
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40)), Departed(Now.AddMinutes(-1))).When(new CheckOut()).ThenConflicts();
 }

@@ -47,9 +47,13 @@ public static class ProviderEndpoints
 
     private static async Task<Ok<SlotsResponse>> GetSlots(Guid providerId, string? status, IQuerySession session, CancellationToken ct)
     {
-        SlotStatus? wanted = status is null ? null
-            : Enum.TryParse<SlotStatus>(status, ignoreCase: true, out var parsed) ? parsed
-            : throw new InvalidFieldException("status", "must be free or booked");
+        SlotStatus? wanted = status?.ToLowerInvariant() switch
+        {
+            null => null,
+            "free" => SlotStatus.Free,
+            "booked" => SlotStatus.Booked,
+            _ => throw new InvalidFieldException("status", "must be free or booked"),
+        };
         var provider = await session.LoadAsync<ProviderDetails>(providerId, ct) ?? throw NotFound(providerId);
         return TypedResults.Ok(new SlotsResponse(providerId, [.. provider.Slots.Where(s => wanted is null || s.Status == wanted)]));
     }

@@ -1,9 +1,10 @@
+using System.Text.Json.Serialization;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.OpeningSlots;
 
 /// <summary>Open <see cref="Count"/> consecutive slots of <see cref="DurationMinutes"/> from <see cref="StartsAt"/>.</summary>
-public sealed record OpenSlots(DateTimeOffset StartsAt, int DurationMinutes, int Count);
+public sealed record OpenSlots([property: JsonConverter(typeof(OffsetRequiredConverter))] DateTimeOffset StartsAt, int DurationMinutes, int Count);
 
 public static class OpenSlotsDecider
 {

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using PatientFlow.Scheduling.Patients;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Scheduling.Tests.Api;
+
+public class AccessTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
+{
+    [Fact]
+    public async Task GetPatient_NoToken_Returns401()
+    {
+        var response = await factory.CreateAnonymousClient().GetAsync($"/api/scheduling/patients/{Guid.NewGuid()}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task BookAppointment_NoToken_Returns401()
+    {
+        var response = await factory.CreateAnonymousClient().PostAsJsonAsync("/api/scheduling/appointments",
+            new { patientId = Guid.NewGuid(), providerId = Guid.NewGuid(), slotId = Guid.NewGuid(), visitType = "follow-up" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task RegisterPatient_BillingRole_Returns403AndStoresNothing()
+    {
+        var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
+
+        var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/scheduling/patients",
+            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await using var session = factory.Store.QuerySession();
+        (await session.Query<PatientDetails>().CountAsync(p => p.Mrn == mrn.ToUpperInvariant())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Book_BillingRole_Returns403AndSlotStaysFree()
+    {
+        var patientId = await factory.RegisterPatientAsync();
+        var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
+
+        var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/scheduling/appointments",
+            new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var free = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
+        free.GetProperty("slots").GetArrayLength().Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(Roles.Clinician)]
+    [InlineData(Roles.Ops)]
+    public async Task GetProvider_OtherSchedulingRoles_Return200(string role)
+    {
+        var (providerId, _) = await factory.ProviderWithSlotsAsync(1);
+
+        var response = await factory.CreateClient(role).GetAsync($"/api/scheduling/providers/{providerId}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
