@@ -18,3 +18,12 @@ public sealed class ConflictException(string message) : DomainException(message)
 
 /// <summary>An id in the route or body names nothing known: 404.</summary>
 public sealed class NotFoundException(string message) : DomainException(message);
+
+/// <summary>The client's <c>If-Match</c> names a version the resource has moved past: 412.</summary>
+public sealed class PreconditionFailedException(long expected, long actual)
+    : DomainException($"If-Match names version {expected} but the resource is at version {actual}; reload and try again.")
+{
+    public long Expected { get; } = expected;
+
+    public long Actual { get; } = actual;
+}

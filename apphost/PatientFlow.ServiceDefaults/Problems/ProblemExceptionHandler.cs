@@ -37,6 +37,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        PreconditionFailedException stale => Stale(stale),
         JasperFx.ConcurrencyException or
             Marten.Exceptions.ExistingStreamIdCollisionException or
             JasperFx.Events.ExistingStreamIdCollisionException or
@@ -79,6 +80,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         Title = "Validation failed",
         Detail = $"{field}: {message}",
     };
+
+    private static ProblemDetails Stale(PreconditionFailedException stale)
+    {
+        var problem = Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
+        problem.Extensions["field"] = EventStore.StreamVersion.IfMatchHeader;
+        problem.Extensions["currentVersion"] = stale.Actual;
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
