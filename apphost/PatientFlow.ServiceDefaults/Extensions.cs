@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.Observability;
+using PatientFlow.ServiceDefaults.Operations;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.ServiceDefaults;
@@ -64,6 +65,7 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapOperationsEndpoints();
         return app;
     }
 }

@@ -26,6 +26,9 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
 
     public string Service { get; } = service;
 
+    /// <summary>Connection string of this factory's own database.</summary>
+    public string DatabaseConnectionString => _databaseConnectionString;
+
     /// <summary>amqp URI of this factory's own virtual host.</summary>
     public string RabbitMqConnectionString { get; private set; } = "";
 
@@ -37,12 +40,16 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
         RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(isolation);
+        await PrepareDatabaseAsync(_databaseConnectionString);
 
         // Creating the server starts the host; then wait until every queue is bound, so a test
         // that publishes right away cannot lose its message.
         _ = Server;
         await Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>Runs against the new, empty database before the service starts.</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

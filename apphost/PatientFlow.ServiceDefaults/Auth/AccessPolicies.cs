@@ -15,6 +15,9 @@ public static class AccessPolicies
     public const string Billing = "billing";
     public const string Tracking = "tracking";
 
+    /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
+    public const string Operations = "operations";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Scheduling] = [Roles.FrontDesk, Roles.Clinician, Roles.Ops],
@@ -23,6 +26,7 @@ public static class AccessPolicies
         [Referral] = [Roles.Clinician, Roles.FrontDesk],
         [Billing] = [Roles.Billing],
         [Tracking] = [Roles.Ops, Roles.FrontDesk, Roles.Clinician, Roles.Integrator],
+        [Operations] = [Roles.Ops],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -1,9 +1,11 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Marten.Events.Daemon;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PatientFlow.ServiceDefaults.Health;
 using Weasel.Core;
@@ -26,8 +28,17 @@ public static class MartenExtensions
         var connectionString = WithDeadClientDetection(builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
 
-        builder.Services.AddHealthChecks().AddCheck(
-            "postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready]);
+        builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
+        // Registered before Marten so it runs first: nothing is written to a database that cannot keep it.
+        builder.Services.AddHostedService(provider => new DurabilityCheck(
+            connectionString, builder.Configuration.GetValue<bool>(DurabilityCheck.AllowUnsafeSetting),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurabilityCheck>>()));
+        builder.Services.AddSingleton<Operations.ProjectionOperations>();
+        builder.Services.AddHealthChecks()
+            .AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready])
+            // The daemon's high-water mark must keep moving while events are appended; a stuck mark
+            // means projections and the relay have silently stopped.
+            .AddMartenHighWaterHealthCheck(staleThreshold: TimeSpan.FromSeconds(60));
 
         return builder.Services
             .AddMarten(options =>
@@ -46,6 +57,10 @@ public static class MartenExtensions
                 options.Events.UseListenNotifyForEventAppends = true;
                 // A projection that cannot apply an event must stop, not silently skip it.
                 options.Projections.Errors.SkipApplyErrors = false;
+                options.Projections.RebuildErrors.SkipApplyErrors = false;
+                // Heartbeat and node columns on the progression table: the high-water health check
+                // tells a quiet store from a dead agent by them.
+                options.Events.EnableExtendedProgressionTracking = true;
                 options.Schema.For<HandledIntegrationEvent>();
                 configure(options);
             })
@@ -60,12 +75,21 @@ public static class MartenExtensions
     /// the lock (and with it the relay and the projections) stays stuck for half a minute. Asking
     /// the server to check the client's socket while a query runs releases it within seconds.
     /// </summary>
+    /// <remarks>
+    /// A transaction left idle (a stuck request, a paused process) keeps its reserved event sequence
+    /// numbers open; the daemon's high-water mark cannot pass them, and every async projection and the
+    /// relay stall behind it. The idle-in-transaction timeout ends such a transaction after 30 s. The
+    /// HotCold leader's own lock transaction is not idle: its monitor sits in <c>pg_sleep</c>.
+    /// </remarks>
     private static string WithDeadClientDetection(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("client_connection_check_interval", StringComparison.Ordinal) != true)
+        foreach (var (setting, value) in new[] { ("client_connection_check_interval", "1000"), ("idle_in_transaction_session_timeout", "30000") })
         {
-            builder.Options = $"{builder.Options} -c client_connection_check_interval=1000".Trim();
+            if (builder.Options?.Contains(setting, StringComparison.Ordinal) != true)
+            {
+                builder.Options = $"{builder.Options} -c {setting}={value}".Trim();
+            }
         }
 
         return builder.ConnectionString;

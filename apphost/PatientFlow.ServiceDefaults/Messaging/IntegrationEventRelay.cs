@@ -24,10 +24,13 @@ public sealed class IntegrationEventRelay : SubscriptionBase
     private readonly IIntegrationEventMapper _mapper;
     private readonly IBus _bus;
     private readonly TopologyReadiness _topology;
+    private readonly MessagingMetrics _metrics;
     private readonly ILogger<IntegrationEventRelay> _logger;
 
-    public IntegrationEventRelay(IIntegrationEventMapper mapper, IBus bus, TopologyReadiness topology, ILogger<IntegrationEventRelay> logger)
+    public IntegrationEventRelay(
+        IIntegrationEventMapper mapper, IBus bus, TopologyReadiness topology, MessagingMetrics metrics, ILogger<IntegrationEventRelay> logger)
     {
+        _metrics = metrics;
         _mapper = mapper;
         _bus = bus;
         _topology = topology;
@@ -73,10 +76,12 @@ public sealed class IntegrationEventRelay : SubscriptionBase
                         context.Headers.Set(CorrelationHeader.Name, correlation);
                     }
                 }, timeout.Token);
+                _metrics.Published(message.GetType().Name);
                 return;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                _metrics.PublishRetried();
                 _logger.LogWarning(exception,
                     "Publishing event {Sequence} ({EventType}) failed on attempt {Attempt}; retrying in {Backoff}",
                     committed.Sequence, committed.EventTypeName, attempt, backoff);

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Health;
 
 namespace PatientFlow.ServiceDefaults.Messaging;
@@ -14,8 +17,9 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ: one quorum queue named after the service, bound as
     /// <see cref="PlatformTopology"/> says, with retries; the whole platform topology is deployed
-    /// before the relay publishes. Broker trouble shows on /health/ready as Degraded: the service
-    /// keeps taking commands and the relay catches up later.
+    /// before the relay publishes. A message that still fails goes to the error queue, is counted and
+    /// shows on /health/ready. A broker that does not answer makes the instance unready, while
+    /// commands keep succeeding (events wait in the store and the relay catches up).
     /// </summary>
     public static IHostApplicationBuilder AddPatientFlowMessaging(
         this IHostApplicationBuilder builder, string service, params Type[] consumers)
@@ -26,8 +30,14 @@ public static class MessagingExtensions
         var broker = new RabbitMqEndpoint(new Uri(address));
 
         builder.Services.AddSingleton(broker);
+        builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
         builder.Services.AddSingleton<TopologyReadiness>();
         builder.Services.AddHostedService<TopologyDeployer>();
+        builder.Services.AddSingleton<BrokerMonitor>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<BrokerMonitor>());
+        builder.Services.AddSingleton<MessagingMetrics>();
+        builder.Services.AddSingleton<FailedMessages>();
+        builder.Services.AddHealthChecks().AddCheck<MessagingHealthCheck>("messaging", tags: [HealthTags.Ready]);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -35,7 +45,7 @@ public static class MessagingExtensions
             {
                 health.Name = "rabbitmq";
                 health.Tags.Add(HealthTags.Ready);
-                health.MinimalFailureStatus = HealthStatus.Degraded;
+                health.MinimalFailureStatus = HealthStatus.Unhealthy;
             });
             foreach (var consumer in consumers)
             {
@@ -59,6 +69,17 @@ public static class MessagingExtensions
                     // still run in parallel. Retries run inside the partition.
                     endpoint.UsePartitioner<ConsumeContext>(VisitPartitions, context => context.CorrelationId ?? Guid.Empty);
                     endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                    // The error pipe runs once per message that failed every retry: count it, then
+                    // MassTransit's own steps (publish the Fault, move it to the error queue).
+                    endpoint.ConfigureError(error =>
+                    {
+                        error.UseFilter(new FailureCountingFilter(
+                            context.GetRequiredService<MessagingMetrics>(),
+                            context.GetRequiredService<ILoggerFactory>().CreateLogger("PatientFlow.Messaging.Failures"),
+                            PlatformTopology.ErrorQueueFor(service)));
+                        error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
+                        error.UseFilter(new MassTransit.Middleware.ErrorTransportFilter());
+                    });
                     endpoint.ConfigureConsumers(context);
                 });
             });

@@ -32,4 +32,16 @@ public static class PlatformTopology
 
     /// <summary>The queue a service consumes from: its own name.</summary>
     public static string QueueFor(string service) => service;
+
+    /// <summary>Where MassTransit moves a message whose handling still fails after every retry.</summary>
+    public static string ErrorQueueFor(string service) => $"{service}_error";
+
+    /// <summary>
+    /// Where RabbitMQ dead-letters a message from the service queue that was delivered too often
+    /// without being settled (a consumer that crashes on it every time). The queue's exchange has the same name.
+    /// </summary>
+    public static string DeadLetterQueueFor(string service) => $"{service}_dead-letter";
+
+    /// <summary>Redeliveries after which RabbitMQ dead-letters a message instead of handing it out again.</summary>
+    public const int DeliveryLimit = 20;
 }

@@ -44,6 +44,7 @@ public sealed class TopologyDeployer(
             foreach (var service in PlatformTopology.Subscriptions.Keys)
             {
                 configurator.ReceiveEndpoint(PlatformTopology.QueueFor(service), endpoint => QueueConfiguration.Apply(endpoint, service));
+                configurator.ReceiveEndpoint(PlatformTopology.DeadLetterQueueFor(service), QueueConfiguration.ApplyDeadLetter);
             }
         });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,0 +1,57 @@
+extern alias scheduling;
+extern alias tracking;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
+
+namespace PatientFlow.Reliability.Tests.InProcess;
+
+public sealed class SchedulingService() : ServiceFactory<scheduling::Program>("scheduling");
+
+public sealed class TrackingService() : ServiceFactory<tracking::Program>("tracking");
+
+/// <summary>Reading what an operator and a load balancer see.</summary>
+public static class OperatorViews
+{
+    public static async Task<JsonElement> ReadyAsync<T>(ServiceFactory<T> service) where T : class
+    {
+        using var client = service.CreateAnonymousClient();
+        using var response = await client.GetAsync("/health/ready");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> MessagingAsync<T>(ServiceFactory<T> service) where T : class
+    {
+        using var client = service.CreateClient(Roles.Ops);
+        return await client.GetFromJsonAsync<JsonElement>($"/api/{service.Service}/operations/messaging");
+    }
+
+    /// <summary>Every document of a read model's table as JSON text, by id: what a rebuild must reproduce.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DocumentsAsync(string connectionString, string table)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select id::text, data::text from {table} order by id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var documents = new Dictionary<string, string>();
+        while (await reader.ReadAsync())
+        {
+            documents[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return documents;
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>A JSON answer that satisfied a wait (Eventually needs a reference type).</summary>
+public sealed record Seen(JsonElement Value);
