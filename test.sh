@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real PostgreSQL and RabbitMQ) and end-to-end (the whole platform).
+# Runs every test: unit, integration (real PostgreSQL and RabbitMQ), end-to-end (the whole platform),
+# then the fault suite (Category=Faults: kill -9 and SIGSTOP of real processes), which runs alone after
+# the rest so its recovery timings are not skewed by other tests.
+#   ./test.sh          everything
+#   ./test.sh fast     everything but the fault suite
+#   ./test.sh faults   the fault suite only
 # Installs what is missing first. The last line is: tests: N passed, N failed, N skipped
 set -uo pipefail
 cd "$(dirname "$0")"
+
+scope="${1:-all}"
+case "$scope" in
+  all|fast|faults) ;;
+  *) echo "usage: ./test.sh [all|fast|faults]" >&2; exit 2 ;;
+esac
 
 ./scripts/prerequisites.sh || exit 1
 
@@ -41,17 +52,22 @@ done
 # The variable names contain '-', which the shell cannot export: hand them over through env.
 mapfile -t server_vars < "$work/servers.env"
 
-echo "== test"
 export PATIENTFLOW_FIGURES="$work/figures.txt"
 started=$(date +%s)
-env "${server_vars[@]}" dotnet test PatientFlow.sln --configuration Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results"
-status=$?
+status=0
+run_tests() { # $1: label, $2: filter, $3: projects at once
+  echo "== test: $1"
+  env "${server_vars[@]}" dotnet test PatientFlow.sln --configuration Release --no-build --nologo --filter "$2" -maxcpucount:"$3" \
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results/$1" || status=1
+}
+[ "$scope" != faults ] && run_tests main "Category!=Faults" "$(nproc)"
+# One project at a time: fault tests measure recovery and must not compete for the cores.
+[ "$scope" != fast ] && run_tests faults "Category=Faults" 1
 echo "test duration: $(( $(date +%s) - started )) s"
 [ -f "$PATIENTFLOW_FIGURES" ] && { echo "== figures"; cat "$PATIENTFLOW_FIGURES"; }
 
 passed=0; failed=0; skipped=0
-for trx in "$work"/results/*.trx; do
+for trx in "$work"/results/*/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

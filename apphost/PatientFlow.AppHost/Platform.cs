@@ -12,7 +12,8 @@ public static class Platform
         var rabbit = builder.AddRabbitMq("rabbitmq");
 
         ServiceResource Service(string name, string folder) =>
-            builder.AddService(name, $"services/{folder}/PatientFlow.{folder}").WithDatabase(postgres, name).WithReference(rabbit);
+            builder.AddService(name, $"services/{folder}/PatientFlow.{folder}")
+                .WithDatabase(postgres, name).WithReference(rabbit).WithReplicas(options.Replicas);
 
         var scheduling = Service("scheduling", "Scheduling");
         var intake = Service("intake", "Intake");

@@ -22,4 +22,10 @@ public sealed record PlatformOptions
     public bool Fresh { get; init; }
 
     public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>Processes per business service (not the gateway): with more than one, they share the service's database and queue.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Start private PostgreSQL and RabbitMQ even when connection strings for external ones are set (fault tests kill them).</summary>
+    public bool OwnServers { get; init; }
 }

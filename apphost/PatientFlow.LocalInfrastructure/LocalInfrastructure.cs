@@ -41,6 +41,14 @@ public sealed class LocalInfrastructure : IAsyncDisposable
     /// <summary>The management UI and API, without credentials; null for an external broker given without one.</summary>
     public Uri? RabbitMqManagementUrl { get; }
 
+    /// <summary>Crash, restart and freeze the PostgreSQL this process started (fault tests, drills).</summary>
+    public ServerControl Postgres => postgres?.Control
+        ?? throw new InvalidOperationException("PostgreSQL is external: it has no fault controls here.");
+
+    /// <summary>Crash, restart and freeze the RabbitMQ this process started (fault tests, drills).</summary>
+    public ServerControl RabbitMq => rabbitMq?.Control
+        ?? throw new InvalidOperationException("RabbitMQ is external: it has no fault controls here.");
+
     public static async Task<LocalInfrastructure> StartAsync(LocalInfrastructureOptions options, CancellationToken cancellationToken = default)
     {
         var data = Path.GetFullPath(options.DataDirectory);

@@ -6,12 +6,28 @@ namespace PatientFlow.LocalInfrastructure;
 /// A PostgreSQL cluster under <c>&lt;data&gt;/postgres</c>: initialised once, then reused on every run,
 /// listening on 127.0.0.1 only with scram-sha-256 passwords.
 /// </summary>
-internal sealed class PostgresServer(ChildProcess process, string connectionString) : IAsyncDisposable
+internal sealed class PostgresServer : IAsyncDisposable
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private const string Superuser = "postgres";
 
+    private readonly ChildProcessSpec spec;
+    private readonly string connectionString;
+    private readonly Action<string> log;
+    private ChildProcess process;
+
+    private PostgresServer(ChildProcessSpec spec, string connectionString, Action<string> log)
+    {
+        this.spec = spec;
+        this.connectionString = connectionString;
+        this.log = log;
+        process = ChildProcess.Start(spec);
+        Control = new ServerControl("PostgreSQL", () => process, RestartAsync);
+    }
+
     public string ConnectionString => connectionString;
+
+    public ServerControl Control { get; }
 
     public static async Task<PostgresServer> StartAsync(string folder, string pidFolder, Action<string> log, CancellationToken ct)
     {
@@ -39,32 +55,43 @@ internal sealed class PostgresServer(ChildProcess process, string connectionStri
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var port = FreePort.Next();
-        var process = ChildProcess.Start(Command(owner, "postgres", folder, log,
+        var spec = Command(owner, "postgres", folder, log,
             "-D", cluster, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={sockets}")
-            with { StopSignal = StopSignal.Interrupt, PidFile = new PidFile(Path.Combine(pidFolder, "postgres.pid")) });
+            with { StopSignal = StopSignal.Interrupt, PidFile = new PidFile(Path.Combine(pidFolder, "postgres.pid")) };
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = Superuser, Password = password, Database = "postgres",
         }.ConnectionString;
+        var server = new PostgresServer(spec, connectionString, log);
         try
         {
-            await WaitUntilAnsweringAsync(process, connectionString, ct);
+            await WaitUntilAnsweringAsync(server.process, connectionString, ct);
             log($"ready on 127.0.0.1:{port} after {started.Elapsed.TotalSeconds:0.0} s");
         }
         catch
         {
-            await process.DisposeAsync();
+            await server.process.DisposeAsync();
             throw;
         }
 
-        return new PostgresServer(process, connectionString);
+        return server;
     }
 
     public async ValueTask DisposeAsync()
     {
+        Control.Resume();
         // Pooled idle connections would otherwise be cut mid-shutdown and log errors.
         NpgsqlConnection.ClearAllPools();
         await process.StopAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>After a crash: the same command, port and cluster; PostgreSQL recovers from its WAL.</summary>
+    private async Task RestartAsync(CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        process = ChildProcess.Start(spec);
+        await WaitUntilAnsweringAsync(process, connectionString, ct);
+        log($"ready again after {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     // initdb writes into a scratch folder that is renamed when complete, so an interrupted

@@ -6,8 +6,7 @@ namespace PatientFlow.LocalInfrastructure;
 /// A RabbitMQ node under <c>&lt;data&gt;/rabbitmq</c> with the management plugin, its own epmd,
 /// every listener on 127.0.0.1, and a generated user in place of guest. Its data survives restarts.
 /// </summary>
-internal sealed class RabbitMqServer(ChildProcess epmd, ChildProcess broker, string connectionString, RabbitMqManagement management)
-    : IAsyncDisposable
+internal sealed class RabbitMqServer : IAsyncDisposable
 {
     public const string User = "patientflow";
 
@@ -15,9 +14,29 @@ internal sealed class RabbitMqServer(ChildProcess epmd, ChildProcess broker, str
     // clashing with other nodes on the machine.
     private const string NodeName = "patientflow@localhost";
 
+    private readonly ChildProcess epmd;
+    private readonly ChildProcessSpec spec;
+    private readonly string connectionString;
+    private readonly RabbitMqManagement management;
+    private readonly Action<string> log;
+    private ChildProcess broker;
+
+    private RabbitMqServer(ChildProcess epmd, ChildProcessSpec spec, string connectionString, RabbitMqManagement management, Action<string> log)
+    {
+        this.epmd = epmd;
+        this.spec = spec;
+        this.connectionString = connectionString;
+        this.management = management;
+        this.log = log;
+        broker = ChildProcess.Start(spec);
+        Control = new ServerControl("RabbitMQ", () => broker, RestartAsync);
+    }
+
     public string ConnectionString => connectionString;
 
     public RabbitMqManagement Management => management;
+
+    public ServerControl Control { get; }
 
     public static async Task<RabbitMqServer> StartAsync(string folder, string pidFolder, Action<string> log, CancellationToken ct)
     {
@@ -32,16 +51,16 @@ internal sealed class RabbitMqServer(ChildProcess epmd, ChildProcess broker, str
         WriteConfiguration(folder, amqpPort, managementPort, password);
 
         var epmd = await Epmd.StartAsync(epmdPort, pidFolder, log, ct);
-        var broker = ChildProcess.Start(new ChildProcessSpec("rabbitmq", "/usr/lib/rabbitmq/bin/rabbitmq-server", [])
+        var spec = new ChildProcessSpec("rabbitmq", "/usr/lib/rabbitmq/bin/rabbitmq-server", [])
         {
             Environment = Environment(folder, amqpPort, distPort, epmdPort),
             WorkingDirectory = folder,
             PidFile = new PidFile(Path.Combine(pidFolder, "rabbitmq.pid")),
             Output = log,
-        });
+        };
         var connectionString = $"amqp://{User}:{password}@127.0.0.1:{amqpPort}/";
         var management = new RabbitMqManagement(new Uri($"http://127.0.0.1:{managementPort}/"), User, password);
-        var server = new RabbitMqServer(epmd, broker, connectionString, management);
+        var server = new RabbitMqServer(epmd, spec, connectionString, management, log);
         try
         {
             await server.WaitUntilAnsweringAsync(ct);
@@ -57,9 +76,19 @@ internal sealed class RabbitMqServer(ChildProcess epmd, ChildProcess broker, str
 
     public async ValueTask DisposeAsync()
     {
+        Control.Resume();
         management.Dispose();
         await broker.StopAsync(TimeSpan.FromSeconds(30));
         await epmd.StopAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>After a crash: the same node name, ports and mnesia folder, so durable queues and their messages come back.</summary>
+    private async Task RestartAsync(CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        broker = ChildProcess.Start(spec);
+        await WaitUntilAnsweringAsync(ct);
+        log($"ready again after {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static void WriteConfiguration(string folder, int amqpPort, int managementPort, string password)

@@ -16,7 +16,7 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
     public async Task<RunningPlatform> StartAsync(CancellationToken ct = default)
     {
         var services = resources.OfType<ServiceResource>().ToList();
-        var output = new ConsoleOutput(options.Output, Math.Max(10, resources.Max(r => r.Name.Length)));
+        var output = new ConsoleOutput(options.Output, Math.Max(10, services.SelectMany(s => s.InstanceNames).Max(n => n.Length)));
         BuildOutput.EnsureBuilt(options.RepoRoot, services);
         if (options.Fresh)
         {
@@ -25,8 +25,10 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
 
         output.Progress("starting PostgreSQL and RabbitMQ");
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var infrastructure = await LocalInfrastructure.LocalInfrastructure.StartAsync(
-            LocalInfrastructureOptions.FromConfiguration(configuration, options.DataDirectory) with { Log = output.Write }, ct);
+        var servers = options.OwnServers
+            ? new LocalInfrastructureOptions { DataDirectory = options.DataDirectory }
+            : LocalInfrastructureOptions.FromConfiguration(configuration, options.DataDirectory);
+        var infrastructure = await LocalInfrastructure.LocalInfrastructure.StartAsync(servers with { Log = output.Write }, ct);
         var started = new Dictionary<string, SupervisedService>();
         try
         {
@@ -62,20 +64,23 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
             try
             {
                 await Task.WhenAll(dependencies);
-                var spec = new ChildProcessSpec(service.Name, "dotnet", [BuildOutput.AssemblyPath(options.RepoRoot, service)])
+                await Task.WhenAll(service.InstanceNames.Select(async instance =>
                 {
-                    WorkingDirectory = Path.Combine(options.RepoRoot, service.ProjectDirectory),
-                    Environment = await environment.ForAsync(service, failed.Token),
-                    PidFile = new PidFile(Path.Combine(options.DataDirectory, "pids", $"service-{service.Name}.pid")),
-                    Output = line => output.Write(service.Name, line),
-                };
-                var supervised = new SupervisedService(service, spec, environment.Urls[service.Name], output);
-                output.Progress($"starting {service.Name}");
-                await supervised.StartAsync(failed.Token);
-                lock (started)
-                {
-                    started[service.Name] = supervised;
-                }
+                    var spec = new ChildProcessSpec(instance, "dotnet", [BuildOutput.AssemblyPath(options.RepoRoot, service)])
+                    {
+                        WorkingDirectory = Path.Combine(options.RepoRoot, service.ProjectDirectory),
+                        Environment = await environment.ForAsync(service, instance, failed.Token),
+                        PidFile = new PidFile(Path.Combine(options.DataDirectory, "pids", $"service-{instance}.pid")),
+                        Output = line => output.Write(instance, line),
+                    };
+                    var supervised = new SupervisedService(instance, spec, environment.Urls[instance], output);
+                    output.Progress($"starting {instance}");
+                    await supervised.StartAsync(failed.Token);
+                    lock (started)
+                    {
+                        started[instance] = supervised;
+                    }
+                }));
             }
             catch
             {
@@ -85,10 +90,13 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
         }
     }
 
-    private static Dictionary<string, Uri> Urls(IEnumerable<ServiceResource> services) => services.ToDictionary(
-        s => s.Name,
-        // A declared port is for people (curl localhost:8080), so it answers on IPv4 and IPv6 loopback.
-        s => s.HttpPort is { } port
-            ? new Uri($"http://localhost:{(port > 0 ? port : FreePort.Next())}/")
-            : new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+    /// <summary>One URL per process, by instance name.</summary>
+    private static Dictionary<string, Uri> Urls(IEnumerable<ServiceResource> services) => services
+        .SelectMany(s => s.InstanceNames.Select(instance => (Service: s, Instance: instance)))
+        .ToDictionary(
+            x => x.Instance,
+            // A declared port is for people (curl localhost:8080), so it answers on IPv4 and IPv6 loopback.
+            x => x.Service.HttpPort is { } port
+                ? new Uri($"http://localhost:{(port > 0 ? port : FreePort.Next())}/")
+                : new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
 }

@@ -20,6 +20,26 @@ public sealed class ServiceResource(string name, string projectDirectory) : Reso
 
     public IEnumerable<ServiceResource> ServiceReferences => references.OfType<ServiceResource>();
 
+    /// <summary>How many processes run this service.</summary>
+    public int Replicas { get; private set; } = 1;
+
+    /// <summary>The processes' names: the service's own for one, <c>&lt;name&gt;-1</c>, <c>&lt;name&gt;-2</c>... for more.</summary>
+    public IReadOnlyList<string> InstanceNames => Replicas == 1
+        ? [Name]
+        : [.. Enumerable.Range(1, Replicas).Select(i => $"{Name}-{i}")];
+
+    public ServiceResource WithReplicas(int replicas)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        if (replicas > 1 && HttpPort is > 0)
+        {
+            throw new InvalidOperationException($"{Name} has a fixed port and can run only one process.");
+        }
+
+        Replicas = replicas;
+        return this;
+    }
+
     public ServiceResource WithReference(Resource resource)
     {
         if (!references.Contains(resource))

@@ -21,22 +21,27 @@ public sealed class RunningPlatform : IAsyncDisposable
         this.services = services;
         this.resources = resources;
         this.output = output;
-        ServiceUrls = resources.ToDictionary(r => r.Name, r => services[r.Name].Url);
+        ServiceUrls = resources.SelectMany(r => r.InstanceNames).ToDictionary(instance => instance, instance => services[instance].Url);
         GatewayUrl = ServiceUrls[gatewayName];
     }
 
     public Uri GatewayUrl { get; }
 
-    /// <summary>Every launched process by name, the gateway included.</summary>
+    /// <summary>Every launched process by instance name (the service's name when it runs one process), the gateway included.</summary>
     public IReadOnlyDictionary<string, Uri> ServiceUrls { get; }
+
+    /// <summary>The processes of a service: its own name for one, <c>&lt;service&gt;-1</c>... for more.</summary>
+    public IReadOnlyList<string> InstancesOf(string service) =>
+        resources.SingleOrDefault(r => r.Name == service)?.InstanceNames ?? throw new ArgumentException($"No service named '{service}'.", nameof(service));
 
     public LocalInfrastructure.LocalInfrastructure Infrastructure { get; }
 
-    /// <summary>Kills one service abruptly, as a crash would; it is restarted as after any unexpected exit.</summary>
-    public Task KillAsync(string service) => Service(service).KillAsync();
+    /// <summary>Kills a process (an instance name) or every process of a service abruptly, as a crash would; each is restarted as after any unexpected exit.</summary>
+    public Task KillAsync(string name) => Task.WhenAll(Processes(name).Select(process => process.KillAsync()));
 
-    /// <summary>Waits until the service answers /health/ready again, e.g. after <see cref="KillAsync"/>.</summary>
-    public Task WaitUntilReadyAsync(string service, CancellationToken ct = default) => Service(service).WaitUntilReadyAsync(ct);
+    /// <summary>Waits until the process, or every process of the service, answers /health/ready again, e.g. after <see cref="KillAsync"/>.</summary>
+    public Task WaitUntilReadyAsync(string name, CancellationToken ct = default) =>
+        Task.WhenAll(Processes(name).Select(process => process.WaitUntilReadyAsync(ct)));
 
     public async ValueTask DisposeAsync()
     {
@@ -54,21 +59,28 @@ public sealed class RunningPlatform : IAsyncDisposable
         foreach (var resource in resources.Reverse())
         {
             var dependents = resources.Where(r => r.ServiceReferences.Contains(resource)).Select(r => stops[r.Name]).ToList();
-            stops[resource.Name] = StopAfterAsync(dependents, services.GetValueOrDefault(resource.Name));
+            var processes = resource.InstanceNames.Select(services.GetValueOrDefault).OfType<Running.SupervisedService>().ToList();
+            stops[resource.Name] = StopAfterAsync(dependents, processes);
         }
 
         await Task.WhenAll(stops.Values);
     }
 
-    private static async Task StopAfterAsync(IEnumerable<Task> dependents, Running.SupervisedService? service)
+    private static async Task StopAfterAsync(IEnumerable<Task> dependents, IReadOnlyList<Running.SupervisedService> processes)
     {
         await Task.WhenAll(dependents);
-        if (service is not null)
-        {
-            await service.StopAsync();
-        }
+        await Task.WhenAll(processes.Select(process => process.StopAsync()));
     }
 
-    private Running.SupervisedService Service(string name) =>
-        services.TryGetValue(name, out var service) ? service : throw new ArgumentException($"No service named '{name}'.", nameof(name));
+    private IReadOnlyList<Running.SupervisedService> Processes(string name)
+    {
+        if (services.TryGetValue(name, out var process))
+        {
+            return [process];
+        }
+
+        return resources.SingleOrDefault(r => r.Name == name) is { } resource
+            ? [.. resource.InstanceNames.Select(instance => services[instance])]
+            : throw new ArgumentException($"No service or process named '{name}'.", nameof(name));
+    }
 }

@@ -10,7 +10,7 @@ internal sealed record ServiceEnvironment(
     // infrastructure external) must not leak into services under a key they might read.
     private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__"];
 
-    public async Task<Dictionary<string, string?>> ForAsync(ServiceResource service, CancellationToken ct)
+    public async Task<Dictionary<string, string?>> ForAsync(ServiceResource service, string instance, CancellationToken ct)
     {
         var variables = new Dictionary<string, string?>();
         foreach (var key in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
@@ -21,7 +21,8 @@ internal sealed record ServiceEnvironment(
             }
         }
 
-        variables["ASPNETCORE_URLS"] = Urls[service.Name].AbsoluteUri.TrimEnd('/');
+        variables["ASPNETCORE_URLS"] = Urls[instance].AbsoluteUri.TrimEnd('/');
+        variables["PatientFlow__Instance"] = instance;
         variables["ASPNETCORE_ENVIRONMENT"] = Options.Environment;
         variables["DOTNET_ENVIRONMENT"] = Options.Environment;
         variables["Auth__SigningKey"] = SigningKey;
@@ -43,10 +44,15 @@ internal sealed record ServiceEnvironment(
                     variables[$"ConnectionStrings__{postgres.Name}"] = Infrastructure.PostgresConnectionString;
                     break;
                 case ServiceResource target:
-                    // YARP reads the cluster address; anything else reads Services:<name>:Url.
-                    var url = Urls[target.Name].AbsoluteUri;
-                    variables[$"ReverseProxy__Clusters__{target.Name}__Destinations__primary__Address"] = url;
-                    variables[$"Services__{target.Name}__Url"] = url;
+                    // YARP reads each process as a destination of the service's cluster; anything else
+                    // reads Services:<name>:Url (the first process).
+                    for (var i = 0; i < target.InstanceNames.Count; i++)
+                    {
+                        var destination = i == 0 ? "primary" : $"replica-{i + 1}";
+                        variables[$"ReverseProxy__Clusters__{target.Name}__Destinations__{destination}__Address"] = Urls[target.InstanceNames[i]].AbsoluteUri;
+                    }
+
+                    variables[$"Services__{target.Name}__Url"] = Urls[target.InstanceNames[0]].AbsoluteUri;
                     break;
             }
         }

@@ -8,7 +8,7 @@ namespace PatientFlow.AppHost.Running;
 /// One launched service: started, awaited until ready, and restarted with backoff whenever it
 /// exits without being asked to, as a process supervisor would.
 /// </summary>
-internal sealed class SupervisedService(ServiceResource service, ChildProcessSpec spec, Uri url, ConsoleOutput output)
+internal sealed class SupervisedService(string name, ChildProcessSpec spec, Uri url, ConsoleOutput output)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -17,7 +17,7 @@ internal sealed class SupervisedService(ServiceResource service, ChildProcessSpe
     private ChildProcess current = null!;
     private Task supervision = Task.CompletedTask;
 
-    public string Name => service.Name;
+    public string Name => name;
 
     public Uri Url => url;
 

@@ -1,12 +1,12 @@
 namespace PatientFlow.AppHost.Terminal;
 
 /// <summary>
-/// Reads <c>--port N</c>, <c>--fresh</c>, <c>--data DIR</c> and <c>--infrastructure-only --env-file FILE</c>;
+/// Reads <c>--port N</c>, <c>--replicas N</c>, <c>--fresh</c>, <c>--data DIR</c> and <c>--infrastructure-only --env-file FILE</c>;
 /// the repository is found from the working folder.
 /// </summary>
 internal static class CommandLine
 {
-    private const string Usage = "Usage: [--port N] [--fresh] [--data DIR] [--infrastructure-only --env-file FILE]";
+    private const string Usage = "Usage: [--port N] [--replicas N] [--fresh] [--data DIR] [--infrastructure-only --env-file FILE]";
 
     /// <summary>The options, and the env file when only the infrastructure is to run.</summary>
     public static (PlatformOptions Options, string? EnvFile) Parse(string[] args)
@@ -19,6 +19,7 @@ internal static class CommandLine
             options = args[i] switch
             {
                 "--port" => options with { GatewayPort = int.Parse(Value(args, ref i)) },
+                "--replicas" => options with { Replicas = Replicas(Value(args, ref i)) },
                 "--fresh" => options with { Fresh = true },
                 "--data" => options with { DataDirectory = Path.GetFullPath(Value(args, ref i)) },
                 "--infrastructure-only" => Flag(options, ref infrastructureOnly),
@@ -46,6 +47,10 @@ internal static class CommandLine
         target = value;
         return options;
     }
+
+    private static int Replicas(string value) => int.TryParse(value, out var replicas) && replicas is >= 1 and <= 8
+        ? replicas
+        : throw new ArgumentException($"--replicas takes a number from 1 to 8, not '{value}'. {Usage}");
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");

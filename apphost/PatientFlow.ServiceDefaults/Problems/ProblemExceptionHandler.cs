@@ -22,7 +22,16 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return false;
         }
 
-        logger.LogInformation("Request rejected with {Status}: {Title}", problem.Status, problem.Title);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Request answered 503: the database is unreachable ({ExceptionType})", exception.GetType().Name);
+            context.Response.Headers.RetryAfter = "2";
+        }
+        else
+        {
+            logger.LogInformation("Request rejected with {Status}: {Title}", problem.Status, problem.Title);
+        }
+
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -44,8 +53,34 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             JasperFx.DocumentAlreadyExistsException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
         BadHttpRequestException bad => BadRequest(bad),
+        _ when DatabaseUnreachable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "The service's database cannot be reached right now. Retry shortly."),
         _ => null,
     };
+
+    /// <summary>
+    /// The connection to PostgreSQL failed or was cut (a restart, a failover): the client should retry,
+    /// so 503 with Retry-After rather than a 500. A command cut off mid-commit may still have taken effect;
+    /// a retry is decided against whatever state the database holds, so it cannot take effect twice.
+    /// </summary>
+    private static bool DatabaseUnreachable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.PostgresException postgres)
+            {
+                // 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
+                return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03";
+            }
+
+            if (current is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PatientFlow.Reliability.Tests.Faults;
+
+/// <summary>One command a client sent, and what it was told. Status 0: no answer (timeout, connection refused).</summary>
+public sealed record SentCommand(string EventType, Guid VisitId, int Status, TimeSpan Took)
+{
+    public bool Acknowledged => Status is >= 200 and < 300;
+}
+
+/// <summary>
+/// A steady stream of visits through the gateway, as a front desk would send them: book a free slot,
+/// then check the patient in. Every command and its answer is recorded for the delivery ledger.
+/// </summary>
+public sealed class VisitTraffic(HttpClient frontDesk)
+{
+    public const string Booked = "scheduling.appointment-booked.v1";
+    public const string CheckedIn = "scheduling.patient-checked-in.v1";
+
+    private readonly ConcurrentQueue<(string ProviderId, string SlotId)> _slots = new();
+    private readonly ConcurrentBag<SentCommand> _sent = [];
+    private string[] _patients = [];
+
+    public IReadOnlyCollection<SentCommand> Sent => _sent;
+
+    /// <summary>Patients, and providers with enough free slots for <paramref name="visits"/> bookings.</summary>
+    public async Task PrepareAsync(int visits, int providers = 8)
+    {
+        _patients = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+            (await PostAsync("/api/scheduling/patients", new
+            {
+                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = "Patient", dateOfBirth = "1970-01-01", sex = "unknown",
+            })).GetProperty("patientId").GetString()!));
+        var perProvider = (visits + providers - 1) / providers;
+        for (var p = 0; p < providers; p++)
+        {
+            var providerId = (await PostAsync("/api/scheduling/providers", new { name = $"Dr. Load {p}", specialty = "family-medicine", clinic = "faults" }))
+                .GetProperty("providerId").GetString()!;
+            var slots = await PostAsync($"/api/scheduling/providers/{providerId}/slots",
+                new { startsAt = DateTimeOffset.UtcNow.AddDays(1 + p).ToString("O"), durationMinutes = 5, count = perProvider });
+            foreach (var slot in slots.GetProperty("slots").EnumerateArray())
+            {
+                _slots.Enqueue((providerId, slot.GetProperty("slotId").GetString()!));
+            }
+        }
+    }
+
+    /// <summary>Sends visits with <paramref name="workers"/> clients in parallel until the time is up or the slots run out.</summary>
+    public async Task RunAsync(TimeSpan duration, int workers, Action<int>? onVisit = null)
+    {
+        var until = Stopwatch.StartNew();
+        var visits = 0;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
+        {
+            while (until.Elapsed < duration && _slots.TryDequeue(out var slot))
+            {
+                var visitId = await BookAsync(slot.ProviderId, slot.SlotId, _patients[worker % _patients.Length]);
+                if (visitId is { } visit)
+                {
+                    await CheckInAsync(visit);
+                }
+
+                onVisit?.Invoke(Interlocked.Increment(ref visits));
+            }
+        }));
+    }
+
+    private async Task<Guid?> BookAsync(string providerId, string slotId, string patientId)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await frontDesk.PostAsJsonAsync("/api/scheduling/appointments",
+                new { patientId, providerId, slotId, visitType = "follow-up" });
+            Guid? visitId = response.StatusCode == HttpStatusCode.Created
+                ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appointmentId").GetGuid()
+                : null;
+            _sent.Add(new SentCommand(Booked, visitId ?? Guid.Empty, (int)response.StatusCode, watch.Elapsed));
+            return visitId;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            _sent.Add(new SentCommand(Booked, Guid.Empty, 0, watch.Elapsed));
+            return null;
+        }
+    }
+
+    private async Task CheckInAsync(Guid visitId)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await frontDesk.PostAsync($"/api/scheduling/appointments/{visitId}/check-in", content: null);
+            _sent.Add(new SentCommand(CheckedIn, visitId, (int)response.StatusCode, watch.Elapsed));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            _sent.Add(new SentCommand(CheckedIn, visitId, 0, watch.Elapsed));
+        }
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await frontDesk.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement;
+    }
+}
