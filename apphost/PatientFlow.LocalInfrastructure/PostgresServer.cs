@@ -56,7 +56,9 @@ internal sealed class PostgresServer : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.StartNew();
         var port = FreePort.Next();
         var spec = Command(owner, "postgres", folder, log,
-            "-D", cluster, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={sockets}")
+            "-D", cluster, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={sockets}",
+            // Six services, two processes each when scaled out, each with its pool and daemon connections.
+            "-c", "max_connections=500")
             with { StopSignal = StopSignal.Interrupt, PidFile = new PidFile(Path.Combine(pidFolder, "postgres.pid")) };
         var connectionString = new NpgsqlConnectionStringBuilder
         {
@@ -91,6 +93,8 @@ internal sealed class PostgresServer : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.StartNew();
         process = ChildProcess.Start(spec);
         await WaitUntilAnsweringAsync(process, connectionString, ct);
+        // Connections pooled in this process before the crash are dead; drop them rather than hand them out.
+        NpgsqlConnection.ClearAllPools();
         log($"ready again after {started.Elapsed.TotalSeconds:0.0} s");
     }
 

@@ -84,6 +84,13 @@ public static class MartenExtensions
     private static string WithDeadClientDetection(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Many processes share one server; a pool per process of up to 100 would exhaust it under load.
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = 40;
+        }
+
         foreach (var (setting, value) in new[] { ("client_connection_check_interval", "1000"), ("idle_in_transaction_session_timeout", "30000") })
         {
             if (builder.Options?.Contains(setting, StringComparison.Ordinal) != true)

@@ -16,6 +16,8 @@ public sealed class DatabaseCrashTests(FaultPlatform platform, ITestOutputHelper
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
         await traffic.PrepareAsync(visits: 500);
         var postgres = platform.Platform.Infrastructure.Postgres;
+        var scheduling = await platform.DatabaseAsync("scheduling");
+        var tracking = await platform.DatabaseAsync("tracking");
 
         var visits = traffic.RunAsync(TimeSpan.FromSeconds(35), workers: 4);
         await Task.Delay(TimeSpan.FromSeconds(8));
@@ -26,12 +28,11 @@ public sealed class DatabaseCrashTests(FaultPlatform platform, ITestOutputHelper
         var outage = down.Elapsed;
         await visits.WaitAsync(TimeSpan.FromMinutes(3));
 
-        var scheduling = await platform.DatabaseAsync("scheduling");
         var stored = await StoredEventsAsync(scheduling);
         var acknowledged = traffic.Sent.Where(command => command.Acknowledged).ToList();
         var withoutEvents = acknowledged.Where(command => !stored.Contains((command.VisitId, StoredType(command.EventType)))).ToList();
         var recovered = Stopwatch.StartNew();
-        var ledger = await DeliveryLedger.WaitForDeliveryAsync(traffic.Sent, await platform.DatabaseAsync("tracking"), TimeSpan.FromMinutes(2));
+        var ledger = await DeliveryLedger.WaitForDeliveryAsync(traffic.Sent, tracking, TimeSpan.FromMinutes(2));
 
         Figure.Report(output, "postgres kill -9: answers", Figure.Answers(traffic.Sent));
         ledger.Report(output, "postgres kill -9 under load");
