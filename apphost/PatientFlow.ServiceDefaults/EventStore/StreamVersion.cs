@@ -54,6 +54,35 @@ public static class StreamVersion
             throw new PreconditionFailedException(version, stream.CurrentVersion ?? 0);
         }
 
+        // A decision that appends nothing was still made on this version: the save checks it too.
+        stream.AlwaysEnforceConsistency = true;
         return stream;
+    }
+
+    /// <summary>
+    /// Loads a stream's read model and sets <c>ETag</c> to the stream's version. The version is read
+    /// first, so a write landing in between makes the tag older than the body, never newer: a client
+    /// sending it back gets a 412 rather than deciding on a state it has not seen.
+    /// </summary>
+    public static async Task<TDocument?> LoadWithETagAsync<TDocument>(
+        this IQuerySession session, Guid streamId, HttpContext context, CancellationToken ct) where TDocument : class
+    {
+        var state = await session.Events.FetchStreamStateAsync(streamId, ct);
+        var document = await session.LoadAsync<TDocument>(streamId, ct);
+        if (state is not null && document is not null)
+        {
+            SetETag(context, state.Version);
+        }
+
+        return document;
+    }
+
+    /// <summary>Sets <c>ETag</c> to the version a stream reached with this request's appends.</summary>
+    public static void SetETag<T>(HttpContext context, IEventStream<T> stream) where T : class
+    {
+        if (stream.CurrentVersion is { } version)
+        {
+            SetETag(context, version);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Integration;
 using PatientFlow.Scheduling.Patients;
@@ -25,6 +26,9 @@ public static class SchedulingModule
                 options.Projections.Snapshot<PatientDetails>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<ProviderDetails>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<AppointmentDetails>(SnapshotLifecycle.Inline);
+                // Schema evolution: the current booking shape has its own stored name, the first one is upcast on read.
+                options.Events.MapEventType<AppointmentBooked>(AppointmentBookedV1.CurrentStoredName);
+                options.Events.Upcast<AppointmentBookedV1, AppointmentBooked>(AppointmentBookedV1.StoredName, v1 => v1.Upcast());
                 // One patient per MRN, enforced by the database even when two registrations race.
                 options.Schema.For<MrnRegistration>().Identity(m => m.Mrn);
             })

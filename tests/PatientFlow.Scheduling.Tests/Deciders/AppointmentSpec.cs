@@ -1,6 +1,7 @@
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
 using PatientFlow.Scheduling.Appointments.CheckingOut;
+using PatientFlow.Scheduling.Appointments.CorrectingArrival;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Deciders;
@@ -22,6 +23,7 @@ internal sealed class AppointmentSpec
                 (null, AppointmentBooked booked) => Appointment.Create(booked),
                 ({ } a, PatientCheckedIn checkedIn) => a.Apply(checkedIn),
                 ({ } a, PatientCheckedOut checkedOut) => a.Apply(checkedOut),
+                ({ } a, ArrivalTimeCorrected corrected) => a.Apply(corrected),
                 _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot start or continue an appointment stream here"),
             };
         }
@@ -32,4 +34,6 @@ internal sealed class AppointmentSpec
     public DecisionOutcome When(CheckIn command) => new(() => [CheckInDecider.Decide(_state, command, Schedule.Now)]);
 
     public DecisionOutcome When(CheckOut command) => new(() => [CheckOutDecider.Decide(_state, command, Schedule.Now)]);
+
+    public DecisionOutcome When(CorrectArrivalTime command) => new(() => [CorrectArrivalTimeDecider.Decide(_state, command, Schedule.Now)]);
 }

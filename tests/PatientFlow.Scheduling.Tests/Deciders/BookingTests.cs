@@ -16,7 +16,7 @@ public class BookingTests
     public void GivenFreeSlot_WhenBookAppointment_ThenSlotBookedAndAppointmentBookedForTheVisit() =>
         ProviderSpec.Given(Created, Opened).When(Book(First, " follow-up "), NewVisit).Then(
             new SlotBooked(ProviderId, First.SlotId, NewVisit, Now),
-            new AppointmentBooked(NewVisit, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now));
+            new AppointmentBooked(NewVisit, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now, "front-desk"));
 
     [Fact]
     public void GivenSlotAlreadyBooked_WhenBookAppointment_ThenConflictNamingTheSlot()
@@ -32,7 +32,7 @@ public class BookingTests
     public void GivenOtherSlotBooked_WhenBookAppointment_ThenThisSlotIsBooked() =>
         ProviderSpec.Given(Created, Opened, Taken(First, AppointmentId)).When(Book(Second), NewVisit).Then(
             new SlotBooked(ProviderId, Second.SlotId, NewVisit, Now),
-            new AppointmentBooked(NewVisit, PatientId, ProviderId, Second.SlotId, "north", Second.StartsAt, Second.EndsAt, "follow-up", Now));
+            new AppointmentBooked(NewVisit, PatientId, ProviderId, Second.SlotId, "north", Second.StartsAt, Second.EndsAt, "follow-up", Now, "front-desk"));
 
     [Fact]
     public void GivenProvider_WhenBookUnknownSlot_ThenNotFound()

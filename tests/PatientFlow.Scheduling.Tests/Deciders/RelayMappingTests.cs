@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Integration;
 using PatientFlow.Scheduling.Patients;
 using V1 = PatientFlow.Contracts.Scheduling.V1;
@@ -50,5 +51,14 @@ public class RelayMappingTests
         _relay.Map(Committed(Created, ProviderId)).Should().BeNull();
         _relay.Map(Committed(Opened, ProviderId)).Should().BeNull();
         _relay.Map(Committed(Taken(First, AppointmentId), ProviderId)).Should().BeNull();
+    }
+
+    [Fact]
+    public void GivenArrivalTimeCorrected_WhenRelayed_ThenOccurredAtIsTheCorrectedArrivalAndThePreviousIsKept()
+    {
+        var committed = Committed(new ArrivalTimeCorrected(AppointmentId, PatientId, Now.AddMinutes(-5), Now.AddMinutes(-25), "entered late", Now), AppointmentId);
+
+        _relay.Map(committed).Should().Be(new V1.ArrivalTimeCorrected(
+            committed.Id, AppointmentId, PatientId, Now.AddMinutes(-25), Recorded, Now.AddMinutes(-5), "entered late"));
     }
 }

@@ -19,7 +19,7 @@ internal static class Schedule
     public static SlotBooked Taken(Slot slot, Guid appointmentId) => new(ProviderId, slot.SlotId, appointmentId, Now.AddMinutes(-5));
 
     public static readonly AppointmentBooked Booked = new(
-        AppointmentId, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now.AddDays(-1));
+        AppointmentId, PatientId, ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", Now.AddDays(-1), "front-desk");
 
     public static PatientCheckedIn Arrived(DateTimeOffset at) => new(AppointmentId, PatientId, ProviderId, "north", at);
 

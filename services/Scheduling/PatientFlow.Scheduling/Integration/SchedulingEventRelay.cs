@@ -19,6 +19,9 @@ public sealed class SchedulingEventRelay : IIntegrationEventMapper
             checkedIn.ProviderId, checkedIn.Clinic),
         PatientCheckedOut checkedOut => new Contract.PatientCheckedOut(
             committed.Id, checkedOut.AppointmentId, checkedOut.PatientId, checkedOut.DepartedAt, committed.Timestamp),
+        ArrivalTimeCorrected corrected => new Contract.ArrivalTimeCorrected(
+            committed.Id, corrected.AppointmentId, corrected.PatientId, corrected.ArrivedAt, committed.Timestamp,
+            corrected.PreviousArrivedAt, corrected.Reason),
         _ => null,
     };
 }

@@ -25,6 +25,6 @@ public static class BookAppointmentDecider
 
         return (
             new SlotBooked(provider.Id, slot.SlotId, appointmentId, now),
-            new AppointmentBooked(appointmentId, command.PatientId, provider.Id, slot.SlotId, provider.Clinic, slot.StartsAt, slot.EndsAt, visitType, now));
+            new AppointmentBooked(appointmentId, command.PatientId, provider.Id, slot.SlotId, provider.Clinic, slot.StartsAt, slot.EndsAt, visitType, now, BookingChannels.FrontDesk));
     }
 }
