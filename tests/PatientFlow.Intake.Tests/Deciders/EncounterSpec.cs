@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using PatientFlow.Intake.Encounters.Opening;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Testing;
@@ -26,7 +27,9 @@ internal sealed class EncounterSpec
             {
                 (null, EncounterOpened opened) => Encounter.Create(opened),
                 ({ } s, PatientRoomed roomed) => s.Apply(roomed),
-                ({ } s, VitalsRecorded vitals) => s.Apply(vitals),
+                ({ } s, IEvent<VitalsRecorded> vitals) => s.Apply(vitals),
+                ({ } s, VitalsRecorded vitals) => s.Apply(new Event<VitalsRecorded>(vitals) { Id = Guid.CreateVersion7() }),
+                ({ } s, VitalsCorrected corrected) => s.Apply(corrected),
                 ({ } s, EncounterCompleted completed) => s.Apply(completed),
                 _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot follow {state?.Status.ToString() ?? "nothing"}"),
             };

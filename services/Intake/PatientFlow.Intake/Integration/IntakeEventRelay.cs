@@ -18,6 +18,10 @@ public sealed class IntakeEventRelay : IIntegrationEventMapper
         VitalsRecorded vitals => new V1.VitalsRecorded(
             committed.Id, committed.StreamId, vitals.PatientId, vitals.TakenAt, committed.Timestamp,
             [.. vitals.Observations.Select(o => new V1.VitalSignObservation(o.LoincCode, o.Name, o.Value, o.Unit, o.Abnormal))]),
+        VitalsCorrected corrected => new V1.VitalsCorrected(
+            committed.Id, committed.StreamId, corrected.PatientId, corrected.TakenAt, committed.Timestamp, corrected.CorrectedVitalsId,
+            [.. corrected.Observations.Select(o => new V1.VitalSignObservation(o.LoincCode, o.Name, o.Value, o.Unit, o.Abnormal))],
+            corrected.Reason),
         EncounterCompleted completed => new V1.EncounterCompleted(
             committed.Id, committed.StreamId, completed.PatientId, completed.CompletedAt, committed.Timestamp, completed.ProviderId,
             [.. completed.Diagnoses.Select(code => code.ToUpperInvariant())],

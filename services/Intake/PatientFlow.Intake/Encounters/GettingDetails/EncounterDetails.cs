@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events;
 
 namespace PatientFlow.Intake.Encounters.GettingDetails;
 
@@ -28,9 +29,20 @@ public sealed record EncounterDetails(
         this with { Status = EncounterStatus.Roomed, Room = roomed.Room, RoomedAt = roomed.RoomedAt };
 
     // Back-dated entries arrive late: order by when the vitals were taken, not when they were entered.
-    public EncounterDetails Apply(VitalsRecorded recorded) => this with
+    public EncounterDetails Apply(IEvent<VitalsRecorded> recorded) => this with
     {
-        Vitals = [.. Vitals.Append(new VitalSignSet(recorded.TakenAt, recorded.Observations)).OrderByDescending(set => set.TakenAt)],
+        Vitals = [.. Vitals.Append(new VitalSignSet(recorded.Id, recorded.Data.TakenAt, recorded.Data.Observations, [])).OrderByDescending(set => set.TakenAt)],
+    };
+
+    /// <summary>The corrected values show in place; what they replaced stays in the set's history.</summary>
+    public EncounterDetails Apply(IEvent<VitalsCorrected> corrected) => this with
+    {
+        Vitals = [.. Vitals.Select(set => set.Id != corrected.Data.CorrectedVitalsId ? set : set with
+        {
+            TakenAt = corrected.Data.TakenAt,
+            Observations = corrected.Data.Observations,
+            Corrections = [.. set.Corrections ?? [], new VitalsAmendment(set.TakenAt, set.Observations, corrected.Data.Reason, corrected.Timestamp)],
+        }).OrderByDescending(set => set.TakenAt)],
     };
 
     public EncounterDetails Apply(EncounterCompleted completed) => this with
@@ -42,4 +54,8 @@ public sealed record EncounterDetails(
     };
 }
 
-public sealed record VitalSignSet(DateTimeOffset TakenAt, IReadOnlyList<VitalSign> Observations);
+/// <summary>One set of vitals; <see cref="Id"/> names it in a correction.</summary>
+public sealed record VitalSignSet(Guid Id, DateTimeOffset TakenAt, IReadOnlyList<VitalSign> Observations, IReadOnlyList<VitalsAmendment>? Corrections);
+
+/// <summary>The values a correction replaced, why, and when the correction was recorded.</summary>
+public sealed record VitalsAmendment(DateTimeOffset PreviousTakenAt, IReadOnlyList<VitalSign> PreviousObservations, string Reason, DateTimeOffset RecordedAt);

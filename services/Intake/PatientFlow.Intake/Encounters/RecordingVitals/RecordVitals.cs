@@ -34,7 +34,7 @@ public static class RecordVitalsDecider
         return [new VitalsRecorded(state.Id, state.PatientId, observations, takenAt)];
     }
 
-    private static List<VitalSign> Observe(RecordVitals command)
+    internal static List<VitalSign> Observe(RecordVitals command)
     {
         var observations = new List<VitalSign>();
         if (command.SystolicBp is { } systolic)
