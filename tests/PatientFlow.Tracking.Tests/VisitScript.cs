@@ -52,6 +52,14 @@ public sealed record VisitScript(Guid VisitId, Guid PatientId, Guid ProviderId, 
     public ClaimCreated ClaimCreated(int minute = 85) => new(
         Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), 2, 180.50m, "USD");
 
+    /// <summary>The arrival was entered as <paramref name="wrongMinute"/>; recorded at <paramref name="recordedMinute"/>, it really was <paramref name="rightMinute"/>.</summary>
+    public ArrivalTimeCorrected ArrivalCorrected(int wrongMinute, int rightMinute, int recordedMinute) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(rightMinute), At(recordedMinute), At(wrongMinute), "entered late");
+
+    public VitalsCorrected VitalsCorrected(Guid correctedEventId, int minute, int recordedMinute) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(recordedMinute), correctedEventId,
+        [new VitalSignObservation("8867-4", "Heart rate", 80m, "/min", false)], "typed 180 for 80");
+
     /// <summary>A whole visit, in clinic-time order.</summary>
     public IReadOnlyList<IVisitEvent> FullVisit() =>
     [

@@ -87,7 +87,9 @@ public sealed record TimelineView(
     Guid VisitId, Guid PatientId, string? Clinic, Guid? ProviderId, string? Room, string? CurrentStage, DateTimeOffset? StageEnteredAt,
     IReadOnlyList<StepView> Steps);
 
-public sealed record StepView(string? Stage, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Guid SourceEventId);
+public sealed record StepView(
+    string? Stage, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Guid SourceEventId,
+    DateTimeOffset? OriginalOccurredAt = null, Guid? CorrectedBy = null, Guid? Corrects = null);
 
 public sealed record BoardView(DateTimeOffset GeneratedAt, IReadOnlyList<ColumnView> Columns)
 {

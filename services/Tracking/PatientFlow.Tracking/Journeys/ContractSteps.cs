@@ -30,7 +30,7 @@ public static class ContractSteps
         var (clinic, providerId, room) = WhereAndWho(message);
         return new JourneyStepRecorded(
             message.VisitId, message.PatientId, message.EventId, NameOf(message.GetType()), StageOf(message.GetType()),
-            message.OccurredAt, message.RecordedAt, clinic, providerId, room);
+            message.OccurredAt, message.RecordedAt, clinic, providerId, room, (message as VitalsCorrected)?.CorrectedEventId);
     }
 
     /// <summary>

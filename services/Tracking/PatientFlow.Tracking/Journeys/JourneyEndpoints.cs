@@ -1,7 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Mvc;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Tracking.Journeys.GettingTimeline;
 using PatientFlow.Tracking.Journeys.ViewingBoard;
 
@@ -17,10 +19,13 @@ public static class JourneyEndpoints
         return app;
     }
 
-    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, IQuerySession session, CancellationToken ct)
+    /// <summary>The journey now; with <c>?asOf=</c>, as tracking knew it at that instant, folded from its events.</summary>
+    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, [FromQuery] string? asOf, IQuerySession session, CancellationToken ct)
     {
-        var journey = await session.LoadAsync<VisitJourney>(visitId, ct)
-            ?? throw new NotFoundException($"no journey for visit {visitId}");
+        var journey = AsOf.Parse(asOf) is { } instant
+            ? await session.Events.AggregateStreamAsync<VisitJourney>(visitId, timestamp: instant, token: ct)
+                ?? throw new NotFoundException($"no journey for visit {visitId} was known at {instant:O}")
+            : await session.LoadAsync<VisitJourney>(visitId, ct) ?? throw new NotFoundException($"no journey for visit {visitId}");
         return TypedResults.Ok(VisitTimeline.From(journey));
     }
 

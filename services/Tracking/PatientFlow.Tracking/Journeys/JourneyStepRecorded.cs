@@ -8,6 +8,7 @@ namespace PatientFlow.Tracking.Journeys;
 /// <param name="Stage">The stage this step puts the visit in; null for a step that moves no stage.</param>
 /// <param name="OccurredAt">When it happened in the clinic.</param>
 /// <param name="RecordedAt">When PatientFlow recorded it.</param>
+/// <param name="Corrects">For a correction naming what it corrects (vitals): the corrected step's <see cref="SourceEventId"/>.</param>
 public sealed record JourneyStepRecorded(
     Guid VisitId,
     Guid PatientId,
@@ -18,4 +19,5 @@ public sealed record JourneyStepRecorded(
     DateTimeOffset RecordedAt,
     string? Clinic,
     Guid? ProviderId,
-    string? Room);
+    string? Room,
+    Guid? Corrects = null);

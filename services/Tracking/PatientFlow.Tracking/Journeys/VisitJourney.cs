@@ -3,8 +3,9 @@ using JasperFx;
 namespace PatientFlow.Tracking.Journeys;
 
 /// <summary>
-/// A visit as tracking knows it, rebuilt from its journey stream. Steps are kept in clinic time
-/// (then recording time), so the order they arrived in does not matter.
+/// A visit as tracking knows it, rebuilt from its journey stream. Steps are kept as recorded, in clinic
+/// time (then recording time), so the order they arrived in does not matter; corrections are applied
+/// over them when the stage is worked out and when the timeline is shown (<see cref="JourneyCorrections"/>).
 /// </summary>
 public sealed record VisitJourney(
     [property: Identity] Guid VisitId,
@@ -28,7 +29,8 @@ public sealed record VisitJourney(
         }
 
         var steps = Steps.Append(recorded).OrderBy(step => step.OccurredAt).ThenBy(step => step.RecordedAt).ToArray();
-        var current = StageRules.Current(steps);
+        // Stages and their times follow the corrected clinic times; the recorded steps stay as they were.
+        var current = StageRules.Current(JourneyCorrections.Effective(steps).Select(effective => effective.Step with { OccurredAt = effective.OccurredAt }));
         return this with
         {
             // The latest known place and people, by clinic time: a patient moved to another room shows the new one.
