@@ -87,6 +87,29 @@ public class JourneyTests(TrackingFactory factory) : IClassFixture<TrackingFacto
     }
 
     [Fact]
+    [Trait("Category", "Faults")]
+    public async Task Publish_OldEventIdAgainAfterTheVisitMovedOn_NoSecondStep()
+    {
+        var visit = VisitScript.New(NewClinic(), DateTimeOffset.UtcNow.AddMinutes(-30));
+        var checkedIn = visit.CheckedIn();
+        await factory.PublishAllAsync([visit.Booked(), checkedIn, visit.Roomed(), visit.Vitals()]);
+        await factory.WaitForTimelineAsync(visit.VisitId, 4);
+        using var consumed = factory.CountConsumed(checkedIn.EventId);
+
+        // A republished old message (an operator replay, a relay that crashed before its checkpoint moved).
+        await factory.PublishAsync(checkedIn);
+        await consumed.WaitForAsync(times: 1);
+        var completed = visit.EncounterCompleted();
+        await factory.PublishAsync(completed);
+        var timeline = await factory.WaitForTimelineAsync(visit.VisitId, 5);
+
+        timeline.Steps.Count(step => step.SourceEventId == checkedIn.EventId).Should().Be(1);
+        timeline.CurrentStage.Should().Be("provider-done");
+        await using var session = factory.Store.QuerySession();
+        (await session.Events.FetchStreamAsync(visit.VisitId)).Should().HaveCount(5);
+    }
+
+    [Fact]
     public async Task GetBoard_FilteredByClinicAndProvider_OnlyMatchingVisits()
     {
         var clinic = NewClinic();
