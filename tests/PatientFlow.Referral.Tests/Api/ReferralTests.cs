@@ -117,4 +117,23 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Body(await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"))).GetArrayLength().Should().Be(0);
     }
+
+    [Fact]
+    public async Task GetReferral_ETagIsTheStreamVersionAndAsOfBeforeItExisted404()
+    {
+        var booked = await factory.BookVisitAsync();
+        var before = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        var created = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)));
+        var id = created.GetProperty("referralId").GetGuid();
+
+        var now = await _clinician.GetAsync($"/api/referral/referrals/{id}");
+        var then = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
+        var asOfNow = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
+
+        now.Headers.ETag!.Tag.Should().Be("\"1\"");
+        then.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        asOfNow.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Body(asOfNow)).GetProperty("referralId").GetGuid().Should().Be(id);
+    }
 }

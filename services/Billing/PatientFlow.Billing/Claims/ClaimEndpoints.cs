@@ -1,4 +1,5 @@
 using Marten;
+using PatientFlow.ServiceDefaults.EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -14,6 +15,7 @@ public static class ClaimEndpoints
         return app;
     }
 
-    private static async Task<Ok<ClaimDetails>> GetClaim(Guid claimId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await session.LoadAsync<ClaimDetails>(claimId, ct) ?? throw new NotFoundException($"claim {claimId} not found"));
+    /// <summary>The claim, with its stream version as ETag.</summary>
+    private static async Task<Ok<ClaimDetails>> GetClaim(Guid claimId, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadWithETagAsync<ClaimDetails>(claimId, http, ct) ?? throw new NotFoundException($"claim {claimId} not found"));
 }

@@ -25,6 +25,8 @@ public abstract class AccountConsumer<TEvent>(IDocumentStore store, FeeSchedule 
     protected sealed override async Task HandleAsync(TEvent message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<BillingAccount>(message.VisitId, cancellationToken);
+        // "Changes nothing" is a decision too, made on this version: the save checks it even with nothing appended.
+        stream.AlwaysEnforceConsistency = stream.Aggregate is not null;
         var decision = Decide(stream.Aggregate, message, fees, new NewClaim(Guid.CreateVersion7(), fees.Currency, clock.GetUtcNow()));
         stream.AppendMany(decision.AccountEvents);
         if (decision.Claim is { } claim)

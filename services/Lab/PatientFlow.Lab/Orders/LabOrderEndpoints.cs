@@ -1,4 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.GettingDetails;
@@ -35,22 +38,33 @@ public static class LabOrderEndpoints
     }
 
     /// <summary>
-    /// Fetch → decide → append → save. FetchForWriting checks the stream version at save, so of two
-    /// racing results only one commits: the other gets 409.
+    /// Fetch (honouring If-Match) → decide → append → save. FetchForWriting checks the stream version at
+    /// save, so of two racing results only one commits: the other gets 409. The answer carries the new ETag.
     /// </summary>
     private static async Task<Ok<LabOrderDetails>> RecordResult(
-        Guid orderId, RecordLabResult command, IDocumentSession session, TimeProvider clock, ILogger<LabOrder> logger, CancellationToken ct)
+        Guid orderId, RecordLabResult command, IDocumentSession session, HttpContext http, TimeProvider clock, ILogger<LabOrder> logger, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<LabOrder>(orderId, ct);
+        var stream = await session.FetchForWritingAsync<LabOrder>(orderId, http, ct);
         var state = stream.Aggregate ?? throw UnknownOrder(orderId);
         stream.AppendMany(RecordLabResultDecider.Decide(state, command, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, stream);
         logger.LogInformation("Lab order {OrderId} for visit {VisitId} resulted", orderId, state.VisitId);
         return TypedResults.Ok(await LoadOrder(session, orderId, ct));
     }
 
-    private static async Task<Ok<LabOrderDetails>> GetOrder(Guid orderId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await LoadOrder(session, orderId, ct));
+    /// <summary>The order now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
+    private static async Task<Ok<LabOrderDetails>> GetOrder(
+        Guid orderId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (AsOf.Parse(asOf) is { } instant)
+        {
+            return TypedResults.Ok(await session.Events.AggregateStreamAsync<LabOrderDetails>(orderId, timestamp: instant, token: ct)
+                ?? throw new NotFoundException($"lab order {orderId} was not known at {instant:O}"));
+        }
+
+        return TypedResults.Ok(await session.LoadWithETagAsync<LabOrderDetails>(orderId, http, ct) ?? throw UnknownOrder(orderId));
+    }
 
     private static async Task<Ok<IReadOnlyList<LabOrderDetails>>> GetVisitOrders(Guid visitId, IQuerySession session, CancellationToken ct)
     {

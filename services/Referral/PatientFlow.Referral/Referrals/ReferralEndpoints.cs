@@ -1,4 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Referral.Referrals.Creating;
 using PatientFlow.Referral.Referrals.GettingDetails;
@@ -33,8 +36,18 @@ public static class ReferralEndpoints
         return TypedResults.Created($"/api/referral/referrals/{referralId}", await LoadReferral(session, referralId, ct));
     }
 
-    private static async Task<Ok<ReferralDetails>> GetReferral(Guid referralId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await LoadReferral(session, referralId, ct));
+    /// <summary>The referral now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
+    private static async Task<Ok<ReferralDetails>> GetReferral(
+        Guid referralId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (AsOf.Parse(asOf) is { } instant)
+        {
+            return TypedResults.Ok(await session.Events.AggregateStreamAsync<ReferralDetails>(referralId, timestamp: instant, token: ct)
+                ?? throw new NotFoundException($"referral {referralId} was not known at {instant:O}"));
+        }
+
+        return TypedResults.Ok(await session.LoadWithETagAsync<ReferralDetails>(referralId, http, ct) ?? await LoadReferral(session, referralId, ct));
+    }
 
     private static async Task<Ok<IReadOnlyList<ReferralDetails>>> GetVisitReferrals(Guid visitId, IQuerySession session, CancellationToken ct)
     {
