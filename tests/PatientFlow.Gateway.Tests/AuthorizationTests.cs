@@ -9,35 +9,51 @@ public class AuthorizationTests(RoutedGateway gateway) : IClassFixture<RoutedGat
 {
     public static TheoryData<string> Services() => [.. GatewayFactory.ServiceNames];
 
-    /// <summary>Every (service, role) pair the service's policy lets through.</summary>
+    /// <summary>
+    /// The routes each policy guards: a service's own under <c>/api/&lt;service&gt;</c>; the operations
+    /// policy every service's <c>/api/&lt;service&gt;/operations</c>, written <c>&lt;service&gt;/operations</c>.
+    /// </summary>
+    private static IEnumerable<string> RoutesOf(string policy) => policy == AccessPolicies.Operations
+        ? GatewayFactory.ServiceNames.Select(service => $"{service}/operations")
+        : [policy];
+
+    /// <summary>Every (route, role) pair the route's policy lets through.</summary>
     public static TheoryData<string, string> Allowed()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (service, roles) in AccessPolicies.RolesByPolicy)
+        foreach (var (policy, roles) in AccessPolicies.RolesByPolicy)
         {
-            foreach (var role in roles)
+            foreach (var route in RoutesOf(policy))
             {
-                data.Add(service, role);
+                foreach (var role in roles)
+                {
+                    data.Add(route, role);
+                }
             }
         }
 
         return data;
     }
 
-    /// <summary>Every (service, role) pair the service's policy refuses.</summary>
+    /// <summary>Every (route, role) pair the route's policy refuses.</summary>
     public static TheoryData<string, string> Refused()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (service, roles) in AccessPolicies.RolesByPolicy)
+        foreach (var (policy, roles) in AccessPolicies.RolesByPolicy)
         {
-            foreach (var role in Roles.All.Except(roles))
+            foreach (var route in RoutesOf(policy))
             {
-                data.Add(service, role);
+                foreach (var role in Roles.All.Except(roles))
+                {
+                    data.Add(route, role);
+                }
             }
         }
 
         return data;
     }
+
+    private static string Backend(string route) => route.Split('/')[0];
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -68,22 +84,22 @@ public class AuthorizationTests(RoutedGateway gateway) : IClassFixture<RoutedGat
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public async Task CallApi_WithRoleOutsidePolicy_Answers403ProblemAndServiceNotCalled(string service, string role)
+    public async Task CallApi_WithRoleOutsidePolicy_Answers403ProblemAndServiceNotCalled(string route, string role)
     {
-        var path = $"/api/{service}/things/{Guid.NewGuid()}";
+        var path = $"/api/{route}/things/{Guid.NewGuid()}";
         using var client = gateway.Factory.CreateClient(role);
 
         var response = await client.PostAsJsonAsync(path, new { });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        gateway.Backend(service).SawPath(path).Should().BeFalse();
+        gateway.Backend(Backend(route)).SawPath(path).Should().BeFalse();
     }
 
     [Theory]
     [MemberData(nameof(Allowed))]
-    public async Task CallApi_WithRoleInPolicy_ReachesServiceWithAuthorizationForwarded(string service, string role)
+    public async Task CallApi_WithRoleInPolicy_ReachesServiceWithAuthorizationForwarded(string route, string role)
     {
-        var path = $"/api/{service}/things/{Guid.NewGuid()}";
+        var path = $"/api/{route}/things/{Guid.NewGuid()}";
         using var client = gateway.Factory.CreateClient(role);
 
         var response = await client.GetAsync(path);

@@ -28,7 +28,8 @@ public static class TestServers
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         // One folder per owner: a run that was killed leaves pid files there, and the next
         // run of the same owner stops those leftovers before starting afresh.
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-tests-{owner}");
+        // Two test projects may test the same service at once, so the folder names the project too.
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-tests-{owner}-{TestProject()}");
         var options = LocalInfrastructureOptions.FromConfiguration(configuration, dataDirectory);
         var servers = await LocalInfrastructure.LocalInfrastructure.StartAsync(options);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -41,6 +42,10 @@ public static class TestServers
         };
         return servers;
     }
+
+    /// <summary>The test project's name, from its output folder (<c>&lt;project&gt;/bin/&lt;config&gt;/&lt;tfm&gt;/</c>).</summary>
+    private static string TestProject() =>
+        new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Parent?.Name ?? "tests";
 
     private static void TryDelete(string directory)
     {

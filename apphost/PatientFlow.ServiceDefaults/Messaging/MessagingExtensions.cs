@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Health;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.ServiceDefaults.Messaging;
 
@@ -68,7 +69,19 @@ public static class MessagingExtensions
                     // backlog after a restart, does not race on the visit's stream; other visits
                     // still run in parallel. Retries run inside the partition.
                     endpoint.UsePartitioner<ConsumeContext>(VisitPartitions, context => context.CorrelationId ?? Guid.Empty);
-                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                    // An infrastructure outage (PostgreSQL restarting) is waited out for about two minutes
+                    // rather than parking every message that arrives meanwhile in the error queue...
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Handle<Exception>(TransientFaults.IsTransient);
+                        retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500));
+                    });
+                    // ...while a failure of the message itself gets five quick retries, then the error queue.
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Ignore<Exception>(TransientFaults.IsTransient);
+                        retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                    });
                     // The error pipe runs once per message that failed every retry: count it, then
                     // MassTransit's own steps (publish the Fault, move it to the error queue).
                     endpoint.ConfigureError(error =>

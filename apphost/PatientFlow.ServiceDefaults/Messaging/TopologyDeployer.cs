@@ -26,6 +26,15 @@ public sealed class TopologyDeployer(
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                if (exception.ToString().Contains("inequivalent arg", StringComparison.Ordinal))
+                {
+                    // A queue declared by an older PatientFlow (before the dead-letter exchange) cannot be
+                    // changed in place; RabbitMQ refuses the new arguments until it is deleted.
+                    logger.LogError(
+                        "A queue exists with other arguments than PatientFlow declares (an older version's queue). Drain and delete it, " +
+                        "or start locally with ./run.sh --fresh; retrying in {Delay}", delay);
+                }
+
                 logger.LogWarning(exception, "Topology deploy failed; retrying in {Delay}", delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));

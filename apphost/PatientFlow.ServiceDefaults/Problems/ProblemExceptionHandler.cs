@@ -63,24 +63,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// so 503 with Retry-After rather than a 500. A command cut off mid-commit may still have taken effect;
     /// a retry is decided against whatever state the database holds, so it cannot take effect twice.
     /// </summary>
-    private static bool DatabaseUnreachable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is Npgsql.PostgresException postgres)
-            {
-                // 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
-                return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "57P01" or "57P02" or "57P03";
-            }
-
-            if (current is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool DatabaseUnreachable(Exception exception) => TransientFaults.IsTransient(exception);
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {

@@ -41,7 +41,7 @@ public sealed class BrokerCrashTests(FaultPlatform platform, ITestOutputHelper o
 
         ledger.Acknowledged.Should().BeGreaterThan(100, "visits kept coming during the test");
         traffic.Sent.Should().NotContain(command => command.Status == 0 || command.Status >= 500, "commands never wait for the broker");
-        ledger.Lost.Should().Be(0, platform.Tail());
+        ledger.Lost.Should().Be(0, ledger.Explain(platform.Tail()));
         ledger.Duplicated.Should().Be(0);
     }
 }

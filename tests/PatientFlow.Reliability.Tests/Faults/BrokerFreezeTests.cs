@@ -59,7 +59,7 @@ public sealed class BrokerFreezeTests(FaultPlatform platform, ITestOutputHelper 
         Figure.Report(output, "broker SIGSTOP: slowest command", $"{slowest.TotalMilliseconds:0} ms");
 
         traffic.Sent.Should().NotContain(command => command.Status == 0 || command.Status >= 500, "commands never wait for the broker");
-        ledger.Lost.Should().Be(0, platform.Tail("scheduling"));
+        ledger.Lost.Should().Be(0, ledger.Explain(platform.Tail("scheduling")));
         ledger.Duplicated.Should().Be(0);
         readyAfter.Should().BeLessThan(TimeSpan.FromSeconds(30));
         platform.LogLines().Should().Contain(line => line.StartsWith("scheduling", StringComparison.Ordinal) && line.Contains("failed on attempt", StringComparison.Ordinal),

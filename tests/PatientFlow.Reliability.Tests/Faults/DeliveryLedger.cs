@@ -9,8 +9,11 @@ namespace PatientFlow.Reliability.Tests.Faults;
 /// acknowledged command whose event never shows up there is lost; a step that shows up twice is a
 /// duplicated effect.
 /// </summary>
-public sealed record DeliveryLedger(int Attempted, int Acknowledged, int Delivered, int Lost, int Duplicated)
+public sealed record DeliveryLedger(int Attempted, int Acknowledged, int Delivered, int Lost, int Duplicated, IReadOnlyList<string>? Missing = null)
 {
+    /// <summary>For a failure message: what was lost, then the platform log.</summary>
+    public string Explain(string log) => $"lost: {string.Join("; ", Missing ?? [])}{Environment.NewLine}{log}";
+
     public override string ToString() =>
         $"attempted {Attempted} / acknowledged {Acknowledged} / delivered {Delivered} / lost {Lost} / duplicated {Duplicated}";
 
@@ -60,7 +63,9 @@ public sealed record DeliveryLedger(int Attempted, int Acknowledged, int Deliver
         var delivered = acknowledged.Count(command => steps.ContainsKey((command.VisitId, command.EventType)));
         var ours = acknowledged.Select(command => (command.VisitId, command.EventType)).ToHashSet();
         var duplicated = steps.Where(step => ours.Contains(step.Key)).Sum(step => step.Value - 1);
-        return new DeliveryLedger(sent.Count, acknowledged.Count, delivered, acknowledged.Count - delivered, duplicated);
+        var missing = acknowledged.Where(command => !steps.ContainsKey((command.VisitId, command.EventType)))
+            .Select(command => $"{command.EventType} of visit {command.VisitId}").ToList();
+        return new DeliveryLedger(sent.Count, acknowledged.Count, delivered, acknowledged.Count - delivered, duplicated, missing);
     }
 
     /// <summary>Writes the ledger to the test output and to PATIENTFLOW_FIGURES for ./test.sh to print.</summary>

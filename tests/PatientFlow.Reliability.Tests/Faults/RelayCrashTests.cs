@@ -34,7 +34,7 @@ public sealed class RelayCrashTests(FaultPlatform platform, ITestOutputHelper ou
         ledger.Report(output, "service kill -9 between commit and publish");
         Figure.Report(output, "service kill -9: committed but unpublished when killed", $"{committed - published} events");
         traffic.Sent.Should().NotContain(command => command.Status == 0 || command.Status >= 500, "commands never wait for the broker");
-        ledger.Lost.Should().Be(0, platform.Tail("scheduling"));
+        ledger.Lost.Should().Be(0, ledger.Explain(platform.Tail("scheduling")));
         ledger.Duplicated.Should().Be(0);
     }
 

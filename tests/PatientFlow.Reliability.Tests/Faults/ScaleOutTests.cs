@@ -43,7 +43,7 @@ public sealed class ScaleOutTests(ScaledOutPlatform platform, ITestOutputHelper 
         Figure.Report(output, "scale-out: scheduling events published / distinct", $"{messages} / {distinct}");
         Figure.Report(output, "scale-out: daemon lease holders per store", string.Join(", ", daemons.Select(d => $"{d.Key} {d.Value}")));
 
-        ledger.Lost.Should().Be(0, platform.Tail("tracking"));
+        ledger.Lost.Should().Be(0, ledger.Explain(platform.Tail("tracking")));
         ledger.Duplicated.Should().Be(0);
         consumedBy.Should().HaveCount(2).And.AllSatisfy(instance => instance.Value.Should().BeGreaterThan(0, "both instances take messages"));
         distinct.Should().Be(ledger.Acknowledged, "every acknowledged command's event was published");
