@@ -23,6 +23,8 @@ public static class Extensions
         // Request-level logs belong in traces; the console keeps what someone acts on.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // Marten logs every schema statement it applies at start (hundreds of lines on a fresh database).
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
         builder.AddPatientFlowAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
