@@ -37,6 +37,28 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
     }
 
     [Fact]
+    public async Task GetChargesAndClaim_AsTheVisitProgresses_ETagIsEachStreamsVersion()
+    {
+        var visit = VisitFacts.New();
+        await factory.DeliverAsync(visit.Completed);
+        var afterEncounter = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/charges");
+        await factory.DeliverAsync(visit.Resulted);
+        await factory.DeliverAsync(visit.CheckedOut);
+        var claimId = (await factory.WaitForClaimAsync(visit.VisitId)).GetProperty("claimId").GetGuid();
+
+        var charges = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/charges");
+        var claimOfVisit = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/claim");
+        var claim = await _billing.GetAsync($"/api/billing/claims/{claimId}");
+
+        afterEncounter.Headers.ETag!.Tag.Should().Be("\"1\"");
+        // Encounter charged, lab result charged, check-out recorded, claim drafted.
+        charges.Headers.ETag!.Tag.Should().Be("\"4\"");
+        (await Body(charges)).GetProperty("charges").GetArrayLength().Should().Be(3);
+        claimOfVisit.Headers.ETag!.Tag.Should().Be("\"1\"", "the claim is its own stream");
+        claim.Headers.ETag!.Tag.Should().Be("\"1\"");
+    }
+
+    [Fact]
     public async Task GetClaim_EncounterCompletedButNotCheckedOut_Returns404()
     {
         var visit = VisitFacts.New();

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
@@ -14,6 +17,23 @@ namespace PatientFlow.Billing.Tests.Api;
 
 public sealed class BillingFactory() : ServiceFactory<Program>("billing")
 {
+    /// <summary>Lets a fault test make one consumer's save lose a race (see <see cref="SaveInterference"/>).</summary>
+    public SaveInterference Interference { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureMarten(options => options.Listeners.Add(Interference)));
+    }
+
+    /// <summary>Counts how often billing finishes consuming <paramref name="eventId"/>. Call before publishing.</summary>
+    public ConsumedCounter CountConsumed(Guid eventId)
+    {
+        var counter = new ConsumedCounter(eventId);
+        counter.Handle = Services.GetRequiredService<IBus>().ConnectConsumeObserver(counter);
+        return counter;
+    }
+
     /// <summary>Publishes as the producing service would, then waits until billing has handled that very event.</summary>
     public async Task DeliverAsync<T>(T message) where T : class, IIntegrationEvent
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
@@ -8,65 +7,155 @@ using static PatientFlow.Lab.Tests.Api.LabFactory;
 
 namespace PatientFlow.Lab.Tests.Api;
 
-/// <summary>ETag and If-Match on lab orders; two results racing for one order; ?asOf= from the order's events.</summary>
+/// <summary>ETag and If-Match on lab orders; results racing for one order; ?asOf= from the order's events.</summary>
 public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
 {
     private readonly HttpClient _clinician = factory.CreateClient(Roles.Clinician);
     private readonly HttpClient _lab = factory.CreateClient(Roles.Lab);
 
-    private async Task<Guid> OrderAsync()
+    private async Task<(Guid OrderId, HttpResponseMessage Response)> OrderAsync()
     {
         var booked = await factory.BookVisitAsync();
         var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "2345-7", priority = "routine" });
-        return (await Body(order)).GetProperty("orderId").GetGuid();
+        return ((await Body(order)).GetProperty("orderId").GetGuid(), order);
+    }
+
+    private Task<HttpResponseMessage> ResultAsync(Guid orderId, string? ifMatch, decimal value = 95)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/lab/orders/{orderId}/result")
+        {
+            Content = JsonContent.Create(new { value, unit = "mg/dL" }),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return _lab.SendAsync(request);
+    }
+
+    private async Task<int> EventCountAsync(Guid orderId)
+    {
+        await using var session = factory.Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(orderId)).Count;
     }
 
     [Fact]
-    public async Task RecordResult_StaleIfMatch_412AndNothingAppended()
+    public async Task RecordResult_CurrentIfMatch_200WithTheNextETag()
     {
-        var orderId = await OrderAsync();
-        var etag = (await _lab.GetAsync($"/api/lab/orders/{orderId}")).Headers.ETag!;
+        var (orderId, ordered) = await OrderAsync();
+        var fetched = await _lab.GetAsync($"/api/lab/orders/{orderId}");
 
-        var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/lab/orders/{orderId}/result") { Content = JsonContent.Create(new { value = 95, unit = "mg/dL" }) };
-        stale.Headers.TryAddWithoutValidation("If-Match", "\"5\"");
-        var rejected = await _lab.SendAsync(stale);
-        var current = new HttpRequestMessage(HttpMethod.Post, $"/api/lab/orders/{orderId}/result") { Content = JsonContent.Create(new { value = 95, unit = "mg/dL" }) };
-        current.Headers.IfMatch.Add(etag);
-        var accepted = await _lab.SendAsync(current);
+        var resulted = await ResultAsync(orderId, fetched.Headers.ETag!.Tag);
+        var after = await _lab.GetAsync($"/api/lab/orders/{orderId}");
 
-        etag.Tag.Should().Be("\"1\"");
-        rejected.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
-        (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().Should().Be("If-Match");
-        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
-        accepted.Headers.ETag!.Tag.Should().NotBe("\"1\"");
+        ordered.Headers.ETag!.Tag.Should().Be("\"1\"");
+        fetched.Headers.ETag!.Tag.Should().Be("\"1\"");
+        resulted.StatusCode.Should().Be(HttpStatusCode.OK);
+        resulted.Headers.ETag!.Tag.Should().Be("\"2\"");
+        after.Headers.ETag!.Tag.Should().Be("\"2\"");
+        (await Body(after)).GetProperty("status").GetString().Should().Be("resulted");
+    }
+
+    [Fact]
+    public async Task RecordResult_IfMatchOfTheOrderBeforeItsResult_412AndNothingAppended()
+    {
+        var (orderId, ordered) = await OrderAsync();
+        var etag = ordered.Headers.ETag!.Tag;
+        (await ResultAsync(orderId, etag, value: 95)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var stale = await ResultAsync(orderId, etag, value: 180);
+
+        stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        var problem = await Body(stale);
+        problem.GetProperty("field").GetString().Should().Be("If-Match");
+        problem.GetProperty("currentVersion").GetInt64().Should().Be(2);
+        (await EventCountAsync(orderId)).Should().Be(2);
+        (await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"))).GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+    }
+
+    [Theory]
+    [InlineData("W/\"abc\"")]
+    [InlineData("\"one\"")]
+    [InlineData("\"0\"")]
+    [InlineData("\"1\", \"2\"")]
+    public async Task RecordResult_MalformedIfMatch_400NamingIfMatchAndNothingAppended(string ifMatch)
+    {
+        var (orderId, _) = await OrderAsync();
+
+        var response = await ResultAsync(orderId, ifMatch);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Body(response)).GetProperty("detail").GetString().Should().StartWith("If-Match");
+        (await EventCountAsync(orderId)).Should().Be(1);
     }
 
     [Fact]
     public async Task RecordResult_TenAtOnce_OneWinsOthers409OneResultStored()
     {
-        var orderId = await OrderAsync();
+        var (orderId, _) = await OrderAsync();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = 90 + i, unit = "mg/dL" })));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => ResultAsync(orderId, ifMatch: null, value: 90 + i)));
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).Should().Be(9);
-        await using var session = factory.Store.QuerySession();
-        (await session.Events.FetchStreamAsync(orderId)).Count(e => e.EventTypeName.Contains("result", StringComparison.Ordinal)).Should().Be(1);
+        (await EventCountAsync(orderId)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task RecordResult_TenAtOnceWithTheSameIfMatch_OneWinsOthers409Or412OneResultStored()
+    {
+        var (orderId, ordered) = await OrderAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => ResultAsync(orderId, ordered.Headers.ETag!.Tag, value: 90 + i)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        answers.Where(a => a.StatusCode != HttpStatusCode.OK).Should().HaveCount(9)
+            .And.OnlyContain(a => a.StatusCode == HttpStatusCode.Conflict || a.StatusCode == HttpStatusCode.PreconditionFailed);
+        (await EventCountAsync(orderId)).Should().Be(2);
     }
 
     [Fact]
     public async Task GetOrderAsOf_BeforeTheResult_ShowsItUnresulted()
     {
-        var orderId = await OrderAsync();
+        var (orderId, _) = await OrderAsync();
         var beforeResult = DateTimeOffset.UtcNow;
         await Task.Delay(50);
-        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = 95, unit = "mg/dL" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ResultAsync(orderId, ifMatch: null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var then = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(beforeResult.ToString("O"))}");
-        var now = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}");
+        var now = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
 
         then.GetProperty("status").GetString().Should().Be("ordered");
-        now.GetProperty("status").GetString().Should().NotBe("ordered");
+        then.GetProperty("result").ValueKind.Should().Be(JsonValueKind.Null);
+        now.GetProperty("status").GetString().Should().Be("resulted");
+        now.GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+    }
+
+    [Fact]
+    public async Task GetOrderAsOf_BeforeTheOrderExisted_Returns404()
+    {
+        var before = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        var (orderId, _) = await OrderAsync();
+
+        var response = await _lab.GetAsync($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T09:30:00")]
+    [InlineData("2026-11-23")]
+    [InlineData("now")]
+    public async Task GetOrderAsOf_NotAnInstantWithOffset_Returns422NamingAsOf(string asOf)
+    {
+        var (orderId, _) = await OrderAsync();
+
+        var response = await _lab.GetAsync($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(asOf)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Body(response)).GetProperty("errors").TryGetProperty("asOf", out _).Should().BeTrue();
     }
 }

@@ -119,7 +119,21 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
     }
 
     [Fact]
-    public async Task GetReferral_ETagIsTheStreamVersionAndAsOfBeforeItExisted404()
+    public async Task GetReferral_Created_ETagIsTheStreamVersionAsOnCreation()
+    {
+        var booked = await factory.BookVisitAsync();
+        var created = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
+        var id = (await Body(created)).GetProperty("referralId").GetGuid();
+
+        var fetched = await _clinician.GetAsync($"/api/referral/referrals/{id}");
+
+        created.Headers.ETag!.Tag.Should().Be("\"1\"");
+        fetched.Headers.ETag!.Tag.Should().Be("\"1\"");
+        (await Body(fetched)).GetProperty("referralId").GetGuid().Should().Be(id);
+    }
+
+    [Fact]
+    public async Task GetReferralAsOf_BeforeAndAfterCreation_404ThenTheReferralFromItsEvents()
     {
         var booked = await factory.BookVisitAsync();
         var before = DateTimeOffset.UtcNow;
@@ -127,13 +141,26 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         var created = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)));
         var id = created.GetProperty("referralId").GetGuid();
 
-        var now = await _clinician.GetAsync($"/api/referral/referrals/{id}");
         var then = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
         var asOfNow = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
 
-        now.Headers.ETag!.Tag.Should().Be("\"1\"");
         then.StatusCode.Should().Be(HttpStatusCode.NotFound);
         asOfNow.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(asOfNow)).GetProperty("referralId").GetGuid().Should().Be(id);
+        (await Body(asOfNow)).GetRawText().Should().Be(created.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T09:30:00")]
+    [InlineData("2026-11-23")]
+    [InlineData("last week")]
+    public async Task GetReferralAsOf_NotAnInstantWithOffset_Returns422NamingAsOf(string asOf)
+    {
+        var booked = await factory.BookVisitAsync();
+        var id = (await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)))).GetProperty("referralId").GetGuid();
+
+        var response = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(asOf)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Body(response)).GetProperty("errors").TryGetProperty("asOf", out _).Should().BeTrue();
     }
 }

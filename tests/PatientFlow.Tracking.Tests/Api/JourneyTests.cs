@@ -66,6 +66,7 @@ public class JourneyTests(TrackingFactory factory) : IClassFixture<TrackingFacto
     }
 
     [Fact]
+    [Trait("Category", "Faults")]
     public async Task Publish_SameEventTwice_OneStepInJourney()
     {
         var visit = VisitScript.New(NewClinic(), DateTimeOffset.UtcNow.AddMinutes(-30));

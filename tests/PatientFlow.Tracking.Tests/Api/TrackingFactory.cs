@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
+using Marten;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
@@ -12,6 +14,15 @@ namespace PatientFlow.Tracking.Tests.Api;
 public sealed class TrackingFactory() : ServiceFactory<Program>("tracking")
 {
     private static readonly MethodInfo PublishGeneric = typeof(TrackingFactory).GetMethod(nameof(PublishAsync))!;
+
+    /// <summary>Lets a fault test make one consumer's save lose a race (see <see cref="SaveInterference"/>).</summary>
+    public SaveInterference Interference { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.ConfigureMarten(options => options.Listeners.Add(Interference)));
+    }
 
     /// <summary>Publishes each event as its producing service would, one after another.</summary>
     public async Task PublishAllAsync(IEnumerable<IVisitEvent> events)
@@ -49,47 +60,18 @@ public sealed class TrackingFactory() : ServiceFactory<Program>("tracking")
     }
 }
 
-public sealed class ConsumedCounter(Guid eventId) : IConsumeObserver, IDisposable
-{
-    private readonly SemaphoreSlim _consumed = new(0);
-
-    internal ConnectHandle? Handle { get; set; }
-
-    public async Task WaitForAsync(int times)
-    {
-        for (var i = 0; i < times; i++)
-        {
-            if (!await _consumed.WaitAsync(Eventually.DefaultTimeout))
-            {
-                throw new TimeoutException($"event {eventId} was consumed {i} times, expected {times}");
-            }
-        }
-    }
-
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-    {
-        if (context.Message is IIntegrationEvent message && message.EventId == eventId)
-        {
-            _consumed.Release();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
-
-    public void Dispose() => Handle?.Disconnect();
-}
-
 public sealed record TimelineView(
     Guid VisitId, Guid PatientId, string? Clinic, Guid? ProviderId, string? Room, string? CurrentStage, DateTimeOffset? StageEnteredAt,
-    IReadOnlyList<StepView> Steps);
+    IReadOnlyList<StepView> Steps, IReadOnlyList<StageTimeView>? Stages = null)
+{
+    public StageTimeView Stage(string stage) => Stages!.Single(time => time.Stage == stage);
+}
+
+public sealed record StageTimeView(string Stage, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt, int? Minutes);
 
 public sealed record StepView(
     string? Stage, string EventType, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Guid SourceEventId,
-    DateTimeOffset? OriginalOccurredAt = null, Guid? CorrectedBy = null, Guid? Corrects = null);
+    DateTimeOffset? OriginalOccurredAt = null, Guid? CorrectedBy = null, DateTimeOffset? SupersededAt = null, Guid? Corrects = null);
 
 public sealed record BoardView(DateTimeOffset GeneratedAt, IReadOnlyList<ColumnView> Columns)
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Claims;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts;
@@ -17,16 +18,31 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<Ok<VisitCharges>> GetCharges(Guid visitId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(VisitCharges.From(await LoadAccount(session, visitId, ct)));
-
-    private static async Task<Ok<ClaimDetails>> GetClaim(Guid visitId, IQuerySession session, CancellationToken ct)
+    /// <summary>The account's charges, with the account stream's version as ETag.</summary>
+    private static async Task<Ok<VisitCharges>> GetCharges(Guid visitId, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var account = await LoadAccount(session, visitId, ct);
-        var claim = account.ClaimId is { } claimId ? await session.LoadAsync<ClaimDetails>(claimId, ct) : null;
+        var (account, version) = await LoadAccount(session, visitId, ct);
+        StreamVersion.SetETag(http, version);
+        return TypedResults.Ok(VisitCharges.From(account));
+    }
+
+    /// <summary>The visit's claim, with the claim stream's version as ETag (the claim is its own stream).</summary>
+    private static async Task<Ok<ClaimDetails>> GetClaim(Guid visitId, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var (account, _) = await LoadAccount(session, visitId, ct);
+        var claim = account.ClaimId is { } claimId ? await session.LoadWithETagAsync<ClaimDetails>(claimId, http, ct) : null;
         return TypedResults.Ok(claim ?? throw new NotFoundException($"visit {visitId} has no claim yet"));
     }
 
-    private static async Task<BillingAccount> LoadAccount(IQuerySession session, Guid visitId, CancellationToken ct) =>
-        await session.Events.AggregateStreamAsync<BillingAccount>(visitId, token: ct) ?? throw new NotFoundException($"billing knows no visit {visitId}");
+    /// <summary>
+    /// The account folded from its events in one read, so the version belongs to exactly the state shown:
+    /// a consumer committing meanwhile cannot make the tag and the body disagree.
+    /// </summary>
+    private static async Task<(BillingAccount Account, long Version)> LoadAccount(IQuerySession session, Guid visitId, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(visitId, token: ct);
+        return events.Count > 0 && BillingAccount.Replay(null, events.Select(e => e.Data)) is { } account
+            ? (account, events[^1].Version)
+            : throw new NotFoundException($"billing knows no visit {visitId}");
+    }
 }

@@ -26,13 +26,16 @@ public static class LabOrderEndpoints
     }
 
     private static async Task<Created<LabOrderDetails>> OrderTest(
-        OrderLabTest command, IDocumentSession session, LabCatalog catalog, TimeProvider clock, ILogger<LabOrder> logger, CancellationToken ct)
+        OrderLabTest command, IDocumentSession session, LabCatalog catalog, TimeProvider clock, HttpContext http, ILogger<LabOrder> logger,
+        CancellationToken ct)
     {
         var visit = await LoadVisit(session, command.VisitId, ct);
         var orderId = Guid.CreateVersion7();
         var events = OrderLabTestDecider.Decide(visit, catalog, command, orderId, clock.GetUtcNow());
         session.Events.StartStream<LabOrder>(orderId, events);
         await session.SaveChangesAsync(ct);
+        // A new stream's version is its number of events: the tag to send with the result.
+        StreamVersion.SetETag(http, events.Count);
         logger.LogInformation("Lab order {OrderId} placed for visit {VisitId}", orderId, visit.VisitId);
         return TypedResults.Created($"/api/lab/orders/{orderId}", await LoadOrder(session, orderId, ct));
     }

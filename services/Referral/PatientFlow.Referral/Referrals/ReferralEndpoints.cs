@@ -23,7 +23,7 @@ public static class ReferralEndpoints
     }
 
     private static async Task<Created<ReferralDetails>> Create(
-        CreateReferral command, IDocumentSession session, ReferralDeadlines deadlines, TimeProvider clock,
+        CreateReferral command, IDocumentSession session, ReferralDeadlines deadlines, TimeProvider clock, HttpContext http,
         ILogger<ReferralDetails> logger, CancellationToken ct)
     {
         var visit = await LoadVisit(session, command.VisitId, ct);
@@ -31,6 +31,8 @@ public static class ReferralEndpoints
         var events = CreateReferralDecider.Decide(visit, command, deadlines, referralId, clock.GetUtcNow());
         session.Events.StartStream<ReferralDetails>(referralId, events);
         await session.SaveChangesAsync(ct);
+        // A new stream's version is its number of events.
+        StreamVersion.SetETag(http, events.Count);
         // Ids only: the reason is clinical text.
         logger.LogInformation("Referral {ReferralId} created from visit {VisitId}", referralId, visit.VisitId);
         return TypedResults.Created($"/api/referral/referrals/{referralId}", await LoadReferral(session, referralId, ct));
@@ -46,7 +48,7 @@ public static class ReferralEndpoints
                 ?? throw new NotFoundException($"referral {referralId} was not known at {instant:O}"));
         }
 
-        return TypedResults.Ok(await session.LoadWithETagAsync<ReferralDetails>(referralId, http, ct) ?? await LoadReferral(session, referralId, ct));
+        return TypedResults.Ok(await session.LoadWithETagAsync<ReferralDetails>(referralId, http, ct) ?? throw UnknownReferral(referralId));
     }
 
     private static async Task<Ok<IReadOnlyList<ReferralDetails>>> GetVisitReferrals(Guid visitId, IQuerySession session, CancellationToken ct)
@@ -63,5 +65,7 @@ public static class ReferralEndpoints
         await session.LoadAsync<Visit>(visitId, ct) ?? throw new NotFoundException($"visit {visitId} is not known to referral");
 
     private static async Task<ReferralDetails> LoadReferral(IQuerySession session, Guid referralId, CancellationToken ct) =>
-        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw new NotFoundException($"referral {referralId} not found");
+        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw UnknownReferral(referralId);
+
+    private static NotFoundException UnknownReferral(Guid referralId) => new($"referral {referralId} not found");
 }

@@ -5,9 +5,15 @@ namespace PatientFlow.Tracking.Journeys;
 /// <summary>A journey step as it stands after corrections: its clinic time, and what it was before if corrected.</summary>
 /// <param name="OriginalOccurredAt">The time first recorded, when a later correction changed it.</param>
 /// <param name="CorrectedBy">The correction step that changed it.</param>
+/// <param name="SupersededAt">When that correction was recorded.</param>
 /// <param name="Corrects">For a correction step: the step it corrected.</param>
 public sealed record EffectiveStep(
-    JourneyStepRecorded Step, DateTimeOffset OccurredAt, DateTimeOffset? OriginalOccurredAt, Guid? CorrectedBy, Guid? Corrects);
+    JourneyStepRecorded Step,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset? OriginalOccurredAt,
+    Guid? CorrectedBy,
+    DateTimeOffset? SupersededAt,
+    Guid? Corrects);
 
 /// <summary>
 /// Back-dated corrections arrive as steps of their own and never change the steps they correct: the
@@ -34,8 +40,8 @@ public static class JourneyCorrections
 
         return [.. steps
             .Select(step => latest.TryGetValue(step.SourceEventId, out var correction)
-                ? new EffectiveStep(step, correction.OccurredAt, step.OccurredAt, correction.SourceEventId, null)
-                : new EffectiveStep(step, step.OccurredAt, null, null, targets.TryGetValue(step.SourceEventId, out var target) ? target : null))
+                ? new EffectiveStep(step, correction.OccurredAt, step.OccurredAt, correction.SourceEventId, correction.RecordedAt, null)
+                : new EffectiveStep(step, step.OccurredAt, null, null, null, targets.TryGetValue(step.SourceEventId, out var target) ? target : null))
             .OrderBy(effective => effective.OccurredAt)
             .ThenBy(effective => effective.Step.RecordedAt)];
     }

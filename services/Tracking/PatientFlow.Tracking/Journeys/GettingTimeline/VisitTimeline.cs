@@ -1,6 +1,8 @@
 namespace PatientFlow.Tracking.Journeys.GettingTimeline;
 
 /// <summary>A visit's journey in clinic-time order, as answered by GET /api/tracking/visits/{visitId}/timeline.</summary>
+/// <param name="Stages">Time spent in each stage reached, measured on the corrected clinic times.</param>
+/// <param name="Steps">Every step tracking recorded, corrections included, in corrected clinic-time order.</param>
 public sealed record VisitTimeline(
     Guid VisitId,
     Guid PatientId,
@@ -9,14 +11,19 @@ public sealed record VisitTimeline(
     string? Room,
     VisitStage? CurrentStage,
     DateTimeOffset? StageEnteredAt,
+    IReadOnlyList<StageTime> Stages,
     IReadOnlyList<TimelineStep> Steps)
 {
-    public static VisitTimeline From(VisitJourney journey) => new(
-        journey.VisitId, journey.PatientId, journey.Clinic, journey.ProviderId, journey.Room,
-        journey.CurrentStage, journey.StageEnteredAt,
-        [.. JourneyCorrections.Effective(journey.Steps).Select(effective => new TimelineStep(
-            effective.Step.Stage, effective.Step.EventType, effective.OccurredAt, effective.Step.RecordedAt, effective.Step.SourceEventId,
-            effective.OriginalOccurredAt, effective.CorrectedBy, effective.Corrects))]);
+    public static VisitTimeline From(VisitJourney journey)
+    {
+        var effective = JourneyCorrections.Effective(journey.Steps);
+        return new VisitTimeline(
+            journey.VisitId, journey.PatientId, journey.Clinic, journey.ProviderId, journey.Room,
+            journey.CurrentStage, journey.StageEnteredAt, StageTime.Of(effective),
+            [.. effective.Select(step => new TimelineStep(
+                step.Step.Stage, step.Step.EventType, step.OccurredAt, step.Step.RecordedAt, step.Step.SourceEventId,
+                step.OriginalOccurredAt, step.CorrectedBy, step.SupersededAt, step.Corrects))]);
+    }
 }
 
 /// <param name="Stage">The stage the step put the visit in; null for a step that moves no stage.</param>
@@ -24,6 +31,7 @@ public sealed record VisitTimeline(
 /// <param name="SourceEventId">The integration event the step came from.</param>
 /// <param name="OriginalOccurredAt">The clinic time first recorded, when a correction changed it.</param>
 /// <param name="CorrectedBy">The correction step that changed this step's time or values.</param>
+/// <param name="SupersededAt">When that correction was recorded: until then, this step stood as first recorded.</param>
 /// <param name="Corrects">For a correction: the step it corrects.</param>
 public sealed record TimelineStep(
     VisitStage? Stage,
@@ -33,4 +41,5 @@ public sealed record TimelineStep(
     Guid SourceEventId,
     DateTimeOffset? OriginalOccurredAt = null,
     Guid? CorrectedBy = null,
+    DateTimeOffset? SupersededAt = null,
     Guid? Corrects = null);
