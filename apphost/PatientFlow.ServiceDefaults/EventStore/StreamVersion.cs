@@ -77,6 +77,17 @@ public static class StreamVersion
         return document;
     }
 
+    /// <summary>
+    /// A stream's read model as it is now (with its version as ETag), or with <c>?asOf=</c> as it was known
+    /// at that instant, folded from the stream's events up to it (no ETag: a past version is not one to
+    /// send back). Null when the stream is unknown, or was at that instant.
+    /// </summary>
+    public static async Task<TDocument?> LoadNowOrAsOfAsync<TDocument>(
+        this IQuerySession session, Guid streamId, string? asOf, HttpContext context, CancellationToken ct) where TDocument : class =>
+        PatientFlow.ServiceDefaults.Time.AsOf.Parse(asOf) is { } instant
+            ? await session.Events.AggregateStreamAsync<TDocument>(streamId, timestamp: instant, token: ct)
+            : await session.LoadWithETagAsync<TDocument>(streamId, context, ct);
+
     /// <summary>Sets <c>ETag</c> to the version a stream reached with this request's appends.</summary>
     public static void SetETag<T>(HttpContext context, IEventStream<T> stream) where T : class
     {

@@ -9,7 +9,6 @@ using PatientFlow.Intake.Encounters.Rooming;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters;
 
@@ -28,16 +27,8 @@ public static class EncounterEndpoints
 
     /// <summary>The encounter now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     private static async Task<Ok<EncounterDetails>> GetEncounter(
-        Guid visitId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
-    {
-        if (AsOf.Parse(asOf) is { } instant)
-        {
-            return TypedResults.Ok(await session.Events.AggregateStreamAsync<EncounterDetails>(visitId, timestamp: instant, token: ct)
-                ?? throw new NotFoundException($"no encounter for visit {visitId} was known at {instant:O}"));
-        }
-
-        return TypedResults.Ok(await session.LoadWithETagAsync<EncounterDetails>(visitId, http, ct) ?? throw NoEncounter(visitId));
-    }
+        Guid visitId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<EncounterDetails>(visitId, asOf, http, ct) ?? throw NoEncounter(visitId));
 
     private static Task<Ok<EncounterDetails>> RoomPatient(
         Guid visitId, RoomPatient command, IDocumentSession session, HttpContext http, TimeProvider clock, ILogger<Encounter> logger, CancellationToken ct) =>

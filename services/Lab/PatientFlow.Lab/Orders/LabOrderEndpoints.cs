@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.GettingDetails;
@@ -58,16 +57,8 @@ public static class LabOrderEndpoints
 
     /// <summary>The order now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     private static async Task<Ok<LabOrderDetails>> GetOrder(
-        Guid orderId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
-    {
-        if (AsOf.Parse(asOf) is { } instant)
-        {
-            return TypedResults.Ok(await session.Events.AggregateStreamAsync<LabOrderDetails>(orderId, timestamp: instant, token: ct)
-                ?? throw new NotFoundException($"lab order {orderId} was not known at {instant:O}"));
-        }
-
-        return TypedResults.Ok(await session.LoadWithETagAsync<LabOrderDetails>(orderId, http, ct) ?? throw UnknownOrder(orderId));
-    }
+        Guid orderId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<LabOrderDetails>(orderId, asOf, http, ct) ?? throw UnknownOrder(orderId));
 
     private static async Task<Ok<IReadOnlyList<LabOrderDetails>>> GetVisitOrders(Guid visitId, IQuerySession session, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Referral.Referrals.Creating;
 using PatientFlow.Referral.Referrals.GettingDetails;
@@ -40,16 +39,8 @@ public static class ReferralEndpoints
 
     /// <summary>The referral now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     private static async Task<Ok<ReferralDetails>> GetReferral(
-        Guid referralId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
-    {
-        if (AsOf.Parse(asOf) is { } instant)
-        {
-            return TypedResults.Ok(await session.Events.AggregateStreamAsync<ReferralDetails>(referralId, timestamp: instant, token: ct)
-                ?? throw new NotFoundException($"referral {referralId} was not known at {instant:O}"));
-        }
-
-        return TypedResults.Ok(await session.LoadWithETagAsync<ReferralDetails>(referralId, http, ct) ?? throw UnknownReferral(referralId));
-    }
+        Guid referralId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<ReferralDetails>(referralId, asOf, http, ct) ?? throw UnknownReferral(referralId));
 
     private static async Task<Ok<IReadOnlyList<ReferralDetails>>> GetVisitReferrals(Guid visitId, IQuerySession session, CancellationToken ct)
     {

@@ -10,7 +10,6 @@ using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments;
@@ -69,16 +68,8 @@ public static class AppointmentEndpoints
 
     /// <summary>The appointment now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     private static async Task<Ok<AppointmentDetails>> GetAppointment(
-        Guid appointmentId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct)
-    {
-        if (AsOf.Parse(asOf) is { } instant)
-        {
-            return TypedResults.Ok(await session.Events.AggregateStreamAsync<AppointmentDetails>(appointmentId, timestamp: instant, token: ct)
-                ?? throw new NotFoundException($"appointment {appointmentId} was not known at {instant:O}"));
-        }
-
-        return TypedResults.Ok(await session.LoadWithETagAsync<AppointmentDetails>(appointmentId, http, ct) ?? throw NotFound(appointmentId));
-    }
+        Guid appointmentId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<AppointmentDetails>(appointmentId, asOf, http, ct) ?? throw NotFound(appointmentId));
 
     private static Task<Ok<AppointmentDetails>> CheckIn(
         Guid appointmentId, [FromBody] CheckIn? command, IDocumentSession session, HttpContext http, TimeProvider clock, ILogger<Appointment> logger, CancellationToken ct) =>
