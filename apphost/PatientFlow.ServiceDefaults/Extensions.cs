@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.Observability;
+using PatientFlow.ServiceDefaults.OpenApi;
 using PatientFlow.ServiceDefaults.Operations;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -68,6 +69,11 @@ public static class Extensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapOperationsEndpoints();
+        if (app.Services.GetService<EventStore.ServiceIdentity>() is { } identity)
+        {
+            app.MapPatientFlowOpenApi(identity.Service);
+        }
+
         return app;
     }
 }

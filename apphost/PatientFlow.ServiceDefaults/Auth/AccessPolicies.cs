@@ -15,6 +15,9 @@ public static class AccessPolicies
     public const string Billing = "billing";
     public const string Tracking = "tracking";
 
+    /// <summary>Clinics, rooms, equipment, appointment types, templates, holidays: set up by operations, not at the desk.</summary>
+    public const string SchedulingSetup = "scheduling-setup";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -29,9 +32,15 @@ public static class AccessPolicies
         [Operations] = [Roles.Ops],
     };
 
+    /// <summary>Policies a service applies to some of its own endpoints, after the gateway admitted the route's policy.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> EndpointPolicies = new Dictionary<string, string[]>
+    {
+        [SchedulingSetup] = [Roles.Ops],
+    };
+
     public static void Register(AuthorizationOptions options)
     {
-        foreach (var (policy, roles) in RolesByPolicy)
+        foreach (var (policy, roles) in RolesByPolicy.Concat(EndpointPolicies))
         {
             options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PatientFlow.ServiceDefaults.Health;
+using PatientFlow.ServiceDefaults.OpenApi;
 using Weasel.Core;
 
 namespace PatientFlow.ServiceDefaults.EventStore;
@@ -29,6 +30,8 @@ public static class MartenExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
 
         builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
+        // Every service that owns a store owns an API; its OpenAPI document is mapped by UseServiceDefaults.
+        builder.Services.AddPatientFlowOpenApi(service);
         // Registered before Marten so it runs first: nothing is written to a database that cannot keep it.
         builder.Services.AddHostedService(provider => new DurabilityCheck(
             connectionString, builder.Configuration.GetValue<bool>(DurabilityCheck.AllowUnsafeSetting),

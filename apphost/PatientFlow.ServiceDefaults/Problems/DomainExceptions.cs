@@ -13,8 +13,16 @@ public sealed class InvalidFieldException(string field, string message) : Domain
     public string Field { get; } = field;
 }
 
-/// <summary>The state of the target forbids the command, or a competing command won: 409.</summary>
-public sealed class ConflictException(string message) : DomainException(message);
+/// <summary>
+/// The state of the target forbids the command, or a competing command won: 409. <see cref="Kind"/> and
+/// <see cref="ConflictingId"/> name what is in the way (the provider, room or patient of a booking).
+/// </summary>
+public sealed class ConflictException(string message, string? kind = null, Guid? conflictingId = null) : DomainException(message)
+{
+    public string? Kind { get; } = kind;
+
+    public Guid? ConflictingId { get; } = conflictingId;
+}
 
 /// <summary>An id in the route or body names nothing known: 404.</summary>
 public sealed class NotFoundException(string message) : DomainException(message);

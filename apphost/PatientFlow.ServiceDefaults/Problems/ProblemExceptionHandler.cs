@@ -45,7 +45,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
-        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message),
+        ConflictException conflict => Conflict(conflict),
         PreconditionFailedException stale => Stale(stale),
         JasperFx.ConcurrencyException or
             Marten.Exceptions.ExistingStreamIdCollisionException or
@@ -98,6 +98,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         Title = "Validation failed",
         Detail = $"{field}: {message}",
     };
+
+    private static ProblemDetails Conflict(ConflictException conflict)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "Conflict", conflict.Message);
+        if (conflict.Kind is { } kind)
+        {
+            problem.Extensions["conflict"] = kind;
+            problem.Extensions["conflictingId"] = conflict.ConflictingId;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails Stale(PreconditionFailedException stale)
     {

@@ -11,7 +11,10 @@ namespace PatientFlow.Contracts.Scheduling.V1;
 /// <param name="Clinic">The clinic where the visit takes place.</param>
 /// <param name="StartsAt">Scheduled start.</param>
 /// <param name="EndsAt">Scheduled end.</param>
-/// <param name="VisitType">Kind of visit, for example <c>new-patient</c> or <c>follow-up</c>.</param>
+/// <param name="VisitType">The appointment type's code, for example <c>new-patient</c> or <c>follow-up</c>.</param>
+/// <param name="BookedVia">How it was booked: <c>front-desk</c>, <c>referral</c>, <c>walk-in</c>, <c>waitlist</c> or <c>follow-up</c>. A walk-in has no slot (<see cref="SlotId"/> is empty).</param>
+/// <param name="Room">Code of the room the slot is in, when the provider's template names one.</param>
+/// <param name="Overbooked">True when the slot already had a booking and the template allows overbooking it.</param>
 public sealed record AppointmentBooked(
     Guid EventId,
     Guid VisitId,
@@ -23,4 +26,7 @@ public sealed record AppointmentBooked(
     string Clinic,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    string VisitType) : IVisitEvent;
+    string VisitType,
+    string? BookedVia = null,
+    string? Room = null,
+    bool Overbooked = false) : IVisitEvent;

@@ -1,7 +1,11 @@
 using PatientFlow.Scheduling;
+using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.Clinics;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
+using PatientFlow.Scheduling.Resources;
+using PatientFlow.Scheduling.Waitlist;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +14,11 @@ builder.AddScheduling();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapClinicEndpoints();
+app.MapResourceEndpoints();
+app.MapAppointmentTypeEndpoints();
 app.MapPatientEndpoints();
 app.MapProviderEndpoints();
 app.MapAppointmentEndpoints();
+app.MapWaitlistEndpoints();
 app.Run();

@@ -1,3 +1,4 @@
+using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
 using PatientFlow.Scheduling.Appointments.CheckingOut;
 using static PatientFlow.Scheduling.Tests.Deciders.Schedule;
@@ -6,25 +7,60 @@ namespace PatientFlow.Scheduling.Tests.Deciders;
 
 public class CheckInAndOutTests
 {
+    private static CheckIn Confirmed(DateTimeOffset? at = null) => new(at, DemographicsConfirmed: true, InsuranceConfirmed: true);
+
     [Fact]
-    public void GivenBooked_WhenCheckIn_ThenCheckedInNowWithProviderAndClinic() =>
-        AppointmentSpec.Given(Booked).When(new CheckIn()).Then(Arrived(Now));
+    public void GivenBooked_WhenCheckInConfirmed_ThenCheckedInWithTheInsuranceOnFile() =>
+        AppointmentSpec.Given(Booked).When(Confirmed()).Then(Arrived(Now));
+
+    [Fact]
+    public void GivenBooked_WhenCheckInWithoutConfirmingDemographics_ThenDemographicsConfirmedRejected() =>
+        AppointmentSpec.Given(Booked).When(new CheckIn(InsuranceConfirmed: true)).ThenRejects("demographicsConfirmed");
+
+    [Fact]
+    public void GivenBooked_WhenCheckInWithoutConfirmingInsurance_ThenInsuranceConfirmedRejected() =>
+        AppointmentSpec.Given(Booked).When(new CheckIn(DemographicsConfirmed: true)).ThenRejects("insuranceConfirmed");
 
     [Fact]
     public void GivenBooked_WhenCheckInBackDated_ThenArrivalKeepsClinicTime() =>
-        AppointmentSpec.Given(Booked).When(new CheckIn(Now.AddMinutes(-12))).Then(Arrived(Now.AddMinutes(-12)));
+        AppointmentSpec.Given(Booked).When(Confirmed(Now.AddMinutes(-12))).Then(Arrived(Now.AddMinutes(-12)));
 
     [Fact]
     public void GivenBooked_WhenCheckInInTheFuture_ThenArrivedAtRejected() =>
-        AppointmentSpec.Given(Booked).When(new CheckIn(Now.AddHours(1))).ThenRejects("arrivedAt");
+        AppointmentSpec.Given(Booked).When(Confirmed(Now.AddHours(1))).ThenRejects("arrivedAt");
+
+    [Fact]
+    public void GivenBooked_WhenArrivingElevenMinutesAfterTheStart_ThenLateArrivalFlagged()
+    {
+        var arrival = First.StartsAt.AddMinutes(11);
+        AppointmentSpec.Given(Booked).When(Confirmed(), arrival).Then(
+            Arrived(arrival), new LateArrivalFlagged(AppointmentId, PatientId, First.StartsAt, arrival, 11));
+    }
+
+    [Fact]
+    public void GivenBooked_WhenArrivingTenMinutesAfterTheStart_ThenNotLate() =>
+        AppointmentSpec.Given(Booked).When(Confirmed(), First.StartsAt.AddMinutes(10)).ThenSingle<PatientCheckedIn>();
+
+    [Fact]
+    public void GivenMarkedNoShow_WhenThePatientTurnsUp_ThenCheckedInAndFlaggedLate()
+    {
+        var arrival = First.StartsAt.AddMinutes(25);
+        AppointmentSpec.Given(Booked, new NoShowRecorded(AppointmentId, PatientId, ProviderId, First.StartsAt, First.StartsAt.AddMinutes(21)))
+            .When(Confirmed(), arrival).Then(Arrived(arrival), new LateArrivalFlagged(AppointmentId, PatientId, First.StartsAt, arrival, 25));
+    }
+
+    [Fact]
+    public void GivenCancelled_WhenCheckIn_ThenConflict() =>
+        AppointmentSpec.Given(Booked, new AppointmentCancelled(AppointmentId, PatientId, ProviderId, "patient called", Now.AddDays(-1)))
+            .When(Confirmed()).ThenConflicts();
 
     [Fact]
     public void GivenCheckedIn_WhenCheckInAgain_ThenConflict() =>
-        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-3))).When(new CheckIn()).ThenConflicts();
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-3))).When(Confirmed()).ThenConflicts();
 
     [Fact]
     public void GivenCheckedOut_WhenCheckIn_ThenConflict() =>
-        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40)), Departed(Now.AddMinutes(-1))).When(new CheckIn()).ThenConflicts();
+        AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40)), Departed(Now.AddMinutes(-1))).When(Confirmed()).ThenConflicts();
 
     [Fact]
     public void GivenBooked_WhenCheckOut_ThenConflictBecauseThePatientNeverArrived() =>
@@ -33,6 +69,16 @@ public class CheckInAndOutTests
     [Fact]
     public void GivenCheckedIn_WhenCheckOut_ThenCheckedOutNow() =>
         AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40))).When(new CheckOut()).Then(Departed(Now));
+
+    [Fact]
+    public void GivenCheckedIn_WhenCheckOutWithAFollowUp_ThenTheCheckOutNamesTheFollowUpVisit()
+    {
+        var followUp = Guid.CreateVersion7();
+        var state = AppointmentSpec.Given(Booked, Arrived(Now.AddMinutes(-40))).State;
+
+        CheckOutDecider.Decide(state, new CheckOut(FollowUp: new FollowUpBooking(Second.SlotId, "follow-up")), Now, followUp)
+            .Should().Be(new PatientCheckedOut(AppointmentId, PatientId, Now, followUp));
+    }
 
     [Fact]
     public void GivenCheckedIn_WhenCheckOutBackDated_ThenDepartureKeepsClinicTime() =>

@@ -1,4 +1,3 @@
-using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Providers.OpeningSlots;
 using PatientFlow.Testing;
@@ -8,11 +7,13 @@ namespace PatientFlow.Scheduling.Tests.Deciders;
 /// <summary>Given(provider events).When(command).Then(events) over the provider's schedule.</summary>
 internal sealed class ProviderSpec
 {
-    private readonly Provider _state;
+    private ProviderSpec(Provider state) => State = state;
 
-    private ProviderSpec(Provider state) => _state = state;
+    public Provider State { get; }
 
-    public static ProviderSpec Given(params object[] history)
+    public static ProviderSpec Given(params object[] history) => new(Build(history));
+
+    public static Provider Build(params object[] history)
     {
         Provider? state = null;
         foreach (var @event in history)
@@ -22,19 +23,21 @@ internal sealed class ProviderSpec
                 (null, ProviderCreated created) => Provider.Create(created),
                 ({ } p, SlotsOpened opened) => p.Apply(opened),
                 ({ } p, SlotBooked booked) => p.Apply(booked),
+                ({ } p, SlotReleased released) => p.Apply(released),
+                ({ } p, SlotsRemoved removed) => p.Apply(removed),
+                ({ } p, TimeBlocked blocked) => p.Apply(blocked),
+                ({ } p, SlotOffered offered) => p.Apply(offered),
+                ({ } p, SlotOfferEnded ended) => p.Apply(ended),
+                ({ } p, WeeklyTemplateSet set) => p.Apply(set),
                 _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot start or continue a provider stream here"),
             };
         }
 
-        return new ProviderSpec(state ?? throw new InvalidOperationException("a provider history starts with ProviderCreated"));
+        return state ?? throw new InvalidOperationException("a provider history starts with ProviderCreated");
     }
 
-    public DecisionOutcome When(BookAppointment command, Guid appointmentId) => new(() =>
-    {
-        var (slot, appointment) = BookAppointmentDecider.Decide(_state, command, appointmentId, Schedule.Now);
-        return [slot, appointment];
-    });
-
     public DecisionOutcome When(OpenSlots command, params Guid[] slotIds) =>
-        new(() => [OpenSlotsDecider.Decide(_state, command, slotIds, Schedule.Now)]);
+        new(() => [OpenSlotsDecider.Decide(State, command, slotIds, Schedule.Now)]);
+
+    public DecisionOutcome When(Func<Provider, IReadOnlyList<object>> decide) => new(() => decide(State));
 }

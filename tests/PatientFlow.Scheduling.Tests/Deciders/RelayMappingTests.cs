@@ -22,7 +22,7 @@ public class RelayMappingTests
 
         _relay.Map(committed).Should().Be(new V1.AppointmentBooked(
             committed.Id, AppointmentId, PatientId, Booked.BookedAt, Recorded,
-            ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up"));
+            ProviderId, First.SlotId, "north", First.StartsAt, First.EndsAt, "follow-up", "front-desk"));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class RelayMappingTests
         var committed = Committed(Arrived(Now.AddMinutes(-12)), AppointmentId);
 
         _relay.Map(committed).Should().Be(new V1.PatientCheckedIn(
-            committed.Id, AppointmentId, PatientId, Now.AddMinutes(-12), Recorded, ProviderId, "north"));
+            committed.Id, AppointmentId, PatientId, Now.AddMinutes(-12), Recorded, ProviderId, "north", false, "W123"));
     }
 
     [Fact]
@@ -43,14 +43,43 @@ public class RelayMappingTests
     }
 
     [Fact]
-    public void GivenPatientAndProviderEvents_WhenRelayed_ThenTheyStayInside()
+    public void GivenProviderAndSlotEvents_WhenRelayed_ThenTheyStayInside()
     {
-        var registered = new PatientRegistered(PatientId, "MRN-1", "Ada", "Example", new DateOnly(1980, 4, 12), Sex.Female, null, null, Now);
-
-        _relay.Map(Committed(registered, PatientId)).Should().BeNull();
         _relay.Map(Committed(Created, ProviderId)).Should().BeNull();
         _relay.Map(Committed(Opened, ProviderId)).Should().BeNull();
         _relay.Map(Committed(Taken(First, AppointmentId), ProviderId)).Should().BeNull();
+        _relay.Map(Committed(new PatientAppointmentHeld(PatientId, AppointmentId, ProviderId, First.StartsAt, First.EndsAt), PatientId)).Should().BeNull();
+    }
+
+    [Fact]
+    public void GivenPatientRegistered_WhenRelayed_ThenOnlyIdsAndTheMrnLeaveScheduling()
+    {
+        var committed = Committed(Registered, PatientId);
+
+        _relay.Map(committed).Should().Be(new V1.PatientRegistered(committed.Id, PatientId, Registered.RegisteredAt, Recorded, "MRN-1"));
+    }
+
+    [Fact]
+    public void GivenPatientCorrected_WhenRelayed_ThenTheContractNamesTheFieldsNotTheValues()
+    {
+        var committed = Committed(new PatientDetailsCorrected(PatientId, [new FieldChange("phone", "1", "2")], "new number", Now), PatientId);
+
+        _relay.Map(committed).Should().BeEquivalentTo(new V1.PatientDetailsCorrected(committed.Id, PatientId, Now, Recorded, ["phone"]));
+    }
+
+    [Fact]
+    public void GivenLifecycleEvents_WhenRelayed_ThenEachHasItsContractForTheVisit()
+    {
+        _relay.Map(Committed(new AppointmentCancelled(AppointmentId, PatientId, ProviderId, "called", Now), AppointmentId))
+            .Should().BeOfType<V1.AppointmentCancelled>().Which.Reason.Should().Be("called");
+        _relay.Map(Committed(new NoShowRecorded(AppointmentId, PatientId, ProviderId, First.StartsAt, Now), AppointmentId))
+            .Should().BeOfType<V1.NoShowRecorded>().Which.StartsAt.Should().Be(First.StartsAt);
+        _relay.Map(Committed(new LateArrivalFlagged(AppointmentId, PatientId, First.StartsAt, First.StartsAt.AddMinutes(15), 15), AppointmentId))
+            .Should().BeOfType<V1.LateArrivalFlagged>().Which.MinutesLate.Should().Be(15);
+        _relay.Map(Committed(new ReminderDue(AppointmentId, PatientId, First.StartsAt, 120, First.StartsAt.AddHours(-2)), AppointmentId))
+            .Should().BeOfType<V1.ReminderDue>().Which.Should().Match<V1.ReminderDue>(r => r.OffsetMinutes == 120 && r.OccurredAt == First.StartsAt.AddHours(-2));
+        _relay.Map(Committed(new Waitlist.WaitlistOfferMade(Guid.Empty, PatientId, ProviderId, First.SlotId, First.StartsAt, Now.AddHours(1), Now), Guid.Empty))
+            .Should().BeOfType<V1.WaitlistOfferMade>().Which.Until.Should().Be(Now.AddHours(1));
     }
 
     [Fact]

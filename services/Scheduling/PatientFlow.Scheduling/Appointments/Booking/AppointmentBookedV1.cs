@@ -5,6 +5,9 @@ public static class BookingChannels
 {
     public const string FrontDesk = "front-desk";
     public const string Referral = "referral";
+    public const string WalkIn = "walk-in";
+    public const string Waitlist = "waitlist";
+    public const string FollowUp = "follow-up";
 }
 
 /// <summary>

@@ -3,12 +3,15 @@ using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingOut;
 
-/// <summary>The patient left; <see cref="DepartedAt"/> back-dates a departure entered late.</summary>
-public sealed record CheckOut(DateTimeOffset? DepartedAt = null);
+/// <summary>The patient left; <see cref="DepartedAt"/> back-dates a departure entered late; <see cref="FollowUp"/> books the next visit in the same commit.</summary>
+public sealed record CheckOut(DateTimeOffset? DepartedAt = null, FollowUpBooking? FollowUp = null);
+
+/// <summary>The follow-up visit: a slot of <see cref="ProviderId"/> (default: the same provider).</summary>
+public sealed record FollowUpBooking(Guid SlotId, string VisitType, Guid? ProviderId = null);
 
 public static class CheckOutDecider
 {
-    public static PatientCheckedOut Decide(Appointment appointment, CheckOut command, DateTimeOffset now)
+    public static PatientCheckedOut Decide(Appointment appointment, CheckOut command, DateTimeOffset now, Guid? followUpAppointmentId = null)
     {
         appointment.EnsureStatus(AppointmentStatus.CheckedIn, "check out");
         var departedAt = ClinicTime.Resolve("departedAt", command.DepartedAt, now);
@@ -17,6 +20,6 @@ public static class CheckOutDecider
             throw new InvalidFieldException("departedAt", "must not be before the arrival");
         }
 
-        return new PatientCheckedOut(appointment.Id, appointment.PatientId, departedAt);
+        return new PatientCheckedOut(appointment.Id, appointment.PatientId, departedAt, followUpAppointmentId);
     }
 }

@@ -1,7 +1,12 @@
+using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Registering;
 
+/// <param name="NotDuplicateOf">
+/// The patients a previous attempt was refused as a likely duplicate of, once the clerk has checked
+/// they are different people: the registration then goes ahead, flagged for review.
+/// </param>
 public sealed record RegisterPatient(
     string Mrn,
     string FirstName,
@@ -9,7 +14,11 @@ public sealed record RegisterPatient(
     DateOnly DateOfBirth,
     Sex Sex,
     string? Phone = null,
-    string? InsuranceMemberId = null);
+    string? InsuranceMemberId = null,
+    string? Email = null,
+    string? Address = null,
+    string? InsurancePayer = null,
+    IReadOnlyList<Guid>? NotDuplicateOf = null);
 
 public static class RegisterPatientDecider
 {
@@ -18,38 +27,60 @@ public static class RegisterPatientDecider
     /// <summary>MRNs are compared without case or surrounding spaces.</summary>
     public static string NormaliseMrn(string mrn) => mrn.Trim().ToUpperInvariant();
 
-    public static PatientRegistered Decide(Guid patientId, RegisterPatient command, DateTimeOffset now)
+    /// <summary>
+    /// Registers the patient. When <paramref name="sameNameAndBirth"/> is not empty the person is likely
+    /// registered already: refused (409 listing them) unless the clerk confirmed every one is someone
+    /// else, and then registered with a <see cref="PossibleDuplicateFlagged"/> for review.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(Guid patientId, RegisterPatient command, IReadOnlyList<Guid> sameNameAndBirth, DateTimeOffset now)
     {
-        var mrn = Required("mrn", command.Mrn, 32);
-        var firstName = Required("firstName", command.FirstName, 100);
-        var lastName = Required("lastName", command.LastName, 100);
-        if (command.DateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
+        var registered = Validate(patientId, command, now);
+        if (sameNameAndBirth.Count == 0)
+        {
+            return [registered];
+        }
+
+        var unconfirmed = sameNameAndBirth.Except(command.NotDuplicateOf ?? []).ToList();
+        if (unconfirmed.Count > 0)
+        {
+            throw new ConflictException(
+                $"likely duplicate of patient {string.Join(", ", unconfirmed)} (same name and date of birth); "
+                + "check, then register again listing them in notDuplicateOf", "possible-duplicate", unconfirmed[0]);
+        }
+
+        return [registered, new PossibleDuplicateFlagged(patientId, [.. sameNameAndBirth], now)];
+    }
+
+    public static PatientRegistered Validate(Guid patientId, RegisterPatient command, DateTimeOffset now)
+    {
+        var mrn = Text.Required("mrn", command.Mrn, 32);
+        var firstName = Text.Required("firstName", command.FirstName);
+        var lastName = Text.Required("lastName", command.LastName);
+        EnsureBirthDate(command.DateOfBirth, now);
+        return new PatientRegistered(
+            patientId, NormaliseMrn(mrn), firstName, lastName, command.DateOfBirth, command.Sex,
+            Text.Optional("phone", command.Phone, 32), Text.Optional("insuranceMemberId", command.InsuranceMemberId, 64), now,
+            Email(command.Email), Text.Optional("address", command.Address, 200), Text.Optional("insurancePayer", command.InsurancePayer, 100));
+    }
+
+    public static void EnsureBirthDate(DateOnly dateOfBirth, DateTimeOffset now)
+    {
+        if (dateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
         {
             throw new InvalidFieldException("dateOfBirth", "must not be in the future");
         }
 
-        if (command.DateOfBirth < EarliestBirth)
+        if (dateOfBirth < EarliestBirth)
         {
             throw new InvalidFieldException("dateOfBirth", "must be on or after 1900-01-01");
         }
-
-        return new PatientRegistered(
-            patientId, NormaliseMrn(mrn), firstName, lastName, command.DateOfBirth, command.Sex,
-            Optional(command.Phone), Optional(command.InsuranceMemberId), now);
     }
 
-    private static string Required(string field, string? value, int maxLength)
+    public static string? Email(string? value)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new InvalidFieldException(field, "is required");
-        }
-
-        return trimmed.Length > maxLength
-            ? throw new InvalidFieldException(field, $"must be at most {maxLength} characters")
-            : trimmed;
+        var email = Text.Optional("email", value, 254);
+        return email is null || (email.IndexOf('@') is > 0 and var at && at < email.Length - 1 && !email.Contains(' '))
+            ? email
+            : throw new InvalidFieldException("email", "is not an email address");
     }
-
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

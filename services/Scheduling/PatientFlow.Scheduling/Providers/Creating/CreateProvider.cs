@@ -1,19 +1,13 @@
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Scheduling.Clinics;
+using PatientFlow.Scheduling.Shared;
 
 namespace PatientFlow.Scheduling.Providers.Creating;
 
+/// <param name="Clinic">The code of a registered clinic: its time zone and holidays apply to the provider's slots.</param>
 public sealed record CreateProvider(string Name, string Specialty, string Clinic);
 
 public static class CreateProviderDecider
 {
-    public static ProviderCreated Decide(Guid providerId, CreateProvider command, DateTimeOffset now) => new(
-        providerId, Required("name", command.Name), Required("specialty", command.Specialty), Required("clinic", command.Clinic), now);
-
-    private static string Required(string field, string? value)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? throw new InvalidFieldException(field, "is required")
-            : trimmed.Length > 100 ? throw new InvalidFieldException(field, "must be at most 100 characters")
-            : trimmed;
-    }
+    public static ProviderCreated Decide(Guid providerId, ClinicDetails clinic, CreateProvider command, DateTimeOffset now) => new(
+        providerId, Text.Required("name", command.Name), Text.Code("specialty", command.Specialty), clinic.Code, now);
 }

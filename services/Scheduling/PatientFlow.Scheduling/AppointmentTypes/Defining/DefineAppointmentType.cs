@@ -1,0 +1,35 @@
+using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Scheduling.AppointmentTypes.Defining;
+
+public sealed record DefineAppointmentType(string Code, string Name, int DurationMinutes, IReadOnlyList<string>? RequiredEquipment = null);
+
+public static class DefineAppointmentTypeDecider
+{
+    public const int MaxEquipment = 4;
+
+    /// <summary>Defining an existing code again changes it for bookings made from now on; booked appointments keep theirs.</summary>
+    public static AppointmentTypeDefined Decide(DefineAppointmentType command, DateTimeOffset now)
+    {
+        var code = Text.Code("code", command.Code);
+        if (command.DurationMinutes is < 5 or > 480)
+        {
+            throw new InvalidFieldException("durationMinutes", "must be between 5 and 480");
+        }
+
+        var equipment = command.RequiredEquipment ?? [];
+        if (equipment.Count > MaxEquipment)
+        {
+            throw new InvalidFieldException("requiredEquipment", $"must list at most {MaxEquipment} categories");
+        }
+
+        var categories = equipment.Select((c, i) => Text.Code($"requiredEquipment[{i}]", c)).ToList();
+        if (categories.Distinct().Count() != categories.Count)
+        {
+            throw new InvalidFieldException("requiredEquipment", "lists a category twice");
+        }
+
+        return new AppointmentTypeDefined(AppointmentTypeDetails.IdOf(code), code, Text.Required("name", command.Name), command.DurationMinutes, categories, now);
+    }
+}

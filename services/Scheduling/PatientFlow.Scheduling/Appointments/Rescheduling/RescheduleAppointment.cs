@@ -1,0 +1,26 @@
+using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Scheduling.Appointments.Rescheduling;
+
+/// <summary>Move to <see cref="SlotId"/> of <see cref="ProviderId"/> (default: the same provider), keeping the visit id.</summary>
+public sealed record RescheduleAppointment(Guid SlotId, Guid? ProviderId = null, string? VisitType = null, string? Reason = null);
+
+public static class RescheduleAppointmentDecider
+{
+    /// <summary>The appointment must still be booked and move to another slot; the new place is checked like a booking.</summary>
+    public static void EnsureMovable(Appointment appointment, RescheduleAppointment command)
+    {
+        appointment.EnsureStatus(AppointmentStatus.Booked, "reschedule");
+        if ((appointment.SlotIds ?? []).Contains(command.SlotId) && (command.ProviderId ?? appointment.ProviderId) == appointment.ProviderId)
+        {
+            throw new InvalidFieldException("slotId", "is the appointment's own slot");
+        }
+    }
+
+    public static AppointmentRescheduled Decide(Appointment appointment, Placement placement, string clinic, RescheduleAppointment command, DateTimeOffset now) => new(
+        appointment.Id, appointment.PatientId, placement.SlotEvents[0].ProviderId, clinic, placement.SlotId, placement.SlotIds,
+        placement.StartsAt, placement.EndsAt, placement.RoomId, placement.Room, placement.EquipmentIds, placement.Overbooked,
+        appointment.StartsAt, Text.Optional("reason", command.Reason, 200), now);
+}

@@ -1,0 +1,23 @@
+using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Scheduling.Clinics.Registering;
+
+/// <param name="TimeZone">IANA zone of the clinic's wall clock, e.g. <c>America/New_York</c>: templates and holidays are in it.</param>
+public sealed record RegisterClinic(string Code, string Name, string TimeZone);
+
+public static class RegisterClinicDecider
+{
+    public static ClinicRegistered Decide(RegisterClinic command, DateTimeOffset now)
+    {
+        var code = Text.Code("code", command.Code);
+        var name = Text.Required("name", command.Name);
+        var zone = Text.Required("timeZone", command.TimeZone, 64);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw new InvalidFieldException("timeZone", "is not a known IANA time zone");
+        }
+
+        return new ClinicRegistered(ClinicDetails.IdOf(code), code, name, zone, now);
+    }
+}

@@ -1,0 +1,31 @@
+using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Scheduling.Waitlist.Joining;
+
+/// <summary>Wait for a slot with <see cref="ProviderId"/>, or with any provider of <see cref="Specialty"/> and/or <see cref="Clinic"/>.</summary>
+public sealed record JoinWaitlist(
+    Guid PatientId, string VisitType, Guid? ProviderId = null, string? Specialty = null, string? Clinic = null,
+    DateTimeOffset? EarliestStart = null, DateTimeOffset? LatestStart = null);
+
+public static class JoinWaitlistDecider
+{
+    public static PatientWaitlisted Decide(Guid entryId, JoinWaitlist command, string visitType, DateTimeOffset now)
+    {
+        if (command.ProviderId is null && string.IsNullOrWhiteSpace(command.Specialty) && string.IsNullOrWhiteSpace(command.Clinic))
+        {
+            throw new InvalidFieldException("providerId", "name a provider, or a specialty and/or clinic to wait for");
+        }
+
+        if (command.LatestStart is { } latest && (latest <= now || latest < command.EarliestStart))
+        {
+            throw new InvalidFieldException("latestStart", "must be in the future and not before earliestStart");
+        }
+
+        return new PatientWaitlisted(
+            entryId, command.PatientId, command.ProviderId,
+            string.IsNullOrWhiteSpace(command.Specialty) ? null : Text.Code("specialty", command.Specialty),
+            string.IsNullOrWhiteSpace(command.Clinic) ? null : Text.Code("clinic", command.Clinic),
+            visitType, command.EarliestStart, command.LatestStart, now);
+    }
+}
