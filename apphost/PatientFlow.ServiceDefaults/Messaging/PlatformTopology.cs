@@ -27,7 +27,8 @@ public static class PlatformTopology
             ["lab"] = [typeof(AppointmentBooked)],
             ["referral"] = [typeof(AppointmentBooked)],
             ["billing"] = [typeof(AppointmentBooked), typeof(EncounterCompleted), typeof(LabResultRecorded), typeof(PatientCheckedOut)],
-            ["tracking"] = AllIntegrationEvents,
+            // Tracking keeps visit journeys: it takes every event of a visit, not patient or waitlist events.
+            ["tracking"] = [.. AllIntegrationEvents.Where(type => typeof(IVisitEvent).IsAssignableFrom(type))],
         };
 
     /// <summary>The queue a service consumes from: its own name.</summary>

@@ -53,6 +53,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             JasperFx.DocumentAlreadyExistsException =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
         BadHttpRequestException bad => BadRequest(bad),
+        // One commit can break several unique keys at once (the MRN and the identity of a racing registration).
+        AggregateException { InnerExceptions: [var first, ..] } => Describe(first),
+        _ when UniqueKeyTaken(exception) =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
         _ when DatabaseUnreachable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
             "The service's database cannot be reached right now. Retry shortly."),
         _ => null,
@@ -63,6 +67,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// so 503 with Retry-After rather than a 500. A command cut off mid-commit may still have taken effect;
     /// a retry is decided against whatever state the database holds, so it cannot take effect twice.
     /// </summary>
+    private static bool UniqueKeyTaken(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.PostgresException { SqlState: "23505" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool DatabaseUnreachable(Exception exception) => TransientFaults.IsTransient(exception);
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)

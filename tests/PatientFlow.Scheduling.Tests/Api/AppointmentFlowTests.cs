@@ -23,7 +23,7 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
         appointment.GetProperty("visitId").GetGuid().Should().Be(visitId);
         appointment.GetProperty("status").GetString().Should().Be("booked");
         var arrivedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var checkedIn = await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { arrivedAt });
+        var checkedIn = await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", SchedulingFactory.Confirmed(arrivedAt));
         checkedIn.StatusCode.Should().Be(HttpStatusCode.OK);
         (await checkedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("checked-in");
         var checkedOut = await client.PostAsync($"/api/scheduling/appointments/{visitId}/check-out", content: null);
@@ -62,8 +62,8 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
         var id = appointment.GetProperty("appointmentId").GetString();
         var before = DateTimeOffset.UtcNow;
 
-        var first = await client.PostAsync($"/api/scheduling/appointments/{id}/check-in", content: null);
-        var second = await client.PostAsync($"/api/scheduling/appointments/{id}/check-in", content: null);
+        var first = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed());
+        var second = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed());
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         var arrivedAt = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("arrivedAt").GetDateTimeOffset();

@@ -82,7 +82,7 @@ public class ArrivalCorrectionTests(SchedulingFactory factory) : IClassFixture<S
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
         var id = (await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" }))
             .GetProperty("appointmentId").GetString()!;
-        (await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", new { arrivedAt })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed(arrivedAt))).StatusCode.Should().Be(HttpStatusCode.OK);
         return id;
     }
 }

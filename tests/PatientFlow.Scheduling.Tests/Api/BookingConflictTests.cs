@@ -20,7 +20,10 @@ public class BookingConflictTests(SchedulingFactory factory) : IClassFixture<Sch
 
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
         second.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("already booked");
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("detail").GetString().Should().Contain("fully booked");
+        problem.GetProperty("conflict").GetString().Should().Be("provider");
+        problem.GetProperty("conflictingId").GetString().Should().Be(providerId);
         var booked = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=booked");
         booked.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("appointmentId").GetString()).Should().Equal(first.GetProperty("appointmentId").GetString());
         (await AppointmentsOf(providerId)).Should().Be(1);

@@ -14,7 +14,8 @@ public class BookingRaceTests(SchedulingFactory factory, ITestOutputHelper outpu
     [Trait("Category", "Faults")]
     public async Task Book_ThousandConcurrentRequestsForHundredSlots_Exactly100Succeed()
     {
-        var patientId = await factory.RegisterPatientAsync();
+        // One patient per slot: a patient holds one appointment at a time, so the race is for the slots only.
+        var patients = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => factory.RegisterPatientAsync()));
         var slots = new List<(string ProviderId, string SlotId)>();
         for (var p = 0; p < 10; p++)
         {
@@ -28,6 +29,7 @@ public class BookingRaceTests(SchedulingFactory factory, ITestOutputHelper outpu
         var answers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async i =>
         {
             var (providerId, slotId) = slots[i % slots.Count];
+            var patientId = patients[i % slots.Count];
             using var response = await client.PostAsJsonAsync("/api/scheduling/appointments",
                 new { patientId, providerId, slotId, visitType = "follow-up" }, timeout.Token);
             return response.StatusCode;

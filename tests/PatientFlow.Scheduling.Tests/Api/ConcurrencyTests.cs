@@ -20,7 +20,7 @@ public class ConcurrencyTests(SchedulingFactory factory) : IClassFixture<Schedul
 
     private static HttpRequestMessage CheckIn(string id, string? ifMatch)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scheduling/appointments/{id}/check-in");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scheduling/appointments/{id}/check-in") { Content = JsonContent.Create(SchedulingFactory.Confirmed()) };
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

@@ -13,7 +13,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     {
         var mrn = $"mrn-{Guid.NewGuid():N}"[..20];
         var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients",
-            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "unknown", phone = "555-0100" });
+            new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "unknown", phone = "555-0100" });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
 
         var patient = await factory.FrontDesk().GetFromJsonAsync<JsonElement>(response.Headers.Location);
@@ -72,7 +72,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     public async Task RegisterPatient_SameMrnTwice_Returns409AndKeepsOnePatient()
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
-        var body = new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female" };
+        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female" };
         (await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body)).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var again = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body with { mrn = mrn.ToLowerInvariant() });
@@ -86,13 +86,15 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     public async Task RegisterPatient_SameMrnConcurrently_ExactlyOneRegistered()
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
-        var body = new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female" };
+        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female" };
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body)));
 
-        attempts.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
-        attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(5);
+        attempts.Select(r => r.StatusCode).Should().BeEquivalentTo(
+            [HttpStatusCode.Created, .. Enumerable.Repeat(HttpStatusCode.Conflict, 5)], string.Join(", ", attempts.Select(r => r.StatusCode)));
         await using var session = factory.Store.QuerySession();
         (await session.Query<PatientDetails>().CountAsync(p => p.Mrn == mrn.ToUpperInvariant())).Should().Be(1);
     }
+
+    private static string UniqueName() => $"Example-{Guid.NewGuid():N}"[..20];
 }

@@ -8,31 +8,80 @@ namespace PatientFlow.Scheduling.Tests.Api;
 
 public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
 {
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private bool _setUp;
+
     public HttpClient FrontDesk() => CreateClient(Roles.FrontDesk);
 
-    public async Task<string> RegisterPatientAsync()
+    public HttpClient Ops() => CreateClient(Roles.Ops);
+
+    /// <summary>The north clinic (New York time), room EXAM-1, two ECG carts and the appointment types the tests book.</summary>
+    public async Task EnsureClinicAsync()
+    {
+        await _setup.WaitAsync();
+        try
+        {
+            if (_setUp)
+            {
+                return;
+            }
+
+            var ops = Ops();
+            var clinic = await ops.PostAsJsonAsync("/api/scheduling/clinics", new { code = "north", name = "North Clinic", timeZone = "America/New_York" });
+            clinic.StatusCode.Should().BeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
+            foreach (var (kind, code, category) in new[] { ("room", "EXAM-1", "exam-room"), ("room", "EXAM-2", "exam-room"), ("equipment", "ECG-A", "ecg"), ("equipment", "ECG-B", "ecg") })
+            {
+                var resource = await ops.PostAsJsonAsync("/api/scheduling/resources", new { kind, code, name = code, clinic = "north", category });
+                resource.StatusCode.Should().BeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
+            }
+
+            foreach (var (code, minutes, equipment) in new[] { ("follow-up", 20, Array.Empty<string>()), ("new-patient", 20, []), ("long-visit", 40, []), ("ecg-check", 20, ["ecg"]) })
+            {
+                var type = await ops.PutAsJsonAsync($"/api/scheduling/appointment-types/{code}", new { code, name = code, durationMinutes = minutes, requiredEquipment = equipment });
+                type.StatusCode.Should().Be(HttpStatusCode.OK, await type.Content.ReadAsStringAsync());
+            }
+
+            _setUp = true;
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    public async Task<string> RegisterPatientAsync(string? lastName = null)
     {
         var body = await PostAsync(FrontDesk(), "/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..20],
             firstName = "Ada",
-            lastName = "Example",
+            // Distinct names: patients sharing a name and birth date are held back as likely duplicates.
+            lastName = lastName ?? $"Example-{Guid.NewGuid():N}"[..20],
             dateOfBirth = "1980-04-12",
             sex = "female",
+            insuranceMemberId = "W123",
+            insurancePayer = "Acme Health",
         });
         return body.GetProperty("patientId").GetString()!;
     }
 
-    /// <summary>A provider with <paramref name="slots"/> free slots; returns its id and the slot ids.</summary>
-    public async Task<(string ProviderId, string[] SlotIds)> ProviderWithSlotsAsync(int slots)
+    public async Task<string> ProviderAsync(string specialty = "family-medicine")
     {
-        var client = FrontDesk();
-        var provider = await PostAsync(client, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
-        var providerId = provider.GetProperty("providerId").GetString()!;
-        var opened = await PostAsync(client, $"/api/scheduling/providers/{providerId}/slots",
-            new { startsAt = DateTimeOffset.UtcNow.AddDays(1).ToString("O"), durationMinutes = 20, count = slots });
+        await EnsureClinicAsync();
+        var provider = await PostAsync(FrontDesk(), "/api/scheduling/providers", new { name = "Dr. Grey", specialty, clinic = "north" });
+        return provider.GetProperty("providerId").GetString()!;
+    }
+
+    /// <summary>A provider with <paramref name="slots"/> free 20-minute slots from tomorrow; returns its id and the slot ids.</summary>
+    public async Task<(string ProviderId, string[] SlotIds)> ProviderWithSlotsAsync(int slots, DateTimeOffset? startsAt = null)
+    {
+        var providerId = await ProviderAsync();
+        var opened = await PostAsync(FrontDesk(), $"/api/scheduling/providers/{providerId}/slots",
+            new { startsAt = (startsAt ?? DateTimeOffset.UtcNow.AddDays(1)).ToString("O"), durationMinutes = 20, count = slots });
         return (providerId, [.. opened.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetString()!)]);
     }
+
+    public static object Confirmed(DateTimeOffset? arrivedAt = null) => new { arrivedAt, demographicsConfirmed = true, insuranceConfirmed = true };
 
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {

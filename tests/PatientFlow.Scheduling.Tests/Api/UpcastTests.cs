@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Marten;
 using Npgsql;
@@ -34,7 +35,7 @@ public class UpcastTests(SchedulingFactory factory) : IClassFixture<SchedulingFa
         (await session.Events.AggregateStreamAsync<AppointmentDetails>(id))!.BookedVia.Should().Be(BookingChannels.FrontDesk);
         new SchedulingEventRelay().Map(booked).Should().BeOfType<Contract.AppointmentBooked>().Which.VisitId.Should().Be(id);
 
-        (await client.PostAsync($"/api/scheduling/appointments/{id}/check-in", content: null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed())).StatusCode.Should().Be(HttpStatusCode.OK);
         await using var after = factory.Store.QuerySession();
         (await after.Events.FetchStreamAsync(id)).Select(e => e.EventTypeName).Should().Equal("appointment_booked", "patient_checked_in");
     }
