@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PatientFlow.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Hosting;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
@@ -10,6 +11,16 @@ public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
 {
     private readonly SemaphoreSlim _setup = new(1, 1);
     private bool _setUp;
+
+    /// <summary>Lateness after two seconds, so a test can arrive late without waiting ten minutes; no background sweeps (tests sweep at chosen instants).</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromSeconds(2);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Scheduling:LateAfter", LateAfter.ToString());
+        builder.UseSetting("Scheduling:SweepInterval", TimeSpan.FromHours(1).ToString());
+    }
 
     public HttpClient FrontDesk() => CreateClient(Roles.FrontDesk);
 
