@@ -1,3 +1,4 @@
+using PatientFlow.Testing;
 using System.Net;
 using FluentAssertions;
 using Xunit;
@@ -13,9 +14,10 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
     {
         var frontDesk = await platform.ClientForAsync("front-desk");
         var ops = await platform.ClientForAsync("ops");
+        await FrontDeskSetup.EnsureClinicAsync(ops, "south");
         var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = "Example", dateOfBirth = "1975-09-30", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-09-30", sex = "female",
         }, HttpStatusCode.Created);
         var provider = await frontDesk.PostJsonAsync("/api/scheduling/providers",
             new { name = "Dr. Shepherd", specialty = "internal-medicine", clinic = "south" }, HttpStatusCode.Created);
@@ -34,7 +36,7 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
             visitType = "new-patient",
         }, HttpStatusCode.Created);
         var visitId = appointment.Str("appointmentId");
-        await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { }, HttpStatusCode.OK);
+        await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
 
         using var restart = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await platform.Platform.WaitUntilReadyAsync("tracking", restart.Token);

@@ -1,3 +1,4 @@
+using PatientFlow.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -44,11 +45,12 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
 
     private static async Task<Visit> DriveVisitAsync(Staff staff)
     {
+        await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
         var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16],
             firstName = "Ada",
-            lastName = "Example",
+            lastName = $"Example-{Guid.NewGuid():N}"[..16],
             dateOfBirth = "1980-04-12",
             sex = "female",
         }, HttpStatusCode.Created);
@@ -69,7 +71,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
             new { patientId, providerId, slotId, visitType = "follow-up" }, HttpStatusCode.Conflict);
 
-        await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", new { }, HttpStatusCode.OK);
+        await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
 
         // Intake opens the encounter when it hears of the arrival.
         await staff.Clinician.EventuallyAsync($"/api/intake/encounters/{visitId}", _ => true);

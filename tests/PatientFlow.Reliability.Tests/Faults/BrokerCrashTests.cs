@@ -12,7 +12,7 @@ public sealed class BrokerCrashTests(FaultPlatform platform, ITestOutputHelper o
     [Fact]
     public async Task KillBroker_RepeatedlyDuringSteadyVisits_CommandsSucceedNothingLostNothingDuplicated()
     {
-        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
+        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 600);
         var broker = platform.Platform.Infrastructure.RabbitMq;
         var outages = new List<TimeSpan>();

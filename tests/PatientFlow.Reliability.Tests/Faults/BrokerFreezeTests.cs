@@ -19,7 +19,7 @@ public sealed class BrokerFreezeTests(FaultPlatform platform, ITestOutputHelper 
     [Fact]
     public async Task FreezeBroker_UnderLoad_UnreadyWhileFrozenRecoversWithin30sNothingLost()
     {
-        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
+        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 400);
         var broker = platform.Platform.Infrastructure.RabbitMq;
         var scheduling = platform.Platform.ServiceUrls["scheduling"];

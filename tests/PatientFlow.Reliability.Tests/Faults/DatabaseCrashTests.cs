@@ -13,7 +13,7 @@ public sealed class DatabaseCrashTests(FaultPlatform platform, ITestOutputHelper
     [Fact]
     public async Task KillDatabase_UnderLoad_EveryAcknowledgedCommandHasItsEventsAndIsDelivered()
     {
-        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
+        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 500);
         var postgres = platform.Platform.Infrastructure.Postgres;
         var scheduling = await platform.DatabaseAsync("scheduling");

@@ -15,7 +15,7 @@ public sealed class RelayCrashTests(FaultPlatform platform, ITestOutputHelper ou
     [Fact]
     public async Task KillService_BetweenCommitAndPublish_EventsGoOutAfterRestart()
     {
-        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
+        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 30);
         var broker = platform.Platform.Infrastructure.RabbitMq;
         var scheduling = await platform.DatabaseAsync("scheduling");

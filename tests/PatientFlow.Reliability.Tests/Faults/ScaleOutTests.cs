@@ -20,7 +20,7 @@ public sealed class ScaleOutTests(ScaledOutPlatform platform, ITestOutputHelper 
     {
         await using var published = await PublishCounter.StartAsync(
             platform.Platform.Infrastructure.RabbitMqConnectionString, typeof(AppointmentBooked), typeof(PatientCheckedIn));
-        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk));
+        var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 300);
 
         await traffic.RunAsync(TimeSpan.FromSeconds(25), workers: 6);

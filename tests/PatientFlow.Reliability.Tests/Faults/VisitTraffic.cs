@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 
@@ -16,7 +17,7 @@ public sealed record SentCommand(string EventType, Guid VisitId, int Status, Tim
 /// A steady stream of visits through the gateway, as a front desk would send them: book a free slot,
 /// then check the patient in. Every command and its answer is recorded for the delivery ledger.
 /// </summary>
-public sealed class VisitTraffic(HttpClient frontDesk)
+public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
 {
     public const string Booked = "scheduling.appointment-booked.v1";
     public const string CheckedIn = "scheduling.patient-checked-in.v1";
@@ -30,10 +31,11 @@ public sealed class VisitTraffic(HttpClient frontDesk)
     /// <summary>Patients, and providers with enough free slots for <paramref name="visits"/> bookings.</summary>
     public async Task PrepareAsync(int visits, int providers = 8)
     {
-        _patients = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        await FrontDeskSetup.EnsureClinicAsync(ops, "faults");
+        _patients = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
             (await PostAsync("/api/scheduling/patients", new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = "Patient", dateOfBirth = "1970-01-01", sex = "unknown",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = $"Patient {i}", dateOfBirth = "1970-01-01", sex = "unknown",
             })).GetProperty("patientId").GetString()!));
         var perProvider = (visits + providers - 1) / providers;
         for (var p = 0; p < providers; p++)
@@ -94,7 +96,7 @@ public sealed class VisitTraffic(HttpClient frontDesk)
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await frontDesk.PostAsync($"/api/scheduling/appointments/{visitId}/check-in", content: null);
+            using var response = await frontDesk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn());
             _sent.Add(new SentCommand(CheckedIn, visitId, (int)response.StatusCode, watch.Elapsed));
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)

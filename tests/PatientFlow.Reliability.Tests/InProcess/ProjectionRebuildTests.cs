@@ -14,11 +14,12 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
     public async Task Rebuild_EveryInlineSchedulingProjection_EqualsTheLiveDocuments()
     {
         var client = scheduling.CreateClient(Roles.FrontDesk);
+        await FrontDeskSetup.EnsureClinicAsync(scheduling.CreateClient(Roles.Ops), "north");
         for (var visit = 0; visit < 3; visit++)
         {
             var patient = await PostAsync(client, "/api/scheduling/patients", new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = $"Example {visit}", dateOfBirth = "1980-04-12", sex = "female",
             });
             var provider = await PostAsync(client, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
             var providerId = provider.GetProperty("providerId").GetString();
@@ -29,7 +30,7 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
                 patientId = patient.GetProperty("patientId").GetString(), providerId,
                 slotId = slots.GetProperty("slots")[0].GetProperty("slotId").GetString(), visitType = "follow-up",
             });
-            (await client.PostAsync($"/api/scheduling/appointments/{appointment.GetProperty("appointmentId").GetString()}/check-in", null))
+            (await client.PostAsJsonAsync($"/api/scheduling/appointments/{appointment.GetProperty("appointmentId").GetString()}/check-in", FrontDeskSetup.ConfirmedCheckIn()))
                 .StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
