@@ -1,5 +1,5 @@
 using JasperFx;
-using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.EventStore;
 
 namespace PatientFlow.Scheduling.Clinics;
 

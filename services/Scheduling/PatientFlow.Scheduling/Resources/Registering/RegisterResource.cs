@@ -1,5 +1,6 @@
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.EventStore;
 
 namespace PatientFlow.Scheduling.Resources.Registering;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PatientFlow.Scheduling.Shared;
+namespace PatientFlow.ServiceDefaults.EventStore;
 
 /// <summary>
-/// Ids derived from a natural key (a clinic's code): every instance computes the same stream id, so
+/// Ids derived from a natural key (a clinic's code, a room): every instance computes the same stream id, so
 /// registering the same code twice collides in the event store instead of needing a lookup first.
 /// </summary>
 public static class StableId
