@@ -38,20 +38,29 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
         var projections = await ops.GetFromJsonAsync<JsonElement>("/api/scheduling/operations/projections");
         var inline = projections.EnumerateArray().Where(p => p.GetProperty("lifecycle").GetString() == "inline")
             .Select(p => p.GetProperty("name").GetString()!).ToList();
-        inline.Should().Contain(["AppointmentDetails", "PatientDetails", "ProviderDetails"]);
+        inline.Should().Contain(["AppointmentDetails", "PatientDetails", "ProviderDetails", "ClinicDetails", "AppointmentTypeDetails"]);
         projections.EnumerateArray().Should().Contain(p => p.GetProperty("name").GetString() == "integration-relay");
 
+        var rebuiltAny = new List<string>();
         foreach (var name in inline)
         {
             var table = $"mt_doc_{name.ToLowerInvariant()}";
             var live = await OperatorViews.DocumentsAsync(scheduling.DatabaseConnectionString, table);
-            live.Should().NotBeEmpty();
+            if (live.Count == 0)
+            {
+                // Nothing of this kind was written here (waitlist, rooms): there is nothing to compare.
+                continue;
+            }
+
+            rebuiltAny.Add(name);
             var rebuild = await ops.PostAsync($"/api/scheduling/operations/projections/{name}/rebuild", null);
             rebuild.StatusCode.Should().Be(HttpStatusCode.OK, await rebuild.Content.ReadAsStringAsync());
 
             var rebuilt = await OperatorViews.DocumentsAsync(scheduling.DatabaseConnectionString, table);
             rebuilt.Should().Equal(live, $"rebuilding {name} from its events must reproduce it");
         }
+
+        rebuiltAny.Should().Contain(["AppointmentDetails", "PatientDetails", "ProviderDetails", "ClinicDetails", "AppointmentTypeDetails"]);
     }
 
     [Fact]
