@@ -1,14 +1,18 @@
+using System.Collections.Immutable;
 using JasperFx.Events;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;
 
 // The encounter stream id is the visit id, so every stage of the visit shares one identity.
+// Each clinical entry (vitals, complaint, history, immunization, instruction, order) is known by the id of
+// the event that recorded it: that id names it in a correction or an entered-in-error.
 
 public sealed record EncounterOpened(
     Guid VisitId, Guid PatientId, Guid ProviderId, string Clinic, DateTimeOffset OpenedAt);
 
-public sealed record PatientRoomed(Guid VisitId, Guid PatientId, string Room, DateTimeOffset RoomedAt);
+/// <param name="PreviousRoom">The room the patient was moved out of, when this is a move.</param>
+public sealed record PatientRoomed(Guid VisitId, Guid PatientId, string Room, DateTimeOffset RoomedAt, string? PreviousRoom = null);
 
 public sealed record VitalsRecorded(
     Guid VisitId, Guid PatientId, IReadOnlyList<VitalSign> Observations, DateTimeOffset TakenAt);
@@ -17,6 +21,10 @@ public sealed record VitalsRecorded(
 public sealed record VitalsCorrected(
     Guid VisitId, Guid PatientId, Guid CorrectedVitalsId, IReadOnlyList<VitalSign> Observations, DateTimeOffset TakenAt, string Reason, DateTimeOffset CorrectedAt);
 
+/// <summary>The provider came into the room and the encounter with the provider began.</summary>
+public sealed record ProviderEncounterStarted(Guid VisitId, Guid PatientId, Guid ProviderId, DateTimeOffset StartedAt);
+
+/// <param name="Diagnoses">ICD-10-CM codes, the primary first.</param>
 public sealed record EncounterCompleted(
     Guid VisitId,
     Guid PatientId,
@@ -25,14 +33,32 @@ public sealed record EncounterCompleted(
     IReadOnlyList<Procedure> Procedures,
     DateTimeOffset CompletedAt);
 
+/// <summary>An entry recorded by mistake (wrong patient, wrong encounter, never happened): kept in the history, shown struck through.</summary>
+public sealed record EntryEnteredInError(Guid VisitId, Guid PatientId, Guid EntryId, EntryKind Kind, string Reason, DateTimeOffset RecordedAt);
+
+public enum EntryKind
+{
+    Vitals,
+    ChiefComplaint,
+    Problem,
+    Allergy,
+    NoKnownAllergies,
+    Medications,
+    Immunization,
+    Injection,
+    Instructions,
+    LabOrder,
+    Referral,
+}
+
 /// <summary>A set of vitals on record: the id of the event that recorded it, and when it was taken.</summary>
 public sealed record VitalsSetTaken(Guid Id, DateTimeOffset TakenAt);
 
 /// <summary>One measured vital sign, already in its UCUM unit.</summary>
 public sealed record VitalSign(string LoincCode, string Name, decimal Value, string Unit, bool Abnormal);
 
-/// <summary>A CPT or HCPCS procedure with its units of service.</summary>
-public sealed record Procedure(string Code, int Units);
+/// <summary>A CPT or HCPCS procedure with its units of service and up to four modifiers.</summary>
+public sealed record Procedure(string Code, int Units, IReadOnlyList<string>? Modifiers = null);
 
 public enum EncounterStatus
 {
@@ -43,26 +69,65 @@ public enum EncounterStatus
 
 /// <summary>What the deciders need to know about an encounter; nothing more.</summary>
 public sealed record Encounter(
-    Guid Id, Guid PatientId, Guid ProviderId, EncounterStatus Status, string? Room, IReadOnlyList<VitalsSetTaken>? VitalsSets = null)
+    Guid Id,
+    Guid PatientId,
+    Guid ProviderId,
+    EncounterStatus Status,
+    string? Room,
+    IReadOnlyList<VitalsSetTaken>? VitalsSets = null,
+    string Clinic = "",
+    DateTimeOffset? ProviderStartedAt = null,
+    ImmutableDictionary<Guid, EntryKind>? Entries = null,
+    ImmutableHashSet<Guid>? InError = null)
 {
     public static Encounter Create(EncounterOpened opened) =>
-        new(opened.VisitId, opened.PatientId, opened.ProviderId, EncounterStatus.Open, null);
+        new(opened.VisitId, opened.PatientId, opened.ProviderId, EncounterStatus.Open, null, [], opened.Clinic, null, ImmutableDictionary<Guid, EntryKind>.Empty, []);
 
     public Encounter Apply(PatientRoomed roomed) => this with { Status = EncounterStatus.Roomed, Room = roomed.Room };
 
     /// <summary>A set of vitals is known by the id of the event that recorded it (also its integration event id).</summary>
     public Encounter Apply(IEvent<VitalsRecorded> recorded) =>
-        this with { VitalsSets = [.. VitalsSets ?? [], new VitalsSetTaken(recorded.Id, recorded.Data.TakenAt)] };
+        this with { VitalsSets = [.. VitalsSets ?? [], new VitalsSetTaken(recorded.Id, recorded.Data.TakenAt)], Entries = With(recorded.Id, EntryKind.Vitals) };
 
     public Encounter Apply(VitalsCorrected corrected) => this with
     {
         VitalsSets = [.. (VitalsSets ?? []).Select(set => set.Id == corrected.CorrectedVitalsId ? set with { TakenAt = corrected.TakenAt } : set)],
     };
 
+    public Encounter Apply(IEvent<ChiefComplaintRecorded> e) => this with { Entries = With(e.Id, EntryKind.ChiefComplaint) };
+
+    public Encounter Apply(IEvent<ProblemRecorded> e) => this with { Entries = With(e.Id, EntryKind.Problem) };
+
+    public Encounter Apply(IEvent<AllergyRecorded> e) => this with { Entries = With(e.Id, EntryKind.Allergy) };
+
+    public Encounter Apply(IEvent<NoKnownAllergiesRecorded> e) => this with { Entries = With(e.Id, EntryKind.NoKnownAllergies) };
+
+    public Encounter Apply(IEvent<MedicationsReconciled> e) => this with { Entries = With(e.Id, EntryKind.Medications) };
+
+    public Encounter Apply(IEvent<ImmunizationAdministered> e) => this with { Entries = With(e.Id, EntryKind.Immunization) };
+
+    public Encounter Apply(IEvent<InjectionAdministered> e) => this with { Entries = With(e.Id, EntryKind.Injection) };
+
+    public Encounter Apply(IEvent<InstructionsGiven> e) => this with { Entries = With(e.Id, EntryKind.Instructions) };
+
+    public Encounter Apply(IEvent<LabTestsOrdered> e) => this with { Entries = With(e.Id, EntryKind.LabOrder) };
+
+    public Encounter Apply(IEvent<ReferralRequested> e) => this with { Entries = With(e.Id, EntryKind.Referral) };
+
+    public Encounter Apply(EntryEnteredInError e) => this with { InError = (InError ?? []).Add(e.EntryId) };
+
+    public Encounter Apply(ProviderEncounterStarted started) => this with { ProviderStartedAt = started.StartedAt };
+
     public Encounter Apply(EncounterCompleted _) => this with { Status = EncounterStatus.Completed };
+
+    /// <summary>Live entries of a kind: recorded and not entered in error.</summary>
+    public IEnumerable<Guid> Live(EntryKind kind) =>
+        (Entries ?? ImmutableDictionary<Guid, EntryKind>.Empty).Where(e => e.Value == kind && !(InError ?? []).Contains(e.Key)).Select(e => e.Key);
 
     /// <summary>A completed encounter is closed to every further command.</summary>
     public Encounter EnsureOpen() => Status == EncounterStatus.Completed
         ? throw new ConflictException($"encounter {Id} is already completed")
         : this;
+
+    private ImmutableDictionary<Guid, EntryKind> With(Guid id, EntryKind kind) => (Entries ?? ImmutableDictionary<Guid, EntryKind>.Empty).SetItem(id, kind);
 }

@@ -7,7 +7,6 @@ using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.Scheduling.Waitlist.Joining;
 using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.ServiceDefaults.Auth;

@@ -1,4 +1,4 @@
-using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Cancelling;
 

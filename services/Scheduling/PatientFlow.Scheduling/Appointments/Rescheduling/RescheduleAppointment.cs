@@ -1,5 +1,4 @@
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Rescheduling;

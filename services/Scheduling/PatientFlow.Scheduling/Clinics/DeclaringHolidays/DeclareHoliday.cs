@@ -1,5 +1,4 @@
 using PatientFlow.Scheduling.Providers;
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Clinics.DeclaringHolidays;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PatientFlow.Scheduling.Patients.Registering;
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Correcting;

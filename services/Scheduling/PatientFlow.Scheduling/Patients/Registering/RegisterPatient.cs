@@ -1,4 +1,3 @@
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Registering;

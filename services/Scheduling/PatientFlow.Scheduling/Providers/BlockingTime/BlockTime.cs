@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using PatientFlow.Scheduling.Providers.OpeningSlots;
-using PatientFlow.Scheduling.Shared;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.BlockingTime;

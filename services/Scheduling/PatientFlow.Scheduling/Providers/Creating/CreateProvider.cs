@@ -1,5 +1,5 @@
 using PatientFlow.Scheduling.Clinics;
-using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.Creating;
 

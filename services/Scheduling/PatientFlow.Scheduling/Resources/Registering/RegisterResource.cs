@@ -1,5 +1,5 @@
 using PatientFlow.Scheduling.Clinics;
-using PatientFlow.Scheduling.Shared;
+using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.ServiceDefaults.EventStore;
 
 namespace PatientFlow.Scheduling.Resources.Registering;

@@ -1,6 +1,4 @@
-using PatientFlow.ServiceDefaults.Problems;
-
-namespace PatientFlow.Scheduling.Shared;
+namespace PatientFlow.ServiceDefaults.Problems;
 
 /// <summary>Trimmed free-text fields with a length limit, rejected with 422 naming the field.</summary>
 public static class Text
