@@ -24,6 +24,9 @@ public sealed class ConflictException(string message, string? kind = null, Guid?
     public Guid? ConflictingId { get; } = conflictingId;
 }
 
+/// <summary>Another service this command needs did not answer: 503 with Retry-After, nothing recorded.</summary>
+public sealed class DependencyUnavailableException(string message) : DomainException(message);
+
 /// <summary>An id in the route or body names nothing known: 404.</summary>
 public sealed class NotFoundException(string message) : DomainException(message);
 

@@ -24,7 +24,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning("Request answered 503: the database is unreachable ({ExceptionType})", exception.GetType().Name);
+            logger.LogWarning("Request answered 503: {Cause} ({ExceptionType})",
+                exception is DependencyUnavailableException ? "a service it needs did not answer" : "the database is unreachable", exception.GetType().Name);
             context.Response.Headers.RetryAfter = "2";
         }
         else
@@ -44,6 +45,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails? Describe(Exception exception) => exception switch
     {
         InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
+        DependencyUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", unavailable.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Conflict(conflict),
         PreconditionFailedException stale => Stale(stale),

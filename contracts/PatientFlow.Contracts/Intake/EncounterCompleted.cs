@@ -22,4 +22,5 @@ public sealed record EncounterCompleted(
 /// <summary>One procedure performed in an encounter.</summary>
 /// <param name="Code">CPT or HCPCS code, for example <c>99213</c>.</param>
 /// <param name="Units">Units of service, at least 1.</param>
-public sealed record ProcedurePerformed(string Code, int Units);
+/// <param name="Modifiers">Up to four two-character modifiers, for example <c>25</c> or <c>LT</c>, in the order entered.</param>
+public sealed record ProcedurePerformed(string Code, int Units, IReadOnlyList<string>? Modifiers = null);

@@ -1,5 +1,6 @@
 using PatientFlow.Intake;
 using PatientFlow.Intake.Encounters;
+using PatientFlow.Intake.Rooms;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,4 +10,5 @@ builder.AddIntake();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapEncounterEndpoints();
+app.MapRoomEndpoints();
 app.Run();

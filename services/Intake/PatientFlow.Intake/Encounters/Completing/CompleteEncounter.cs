@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.ServiceDefaults.Time;
 
@@ -6,27 +5,38 @@ namespace PatientFlow.Intake.Encounters.Completing;
 
 /// <summary>The provider closes the encounter with what was diagnosed and done; billing charges from it.</summary>
 public sealed record CompleteEncounter(
-    IReadOnlyList<string?>? Diagnoses = null, IReadOnlyList<ProcedureEntry?>? Procedures = null, DateTimeOffset? CompletedAt = null);
+    IReadOnlyList<DiagnosisEntry?>? Diagnoses = null, IReadOnlyList<ProcedureEntry?>? Procedures = null, DateTimeOffset? CompletedAt = null);
 
-/// <summary>A procedure as entered; units default to one, as on a claim line.</summary>
-public sealed record ProcedureEntry(string? Code = null, int? Units = null);
+/// <summary>An ICD-10-CM diagnosis; exactly one of the encounter's is <see cref="Primary"/>.</summary>
+public sealed record DiagnosisEntry(string? Code = null, bool Primary = false);
 
-public static partial class CompleteEncounterDecider
+/// <summary>A procedure as entered; units default to one, as on a claim line; up to four modifiers (25, 59, LT...).</summary>
+public sealed record ProcedureEntry(string? Code = null, int? Units = null, IReadOnlyList<string?>? Modifiers = null);
+
+public static class CompleteEncounterDecider
 {
-    // 837P professional claims carry at most 12 diagnosis pointers.
+    // 837P professional claims carry at most 12 diagnosis pointers and four modifiers per line.
     public const int MaxDiagnoses = 12;
+    public const int MaxModifiers = 4;
     public const int MaxUnits = 99;
 
+    /// <summary>Completes the encounter; its room then needs cleaning (decided with the room's stream).</summary>
     public static IReadOnlyList<object> Decide(Encounter state, CompleteEncounter command, DateTimeOffset now)
     {
         state.EnsureOpen();
         var diagnoses = Diagnoses(command.Diagnoses ?? []);
         var procedures = Procedures(command.Procedures ?? []);
         var completedAt = ClinicTime.Resolve("completedAt", command.CompletedAt, now);
+        if (state.ProviderStartedAt is { } started && completedAt < started)
+        {
+            throw new InvalidFieldException("completedAt", "must not be before the provider started the encounter");
+        }
+
         return [new EncounterCompleted(state.Id, state.PatientId, state.ProviderId, diagnoses, procedures, completedAt)];
     }
 
-    private static List<string> Diagnoses(IReadOnlyList<string?> entered)
+    /// <summary>Well-formed, distinct ICD-10-CM codes with exactly one primary, which is listed first.</summary>
+    private static List<string> Diagnoses(IReadOnlyList<DiagnosisEntry?> entered)
     {
         if (entered.Count is 0 or > MaxDiagnoses)
         {
@@ -36,21 +46,27 @@ public static partial class CompleteEncounterDecider
         var codes = new List<string>(entered.Count);
         for (var i = 0; i < entered.Count; i++)
         {
-            var code = entered[i]?.Trim().ToUpperInvariant() ?? "";
-            if (!IcdTen().IsMatch(code))
+            var code = entered[i]?.Code?.Trim().ToUpperInvariant() ?? "";
+            if (!ClinicalCodes.IsIcd10Cm(code))
             {
-                throw new InvalidFieldException($"diagnoses[{i}]", "is not a well-formed ICD-10-CM code");
+                throw new InvalidFieldException($"diagnoses[{i}].code", "is not a well-formed ICD-10-CM code");
             }
 
             if (codes.Contains(code))
             {
-                throw new InvalidFieldException($"diagnoses[{i}]", "is listed twice");
+                throw new InvalidFieldException($"diagnoses[{i}].code", "is listed twice");
             }
 
             codes.Add(code);
         }
 
-        return codes;
+        var primaries = entered.Select((d, i) => (d, i)).Where(x => x.d?.Primary == true).Select(x => x.i).ToList();
+        if (primaries.Count != 1)
+        {
+            throw new InvalidFieldException("diagnoses", $"exactly one diagnosis must be primary ({primaries.Count} are)");
+        }
+
+        return [codes[primaries[0]], .. codes.Where((_, i) => i != primaries[0])];
     }
 
     private static List<Procedure> Procedures(IReadOnlyList<ProcedureEntry?> entered)
@@ -64,7 +80,7 @@ public static partial class CompleteEncounterDecider
         for (var i = 0; i < entered.Count; i++)
         {
             var code = entered[i]?.Code?.Trim().ToUpperInvariant() ?? "";
-            if (!Cpt().IsMatch(code) && !Hcpcs().IsMatch(code))
+            if (!ClinicalCodes.IsCptOrHcpcs(code))
             {
                 throw new InvalidFieldException($"procedures[{i}].code", "is not a well-formed CPT or HCPCS code");
             }
@@ -75,22 +91,31 @@ public static partial class CompleteEncounterDecider
                 throw new InvalidFieldException($"procedures[{i}].units", $"must be between 1 and {MaxUnits}");
             }
 
-            procedures.Add(new Procedure(code, units));
+            procedures.Add(new Procedure(code, units, Modifiers(i, entered[i]?.Modifiers ?? [])));
         }
 
         return procedures;
     }
 
-    // Category (letter, digit, digit or letter), then optionally up to four more characters; the dot is optional
-    // because claims and many EHR exports drop it.
-    [GeneratedRegex("^[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?$")]
-    private static partial Regex IcdTen();
+    private static List<string> Modifiers(int procedure, IReadOnlyList<string?> entered)
+    {
+        if (entered.Count > MaxModifiers)
+        {
+            throw new InvalidFieldException($"procedures[{procedure}].modifiers", $"at most {MaxModifiers} modifiers");
+        }
 
-    // CPT: five digits (Category I), or four digits and F (Category II) or T (Category III).
-    [GeneratedRegex("^[0-9]{4}[0-9FT]$")]
-    private static partial Regex Cpt();
+        var modifiers = new List<string>();
+        for (var j = 0; j < entered.Count; j++)
+        {
+            var modifier = entered[j]?.Trim().ToUpperInvariant() ?? "";
+            if (!ClinicalCodes.Modifier().IsMatch(modifier) || modifiers.Contains(modifier))
+            {
+                throw new InvalidFieldException($"procedures[{procedure}].modifiers[{j}]", "must be two letters or digits, each modifier once");
+            }
 
-    // HCPCS Level II: a letter A–V and four digits.
-    [GeneratedRegex("^[A-V][0-9]{4}$")]
-    private static partial Regex Hcpcs();
+            modifiers.Add(modifier);
+        }
+
+        return modifiers;
+    }
 }

@@ -1,37 +1,46 @@
+using PatientFlow.Intake.Rooms;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.Rooming;
 
-/// <summary>Take the patient to an exam room (or move them to another one).</summary>
+/// <summary>Take the patient to an exam room, or move them to another one.</summary>
 public sealed record RoomPatient(string? Room = null, DateTimeOffset? RoomedAt = null);
 
 public static class RoomPatientDecider
 {
     public const int MaxRoomLength = 32;
 
-    public static IReadOnlyList<object> Decide(Encounter state, RoomPatient command, DateTimeOffset now)
+    /// <summary>The room code as rooms are keyed: trimmed, upper case.</summary>
+    public static string CodeOf(RoomPatient command)
+    {
+        var room = command.Room?.Trim().ToUpperInvariant();
+        return string.IsNullOrEmpty(room) ? throw new InvalidFieldException("room", "is required")
+            : room.Length > MaxRoomLength ? throw new InvalidFieldException("room", $"must be at most {MaxRoomLength} characters")
+            : room;
+    }
+
+    /// <summary>
+    /// Rooms the patient in <paramref name="target"/>, which must be free; a move leaves the previous room
+    /// (<paramref name="current"/>) needing cleaning. Repeating the same rooming (a double click, a retry) changes nothing.
+    /// </summary>
+    public static (IReadOnlyList<object> Encounter, IReadOnlyList<object> Rooms) Decide(
+        Encounter state, Room target, Room? current, RoomPatient command, DateTimeOffset now)
     {
         state.EnsureOpen();
-        var room = command.Room?.Trim();
-        if (string.IsNullOrEmpty(room))
-        {
-            throw new InvalidFieldException("room", "is required");
-        }
-
-        if (room.Length > MaxRoomLength)
-        {
-            throw new InvalidFieldException("room", $"must be at most {MaxRoomLength} characters");
-        }
-
         var roomedAt = ClinicTime.Resolve("roomedAt", command.RoomedAt, now);
-
-        // Repeating the same rooming (a double click, a client retry) is not a new move.
-        if (state.Status == EncounterStatus.Roomed && string.Equals(state.Room, room, StringComparison.Ordinal))
+        if (state.Status == EncounterStatus.Roomed && string.Equals(state.Room, target.Code, StringComparison.OrdinalIgnoreCase))
         {
-            return [];
+            return ([], []);
         }
 
-        return [new PatientRoomed(state.Id, state.PatientId, room, roomedAt)];
+        target.EnsureFreeFor(state.Id);
+        List<object> rooms = [new RoomOccupied(target.Id, target.Clinic, target.Code, state.Id, roomedAt)];
+        if (current is not null && current.VisitId == state.Id)
+        {
+            rooms.Insert(0, new RoomVacated(current.Id, current.Clinic, current.Code, state.Id, roomedAt));
+        }
+
+        return ([new PatientRoomed(state.Id, state.PatientId, target.Code, roomedAt, state.Room)], rooms);
     }
 }

@@ -1,0 +1,14 @@
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Intake.Encounters.Instructing;
+
+public sealed record GiveInstructions(InstructionKind? Kind = null, string? Topic = null, string? Text = null);
+
+public static class GiveInstructionsDecider
+{
+    /// <summary>Education or post-visit care given to the patient; allowed after completion too (instructions are often given at check-out).</summary>
+    public static IReadOnlyList<object> Decide(Encounter state, GiveInstructions command, DateTimeOffset now) =>
+        [new InstructionsGiven(
+            state.Id, state.PatientId, command.Kind ?? throw new InvalidFieldException("kind", "is required: education or post-visit-care"),
+            ServiceDefaults.Problems.Text.Required("topic", command.Topic), ServiceDefaults.Problems.Text.Required("text", command.Text, 2000), now)];
+}

@@ -1,0 +1,65 @@
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Intake.Encounters.Ordering;
+
+public enum OrderPriority
+{
+    Routine,
+    Urgent,
+    Stat,
+}
+
+/// <summary>Lab tests by LOINC code, as the lab's catalog names them.</summary>
+public sealed record OrderLabTests(IReadOnlyList<string?>? TestCodes = null, OrderPriority Priority = OrderPriority.Routine);
+
+public enum ReferralKind
+{
+    Specialist,
+    Imaging,
+    Admission,
+}
+
+public enum ReferralUrgency
+{
+    Routine,
+    Urgent,
+    Emergent,
+}
+
+public sealed record RequestReferral(ReferralKind? Kind = null, string? Specialty = null, ReferralUrgency Urgency = ReferralUrgency.Routine, string? Reason = null);
+
+public static class PlaceOrdersDecider
+{
+    public const int MaxTests = 20;
+
+    /// <summary>What may be sent to the lab: an open encounter, 1 to 20 distinct test codes.</summary>
+    public static IReadOnlyList<string> Validate(Encounter state, OrderLabTests command)
+    {
+        state.EnsureOpen();
+        var codes = command.TestCodes ?? [];
+        if (codes.Count is 0 or > MaxTests)
+        {
+            throw new InvalidFieldException("testCodes", $"must list between 1 and {MaxTests} tests");
+        }
+
+        var tests = codes.Select((code, i) => Text.Required($"testCodes[{i}]", code, 16)).ToList();
+        return tests.Distinct().Count() == tests.Count ? tests : throw new InvalidFieldException("testCodes", "lists a test twice");
+    }
+
+    public static void Validate(Encounter state, RequestReferral command)
+    {
+        state.EnsureOpen();
+        _ = command.Kind ?? throw new InvalidFieldException("kind", "is required: specialist, imaging or admission");
+        Text.Required("specialty", command.Specialty);
+        Text.Required("reason", command.Reason, 500);
+    }
+
+    /// <summary>Recorded once the lab accepted every test, with the lab's order ids.</summary>
+    public static IReadOnlyList<object> Ordered(Encounter state, OrderLabTests command, IReadOnlyList<string> tests, IReadOnlyList<Guid> labOrderIds, DateTimeOffset now) =>
+        [new LabTestsOrdered(state.Id, state.PatientId, tests, command.Priority.ToString().ToLowerInvariant(), labOrderIds, now)];
+
+    public static IReadOnlyList<object> Requested(Encounter state, RequestReferral command, Guid referralId, DateTimeOffset now) =>
+        [new ReferralRequested(
+            state.Id, state.PatientId, referralId, command.Kind!.Value.ToString().ToLowerInvariant(), command.Specialty!.Trim(),
+            command.Urgency.ToString().ToLowerInvariant(), now)];
+}

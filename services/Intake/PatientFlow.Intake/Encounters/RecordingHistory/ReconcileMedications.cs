@@ -1,0 +1,52 @@
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Intake.Encounters.RecordingHistory;
+
+public sealed record ReconcileMedications(IReadOnlyList<MedicationEntry?>? Medications = null);
+
+public sealed record MedicationEntry(
+    string? Name = null, string? Dose = null, string? Frequency = null, string? RxNormCode = null, MedicationStatus? Status = null, string? Change = null, string? Reason = null);
+
+public static class ReconcileMedicationsDecider
+{
+    public const int MaxMedications = 50;
+
+    /// <summary>
+    /// The whole list reviewed with the patient, each continued, changed (saying what) or stopped (saying why);
+    /// a medication listed twice is refused.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(Encounter state, ReconcileMedications command, DateTimeOffset now)
+    {
+        state.EnsureOpen();
+        var entries = command.Medications ?? [];
+        if (entries.Count is 0 or > MaxMedications)
+        {
+            throw new InvalidFieldException("medications", $"must list between 1 and {MaxMedications} medications");
+        }
+
+        var lines = new List<MedicationLine>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i] ?? throw new InvalidFieldException($"medications[{i}]", "is required");
+            var name = Text.Required($"medications[{i}].name", entry.Name);
+            if (lines.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidFieldException($"medications[{i}].name", "is listed twice");
+            }
+
+            var status = entry.Status ?? throw new InvalidFieldException($"medications[{i}].status", "is required: continued, changed or stopped");
+            var change = status == MedicationStatus.Changed ? Text.Required($"medications[{i}].change", entry.Change, 200) : null;
+            var reason = status == MedicationStatus.Stopped ? Text.Required($"medications[{i}].reason", entry.Reason, 200) : null;
+            var rxNorm = Text.Optional($"medications[{i}].rxNormCode", entry.RxNormCode, 12);
+            if (rxNorm is not null && !rxNorm.All(char.IsAsciiDigit))
+            {
+                throw new InvalidFieldException($"medications[{i}].rxNormCode", "is an RxNorm concept id: digits only");
+            }
+
+            lines.Add(new MedicationLine(
+                name, Text.Optional($"medications[{i}].dose", entry.Dose, 50), Text.Optional($"medications[{i}].frequency", entry.Frequency, 50), rxNorm, status, change, reason));
+        }
+
+        return [new MedicationsReconciled(state.Id, state.PatientId, lines, now)];
+    }
+}

@@ -1,0 +1,34 @@
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Intake.Encounters.RecordingHistory;
+
+public sealed record RecordAllergy(string? Substance = null, string? Reaction = null, AllergySeverity? Severity = null, AllergyKind Kind = AllergyKind.Other);
+
+public static class RecordAllergyDecider
+{
+    /// <summary>An allergy with its reaction and severity; not after "no known allergies" was recorded (enter that in error first).</summary>
+    public static IReadOnlyList<object> Decide(Encounter state, RecordAllergy command, DateTimeOffset now)
+    {
+        state.EnsureOpen();
+        if (state.Live(EntryKind.NoKnownAllergies).Any())
+        {
+            throw new ConflictException($"encounter {state.Id} records no known allergies; mark that entered in error before recording an allergy");
+        }
+
+        var severity = command.Severity ?? throw new InvalidFieldException("severity", "is required: mild, moderate or severe");
+        return [new AllergyRecorded(
+            state.Id, state.PatientId, Text.Required("substance", command.Substance), Text.Required("reaction", command.Reaction, 200), severity, command.Kind, now)];
+    }
+
+    /// <summary>The patient was asked and has no known allergies; contradicts any allergy recorded in this encounter.</summary>
+    public static IReadOnlyList<object> DecideNoneKnown(Encounter state, DateTimeOffset now)
+    {
+        state.EnsureOpen();
+        if (state.Live(EntryKind.Allergy).Any())
+        {
+            throw new ConflictException($"encounter {state.Id} already records an allergy");
+        }
+
+        return state.Live(EntryKind.NoKnownAllergies).Any() ? [] : [new NoKnownAllergiesRecorded(state.Id, state.PatientId, now)];
+    }
+}

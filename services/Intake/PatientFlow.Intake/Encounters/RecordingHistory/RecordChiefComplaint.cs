@@ -1,0 +1,18 @@
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
+
+namespace PatientFlow.Intake.Encounters.RecordingHistory;
+
+/// <summary>Why the patient came, in their words; a later complaint replaces the one shown (both stay in the history).</summary>
+public sealed record RecordChiefComplaint(string? Text = null, string? Onset = null, DateTimeOffset? RecordedAt = null);
+
+public static class RecordChiefComplaintDecider
+{
+    public static IReadOnlyList<object> Decide(Encounter state, RecordChiefComplaint command, DateTimeOffset now)
+    {
+        state.EnsureOpen();
+        return [new ChiefComplaintRecorded(
+            state.Id, state.PatientId, Text.Required("text", command.Text, 500), Text.Optional("onset", command.Onset, 100),
+            ClinicTime.Resolve("recordedAt", command.RecordedAt, now))];
+    }
+}
