@@ -1,6 +1,6 @@
 using JasperFx.Events;
-using PatientFlow.Intake.Encounters.Opening;
 using PatientFlow.Intake.Encounters;
+using PatientFlow.Intake.Encounters.Opening;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Intake.Tests.Deciders;
@@ -18,6 +18,9 @@ internal sealed class EncounterSpec
 
     private EncounterSpec(Encounter? state) => _state = state;
 
+    /// <summary>An entry event as committed with a known id (the id a correction or entered-in-error names).</summary>
+    public static IEvent<T> Recorded<T>(T data, Guid id) where T : notnull => new Event<T>(data) { Id = id };
+
     public static EncounterSpec Given(params object[] history)
     {
         Encounter? state = null;
@@ -26,16 +29,42 @@ internal sealed class EncounterSpec
             state = (state, @event) switch
             {
                 (null, EncounterOpened opened) => Encounter.Create(opened),
-                ({ } s, PatientRoomed roomed) => s.Apply(roomed),
-                ({ } s, IEvent<VitalsRecorded> vitals) => s.Apply(vitals),
-                ({ } s, VitalsRecorded vitals) => s.Apply(new Event<VitalsRecorded>(vitals) { Id = Guid.CreateVersion7() }),
-                ({ } s, VitalsCorrected corrected) => s.Apply(corrected),
-                ({ } s, EncounterCompleted completed) => s.Apply(completed),
-                _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot follow {state?.Status.ToString() ?? "nothing"}"),
+                (null, _) => throw new InvalidOperationException($"{@event.GetType().Name} cannot open an encounter"),
+                ({ } s, IEvent committed) => Apply(s, committed),
+                ({ } s, _) => Apply(s, (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(@event.GetType()), @event)!),
             };
         }
 
         return new EncounterSpec(state);
+    }
+
+    private static Encounter Apply(Encounter s, IEvent e)
+    {
+        if (e.Id == Guid.Empty)
+        {
+            e.Id = Guid.CreateVersion7();
+        }
+
+        return e switch
+        {
+            IEvent<PatientRoomed> x => s.Apply(x.Data),
+            IEvent<VitalsRecorded> x => s.Apply(x),
+            IEvent<VitalsCorrected> x => s.Apply(x.Data),
+            IEvent<ChiefComplaintRecorded> x => s.Apply(x),
+            IEvent<ProblemRecorded> x => s.Apply(x),
+            IEvent<AllergyRecorded> x => s.Apply(x),
+            IEvent<NoKnownAllergiesRecorded> x => s.Apply(x),
+            IEvent<MedicationsReconciled> x => s.Apply(x),
+            IEvent<ImmunizationAdministered> x => s.Apply(x),
+            IEvent<InjectionAdministered> x => s.Apply(x),
+            IEvent<InstructionsGiven> x => s.Apply(x),
+            IEvent<LabTestsOrdered> x => s.Apply(x),
+            IEvent<ReferralRequested> x => s.Apply(x),
+            IEvent<EntryEnteredInError> x => s.Apply(x.Data),
+            IEvent<ProviderEncounterStarted> x => s.Apply(x.Data),
+            IEvent<EncounterCompleted> x => s.Apply(x.Data),
+            _ => throw new InvalidOperationException($"{e.EventType.Name} cannot follow {s.Status}"),
+        };
     }
 
     /// <summary>Opening is the one decision that also runs on no history at all.</summary>
@@ -43,4 +72,6 @@ internal sealed class EncounterSpec
 
     public DecisionOutcome When(Func<Encounter, IReadOnlyList<object>> decide) =>
         new(() => decide(_state ?? throw new InvalidOperationException("no encounter in the given history")));
+
+    public Encounter State => _state ?? throw new InvalidOperationException("no encounter in the given history");
 }

@@ -19,7 +19,7 @@ public class RelayMappingTests
         var committed = Committed(new EncounterCompleted(VisitId, PatientId, ProviderId, ["J02.9"], [new Procedure("G0008", 1)], Now));
 
         _relay.Map(committed).Should().BeEquivalentTo(new V1.EncounterCompleted(
-            committed.Id, VisitId, PatientId, Now, Recorded, ProviderId, ["J02.9"], [new V1.ProcedurePerformed("G0008", 1)]));
+            committed.Id, VisitId, PatientId, Now, Recorded, ProviderId, ["J02.9"], [new V1.ProcedurePerformed("G0008", 1, [])]));
     }
 
     [Fact]
