@@ -86,7 +86,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
 
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/completion", new
         {
-            diagnoses = new[] { "E11.9", "I10" },
+            diagnoses = new[] { new { code = "E11.9", primary = true }, new { code = "I10", primary = false } },
             procedures = new[] { new { code = "99213", units = 1 } },
         }, HttpStatusCode.OK);
 

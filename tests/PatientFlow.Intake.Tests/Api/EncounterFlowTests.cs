@@ -25,7 +25,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
         var encounter = await factory.CheckInAndWaitAsync(checkedIn);
         encounter.GetProperty("status").GetString().Should().Be("open");
         encounter.GetProperty("patientId").GetGuid().Should().Be(checkedIn.PatientId);
-        encounter.GetProperty("clinic").GetString().Should().Be("north");
+        encounter.GetProperty("clinic").GetString().Should().Be(checkedIn.Clinic);
 
         var rooming = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/rooming", new { room = "EXAM-3" });
         rooming.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -47,7 +47,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
 
         var completion = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion", new
         {
-            diagnoses = new[] { "j02.9", "I10" },
+            diagnoses = new[] { new { code = "j02.9", primary = true }, new { code = "I10", primary = false } },
             procedures = new[] { new { code = "99213", units = 1 }, new { code = "87880", units = 1 } },
         });
         completion.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -62,7 +62,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
         (await vitals.WaitForAsync(e => e.VisitId == visit)).Observations.Should().Contain(o => o.LoincCode == "8867-4" && o.Value == 88 && !o.Abnormal);
         var billed = await completed.WaitForAsync(e => e.VisitId == visit);
         billed.Diagnoses.Should().Equal("J02.9", "I10");
-        billed.Procedures.Should().Equal(new ProcedurePerformed("99213", 1), new ProcedurePerformed("87880", 1));
+        billed.Procedures.Should().BeEquivalentTo([new ProcedurePerformed("99213", 1, []), new ProcedurePerformed("87880", 1, [])], o => o.WithStrictOrdering());
         billed.ProviderId.Should().Be(checkedIn.ProviderId);
     }
 
@@ -122,11 +122,11 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     {
         var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).GetProperty("visitId").GetGuid();
         var first = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion",
-            new { diagnoses = new[] { "J02.9" }, procedures = new[] { new { code = "99213", units = 1 } } });
+            new { diagnoses = new[] { new { code = "J02.9", primary = true } }, procedures = new[] { new { code = "99213", units = 1 } } });
         first.StatusCode.Should().Be(HttpStatusCode.OK);
 
         var second = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion",
-            new { diagnoses = new[] { "E11.9" }, procedures = new[] { new { code = "99214", units = 1 } } });
+            new { diagnoses = new[] { new { code = "E11.9", primary = true } }, procedures = new[] { new { code = "99214", units = 1 } } });
 
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await factory.WaitForEncounterAsync(visit)).GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString())
@@ -142,7 +142,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
         var visit = before.GetProperty("visitId").GetGuid();
 
         var response = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion",
-            new { diagnoses = new[] { "J02.9" }, procedures = new[] { new { code = "99213", units = 1 }, new { code = "9921", units = 1 } } });
+            new { diagnoses = new[] { new { code = "J02.9", primary = true } }, procedures = new[] { new { code = "99213", units = 1 }, new { code = "9921", units = 1 } } });
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("procedures[1].code");
@@ -164,7 +164,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     [Theory]
     [InlineData("rooming", """{"room":"EXAM-3"}""")]
     [InlineData("vitals", """{"heartRate":72}""")]
-    [InlineData("completion", """{"diagnoses":["J02.9"],"procedures":[{"code":"99213","units":1}]}""")]
+    [InlineData("completion", """{"diagnoses":[{"code":"J02.9","primary":true}],"procedures":[{"code":"99213","units":1}]}""")]
     public async Task Command_UnknownVisit_Returns404(string command, string body)
     {
         var visit = Guid.CreateVersion7();

@@ -9,9 +9,10 @@ namespace PatientFlow.Intake.Tests.Api;
 
 public sealed class IntakeFactory() : ServiceFactory<Program>("intake")
 {
-    public static PatientCheckedIn CheckIn(Guid? visitId = null) => new(
+    /// <summary>A check-in at a clinic of its own (unless named), so the rooms tests use are free.</summary>
+    public static PatientCheckedIn CheckIn(Guid? visitId = null, string? clinic = null) => new(
         Guid.CreateVersion7(), visitId ?? Guid.CreateVersion7(), Guid.CreateVersion7(),
-        DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow, Guid.CreateVersion7(), "north");
+        DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow, Guid.CreateVersion7(), clinic ?? $"clinic-{Guid.NewGuid():N}"[..15]);
 
     /// <summary>Publishes a check-in as scheduling would and waits until intake shows the encounter.</summary>
     public async Task<JsonElement> CheckInAndWaitAsync(PatientCheckedIn checkedIn)
