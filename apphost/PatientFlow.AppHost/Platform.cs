@@ -16,9 +16,10 @@ public static class Platform
                 .WithDatabase(postgres, name).WithReference(rabbit).WithReplicas(options.Replicas);
 
         var scheduling = Service("scheduling", "Scheduling");
-        var intake = Service("intake", "Intake");
         var lab = Service("lab", "Lab");
         var referral = Service("referral", "Referral");
+        // Intake places orders through the lab and referral APIs, so it starts after them and knows their addresses.
+        var intake = Service("intake", "Intake").WithReference(lab).WithReference(referral);
         var billing = Service("billing", "Billing");
         var tracking = Service("tracking", "Tracking");
 

@@ -61,19 +61,22 @@ internal static class ApiRetry
     /// POSTs until the target service knows the visit (it learns of it from an integration event),
     /// then expects 201. Any answer other than 404 or 201 fails at once.
     /// </summary>
-    public static async Task<JsonElement> EventuallyAsyncPost(this HttpClient client, string path, object body, TimeSpan? timeout = null)
+    /// <summary>Posts until answered <paramref name="success"/>, while answered <paramref name="retryOn"/> (the target does not know the visit yet).</summary>
+    public static async Task<JsonElement> EventuallyAsyncPost(
+        this HttpClient client, string path, object body, TimeSpan? timeout = null,
+        HttpStatusCode success = HttpStatusCode.Created, HttpStatusCode retryOn = HttpStatusCode.NotFound)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var response = await client.PostAsJsonAsync(path, body);
             var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.Created)
+            if (response.StatusCode == success)
             {
                 return JsonDocument.Parse(text).RootElement;
             }
 
-            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            if (response.StatusCode != retryOn || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
             }

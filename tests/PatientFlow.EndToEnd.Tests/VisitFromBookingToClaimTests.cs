@@ -81,8 +81,19 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/vitals",
             new { systolicBp = 128, diastolicBp = 82, heartRate = 76, temperature = 37.1, spo2 = 98, height = 170, weight = 72 }, HttpStatusCode.OK);
 
-        var order = await staff.Clinician.EventuallyAsyncPost("/api/lab/orders", new { visitId, testCode = "2345-7" });
-        await staff.Lab.PostJsonAsync($"/api/lab/orders/{order.Str("orderId")}/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
+        await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/chief-complaint", new { text = "follow-up of blood sugar" }, HttpStatusCode.OK);
+        await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/provider/start", new { }, HttpStatusCode.OK);
+
+        // Orders go from the encounter to the lab and referral services' APIs, which answer 409 until they have heard of the visit.
+        var ordered = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/lab",
+            new { testCodes = new[] { "2345-7" }, priority = "routine" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
+        var orderId = ordered.GetProperty("labOrders")[0].GetProperty("value").GetProperty("labOrderIds")[0].GetString();
+        (await staff.Lab.GetJsonAsync($"/api/lab/orders/{orderId}")).Str("visitId").Should().Be(visitId);
+        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
+        var referred = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/referral",
+            new { kind = "specialist", specialty = "endocrinology", urgency = "routine", reason = "diabetes review" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
+        var referralId = referred.GetProperty("referrals")[0].GetProperty("value").GetProperty("referralId").GetString();
+        (await staff.Clinician.GetJsonAsync($"/api/referral/referrals/{referralId}")).Str("visitId").Should().Be(visitId);
 
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/completion", new
         {
@@ -90,11 +101,18 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             procedures = new[] { new { code = "99213", units = 1 } },
         }, HttpStatusCode.OK);
 
+        // The patient left the exam room: it needs cleaning before the next patient is roomed there.
+        (await staff.Clinician.GetJsonAsync("/api/intake/rooms?clinic=north")).EnumerateArray()
+            .Single(r => r.Str("room") == "EXAM-3").Str("status").Should().Be("needs-cleaning");
+        await staff.Clinician.PostJsonAsync("/api/intake/rooms/north/EXAM-3/cleaned", new { }, HttpStatusCode.OK);
+
         // In-house results are in before the patient leaves: billing has the lab charge.
         await staff.Billing.EventuallyAsync($"/api/billing/visits/{visitId}/charges",
             charges => charges.GetProperty("charges").EnumerateArray().Any(c => c.Str("code") == "82947"));
         var checkOutAt = clock.Elapsed;
-        await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-out", new { }, HttpStatusCode.OK);
+        var checkedOut = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-out",
+            new { followUp = new { slotId = slots.GetProperty("slots")[1].Str("slotId"), visitType = "follow-up" } }, HttpStatusCode.OK);
+        (await staff.FrontDesk.GetJsonAsync($"/api/scheduling/appointments/{checkedOut.Str("followUpAppointmentId")}")).Str("bookedVia").Should().Be("follow-up");
 
         var claim = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visitId}/claim", _ => true);
         return new Visit(visitId, patientId, claim, clock.Elapsed, clock.Elapsed - checkOutAt);
@@ -113,7 +131,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
     }
 
     private static readonly string[] VisitStages =
-        ["booked", "arrived", "roomed", "intake-done", "provider-done", "checked-out", "claim-created"];
+        ["booked", "arrived", "roomed", "intake-done", "with-provider", "provider-done", "checked-out", "claim-created"];
 
     private static async Task AssertJourneyAsync(Staff staff, Visit visit)
     {

@@ -17,6 +17,7 @@ public class ContractStepsTests
         { typeof(PatientCheckedIn), VisitStage.Arrived },
         { typeof(PatientRoomed), VisitStage.Roomed },
         { typeof(VitalsRecorded), VisitStage.IntakeDone },
+        { typeof(ProviderEncounterStarted), VisitStage.WithProvider },
         { typeof(EncounterCompleted), VisitStage.ProviderDone },
         { typeof(LabTestOrdered), VisitStage.LabPending },
         { typeof(PatientCheckedOut), VisitStage.CheckedOut },
@@ -24,6 +25,8 @@ public class ContractStepsTests
         { typeof(EncounterOpened), null },
         { typeof(LabResultRecorded), null },
         { typeof(ReferralCreated), null },
+        { typeof(ReminderDue), null },
+        { typeof(EntryEnteredInError), null },
     };
 
     [Theory]

@@ -10,13 +10,14 @@ namespace PatientFlow.Tracking.Journeys;
 /// <summary>How an integration event becomes a journey step. A new contract that moves a stage gets one line in <see cref="Stages"/>.</summary>
 public static class ContractSteps
 {
-    // Contracts missing here (encounter opened, lab result, referral...) still land in the journey, without a stage.
+    // Contracts missing here (encounter opened, lab result, referral, reminders...) still land in the journey, without a stage.
     private static readonly IReadOnlyDictionary<Type, VisitStage> Stages = new Dictionary<Type, VisitStage>
     {
         [typeof(AppointmentBooked)] = VisitStage.Booked,
         [typeof(PatientCheckedIn)] = VisitStage.Arrived,
         [typeof(PatientRoomed)] = VisitStage.Roomed,
         [typeof(VitalsRecorded)] = VisitStage.IntakeDone,
+        [typeof(ProviderEncounterStarted)] = VisitStage.WithProvider,
         [typeof(EncounterCompleted)] = VisitStage.ProviderDone,
         [typeof(LabTestOrdered)] = VisitStage.LabPending,
         [typeof(PatientCheckedOut)] = VisitStage.CheckedOut,
@@ -50,6 +51,7 @@ public static class ContractSteps
         AppointmentBooked booked => (booked.Clinic, booked.ProviderId, null),
         PatientCheckedIn checkedIn => (checkedIn.Clinic, checkedIn.ProviderId, null),
         EncounterOpened opened => (null, opened.ProviderId, null),
+        ProviderEncounterStarted started => (null, started.ProviderId, null),
         PatientRoomed roomed => (null, null, roomed.Room),
         EncounterCompleted completed => (null, completed.ProviderId, null),
         _ => (null, null, null),
