@@ -43,6 +43,24 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         (await frontDesk.GetAsync("/api/billing/claims/" + Guid.NewGuid())).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("scheduling", "/api/scheduling/appointments/walk-ins")]
+    [InlineData("intake", "/api/intake/encounters/{visitId}/immunizations")]
+    [InlineData("lab", "/api/lab/orders")]
+    [InlineData("referral", "/api/referral/referrals")]
+    [InlineData("billing", "/api/billing/visits/{visitId}/claim")]
+    [InlineData("tracking", "/api/tracking/board")]
+    public async Task GetOpenApi_ThroughTheGatewayWithoutToken_EachServiceDocumentsItsApi(string service, string path)
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.Platform.GatewayUrl };
+
+        var document = await anonymous.GetJsonAsync($"/api/{service}/openapi/v1.json");
+
+        document.GetProperty("info").Str("title").Should().Be($"PatientFlow {service} API");
+        document.GetProperty("paths").TryGetProperty(path, out _).Should().BeTrue($"{service} documents {path}");
+        (await anonymous.PostAsync($"/api/{service}/openapi/v1.json", null)).StatusCode.Should().NotBe(HttpStatusCode.OK, "only reading the document is open");
+    }
+
     private static async Task<Visit> DriveVisitAsync(Staff staff)
     {
         await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
