@@ -23,16 +23,16 @@ public sealed record ClinicDetails([property: Identity] Guid ClinicId, string Co
     public ClinicDetails Apply(HolidayDeclared declared) =>
         this with { Holidays = [.. Holidays.Append(new Holiday(declared.Date, declared.Name)).OrderBy(h => h.Date)] };
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The clinic's calendar day of an instant.</summary>
-    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone()).DateTime);
 
     /// <summary>The instant a clinic wall-clock time on a date stands for.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone().GetUtcOffset(local));
     }
 
     public bool IsHoliday(DateOnly date) => Holidays.Any(h => h.Date == date);
