@@ -38,8 +38,9 @@ public sealed record VisitScript(Guid VisitId, Guid PatientId, Guid ProviderId, 
     public EncounterCompleted EncounterCompleted(int minute = 50) => new(
         Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), ProviderId, ["J06.9"], [new ProcedurePerformed("99213", 1)]);
 
-    public LabTestOrdered LabOrdered(int minute = 52) => new(
-        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "2345-7", "Glucose");
+    public LabOrderPlaced LabOrdered(int minute = 52) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "routine",
+        [new OrderedLabTest("2345-7", "Glucose", "blood", "in-house")]);
 
     public LabResultRecorded LabResulted(int minute = 70) => new(
         Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "2345-7", "95", "mg/dL", "normal", "82947");
@@ -72,7 +73,7 @@ public sealed record VisitScript(Guid VisitId, Guid PatientId, Guid ProviderId, 
     [
         "scheduling.appointment-booked.v1", "scheduling.patient-checked-in.v1", "intake.encounter-opened.v1",
         "intake.patient-roomed.v1", "intake.vitals-recorded.v1", "intake.encounter-completed.v1",
-        "lab.lab-test-ordered.v1", "lab.lab-result-recorded.v1", "scheduling.patient-checked-out.v1",
+        "lab.lab-order-placed.v1", "lab.lab-result-recorded.v1", "scheduling.patient-checked-out.v1",
         "billing.claim-created.v1",
     ];
 }

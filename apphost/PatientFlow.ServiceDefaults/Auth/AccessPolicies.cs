@@ -18,6 +18,12 @@ public static class AccessPolicies
     /// <summary>Clinics, rooms, equipment, appointment types, templates, holidays: set up by operations, not at the desk.</summary>
     public const string SchedulingSetup = "scheduling-setup";
 
+    /// <summary>Scheduling's gRPC patient directory: sex and age for reference ranges, asked by lab on behalf of its users.</summary>
+    public const string PatientDirectory = "patient-directory";
+
+    /// <summary>Acknowledging a lab result (a critical value above all) is a clinician's act.</summary>
+    public const string ResultReview = "result-review";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -36,6 +42,8 @@ public static class AccessPolicies
     public static readonly IReadOnlyDictionary<string, string[]> EndpointPolicies = new Dictionary<string, string[]>
     {
         [SchedulingSetup] = [Roles.Ops],
+        [PatientDirectory] = [Roles.Lab, Roles.Clinician, Roles.FrontDesk, Roles.Ops],
+        [ResultReview] = [Roles.Clinician],
     };
 
     public static void Register(AuthorizationOptions options)

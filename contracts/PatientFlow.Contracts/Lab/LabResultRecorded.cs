@@ -11,7 +11,9 @@ namespace PatientFlow.Contracts.Lab.V1;
 /// <param name="Value">Result value as reported (numeric or text).</param>
 /// <param name="Unit">UCUM unit, empty for text results.</param>
 /// <param name="Flag">Interpretation flag: <c>N</c>, <c>L</c>, <c>H</c>, <c>LL</c>, <c>HH</c> or <c>A</c>.</param>
-/// <param name="BillingCode">CPT code billed for the test.</param>
+/// <param name="BillingCode">The catalog's price code (CPT) billing charges once per resulted test.</param>
+/// <param name="ReferenceRange">The reference range applied, for example <c>12.0-15.5</c>; chosen by sex and age band where they differ. Null for text results.</param>
+/// <param name="AccessionId">Accession number of the specimen the result came from.</param>
 public sealed record LabResultRecorded(
     Guid EventId,
     Guid VisitId,
@@ -23,4 +25,6 @@ public sealed record LabResultRecorded(
     string Value,
     string Unit,
     string Flag,
-    string BillingCode) : IVisitEvent;
+    string BillingCode,
+    string? ReferenceRange = null,
+    string? AccessionId = null) : IVisitEvent;

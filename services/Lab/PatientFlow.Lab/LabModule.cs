@@ -1,10 +1,14 @@
 using JasperFx.Events.Projections;
+using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Integration;
 using PatientFlow.Lab.Orders;
+using PatientFlow.Lab.Orders.Deadlines;
 using PatientFlow.Lab.Orders.GettingDetails;
+using PatientFlow.Lab.Patients;
 using PatientFlow.Lab.Visits;
 using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.Lab;
@@ -17,13 +21,21 @@ public static class LabModule
     {
         // Read at start so a broken catalog stops the service instead of misflagging results.
         builder.Services.AddSingleton(LabCatalog.FromConfiguration(builder.Configuration.GetSection("Lab:Catalog")));
+        builder.Services.Configure<LabOptions>(builder.Configuration.GetSection("Lab"));
+        builder.Services.AddSingleton<LabSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LabSweeper>());
+        builder.AddPatientFlowGrpcClient<PatientDirectory.PatientDirectoryClient>(PatientDirectoryClient.Scheduling);
+        builder.Services.AddScoped<IPatientDirectory, PatientDirectoryClient>();
         builder.AddPatientFlowMarten(Service, options =>
             {
-                // An order stream is two events at most: decisions rebuild it from events, never from a read model.
+                // Decisions rebuild the order from its events, never from a read model.
                 options.Projections.LiveStreamAggregation<LabOrder>();
                 // Written with the events so a command's response shows its own effect.
                 options.Projections.Snapshot<LabOrderDetails>(SnapshotLifecycle.Inline);
-                options.Schema.For<LabOrderDetails>().Index(order => order.VisitId);
+                options.Schema.For<LabOrderDetails>()
+                    .Index(order => order.VisitId).Index(order => order.OrderedAt).Index(order => order.NextDeadline)
+                    .Index(order => order.AwaitsCriticalAcknowledgement);
+                options.Schema.For<SpecimenAccession>();
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<LabEventRelay>();

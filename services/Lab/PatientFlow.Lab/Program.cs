@@ -1,6 +1,7 @@
 using PatientFlow.Lab;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
+using PatientFlow.Lab.Orders.Turnaround;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +12,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapCatalogEndpoints();
 app.MapLabOrderEndpoints();
+app.MapLabWorklistEndpoints();
 app.Run();

@@ -11,6 +11,7 @@ using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
 using PatientFlow.Scheduling.Waitlist;
 using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.Scheduling;
@@ -54,6 +55,7 @@ public static class SchedulingModule
             })
             .AddIntegrationEventRelay<SchedulingEventRelay>();
         builder.AddPatientFlowMessaging(Service);
+        builder.AddPatientFlowGrpcServer();
         return builder;
     }
 }

@@ -16,13 +16,17 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
     private async Task<(Guid OrderId, HttpResponseMessage Response)> OrderAsync()
     {
         var booked = await factory.BookVisitAsync();
-        var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "2345-7", priority = "routine" });
-        return ((await Body(order)).GetProperty("orderId").GetGuid(), order);
+        var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" }, priority = "routine" });
+        var orderId = (await Body(order)).GetProperty("orderId").GetGuid();
+        // Collected, so the glucose can be resulted: the order's second event.
+        var collected = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
+        collected.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (orderId, collected);
     }
 
     private Task<HttpResponseMessage> ResultAsync(Guid orderId, string? ifMatch, decimal value = 95)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/lab/orders/{orderId}/result")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/lab/orders/{orderId}/tests/2345-7/result")
         {
             Content = JsonContent.Create(new { value, unit = "mg/dL" }),
         };
@@ -49,11 +53,11 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         var resulted = await ResultAsync(orderId, fetched.Headers.ETag!.Tag);
         var after = await _lab.GetAsync($"/api/lab/orders/{orderId}");
 
-        ordered.Headers.ETag!.Tag.Should().Be("\"1\"");
-        fetched.Headers.ETag!.Tag.Should().Be("\"1\"");
+        ordered.Headers.ETag!.Tag.Should().Be("\"2\"");
+        fetched.Headers.ETag!.Tag.Should().Be("\"2\"");
         resulted.StatusCode.Should().Be(HttpStatusCode.OK);
-        resulted.Headers.ETag!.Tag.Should().Be("\"2\"");
-        after.Headers.ETag!.Tag.Should().Be("\"2\"");
+        resulted.Headers.ETag!.Tag.Should().Be("\"3\"");
+        after.Headers.ETag!.Tag.Should().Be("\"3\"");
         (await Body(after)).GetProperty("status").GetString().Should().Be("resulted");
     }
 
@@ -69,9 +73,9 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         var problem = await Body(stale);
         problem.GetProperty("field").GetString().Should().Be("If-Match");
-        problem.GetProperty("currentVersion").GetInt64().Should().Be(2);
-        (await EventCountAsync(orderId)).Should().Be(2);
-        (await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"))).GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+        problem.GetProperty("currentVersion").GetInt64().Should().Be(3);
+        (await EventCountAsync(orderId)).Should().Be(3);
+        (await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"))).GetProperty("tests")[0].GetProperty("result").GetProperty("value").GetString().Should().Be("95");
     }
 
     [Theory]
@@ -87,7 +91,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Body(response)).GetProperty("detail").GetString().Should().StartWith("If-Match");
-        (await EventCountAsync(orderId)).Should().Be(1);
+        (await EventCountAsync(orderId)).Should().Be(2);
     }
 
     [Fact]
@@ -99,7 +103,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).Should().Be(9);
-        (await EventCountAsync(orderId)).Should().Be(2);
+        (await EventCountAsync(orderId)).Should().Be(3);
     }
 
     [Fact]
@@ -112,7 +116,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Where(a => a.StatusCode != HttpStatusCode.OK).Should().HaveCount(9)
             .And.OnlyContain(a => a.StatusCode == HttpStatusCode.Conflict || a.StatusCode == HttpStatusCode.PreconditionFailed);
-        (await EventCountAsync(orderId)).Should().Be(2);
+        (await EventCountAsync(orderId)).Should().Be(3);
     }
 
     [Fact]
@@ -126,10 +130,10 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         var then = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(beforeResult.ToString("O"))}");
         var now = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
 
-        then.GetProperty("status").GetString().Should().Be("ordered");
-        then.GetProperty("result").ValueKind.Should().Be(JsonValueKind.Null);
+        then.GetProperty("status").GetString().Should().Be("in-progress");
+        then.GetProperty("tests")[0].GetProperty("result").ValueKind.Should().Be(JsonValueKind.Null);
         now.GetProperty("status").GetString().Should().Be("resulted");
-        now.GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+        now.GetProperty("tests")[0].GetProperty("result").GetProperty("value").GetString().Should().Be("95");
     }
 
     [Fact]

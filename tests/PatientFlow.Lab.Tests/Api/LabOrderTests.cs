@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using PatientFlow.Contracts.Lab.V1;
+using PatientFlow.Lab.Catalog;
+using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.ServiceDefaults.Auth;
 using static PatientFlow.Lab.Tests.Api.LabFactory;
 
@@ -13,105 +16,220 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     private readonly HttpClient _lab = factory.CreateClient(Roles.Lab);
 
     [Fact]
-    public async Task OrderAndResult_BookedVisit_PublishesOrderedAndResultedWithVisitAndBillingCode()
+    public async Task InHouseVisit_OrderCollectResultCriticalAndAcknowledge_EachStepPublishedForTheVisit()
     {
-        var ordered = factory.Listen<LabTestOrdered>();
+        var placed = factory.Listen<LabOrderPlaced>();
+        var collected = factory.Listen<SpecimenCollected>();
         var resulted = factory.Listen<LabResultRecorded>();
+        var flagged = factory.Listen<CriticalResultFlagged>();
+        var acknowledged = factory.Listen<LabResultAcknowledged>();
         var booked = await factory.BookVisitAsync();
+        var asked = factory.Patients.Asked;
 
-        var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "2345-7", priority = "stat" });
+        var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "4548-4" }, priority = "stat" });
 
         order.StatusCode.Should().Be(HttpStatusCode.Created);
-        var placed = await Body(order);
-        var orderId = placed.GetProperty("orderId").GetGuid();
-        order.Headers.Location!.ToString().Should().Be($"/api/lab/orders/{orderId}");
-        placed.GetProperty("visitId").GetGuid().Should().Be(booked.VisitId);
-        placed.GetProperty("patientId").GetGuid().Should().Be(booked.PatientId);
-        placed.GetProperty("testName").GetString().Should().Be("Glucose (serum)");
-        placed.GetProperty("priority").GetString().Should().Be("stat");
-        placed.GetProperty("status").GetString().Should().Be("ordered");
+        var details = await Body(order);
+        var orderId = details.GetProperty("orderId").GetGuid();
+        details.GetProperty("patientId").GetGuid().Should().Be(booked.PatientId);
+        details.GetProperty("priority").GetString().Should().Be("stat");
+        details.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("testCode").GetString()).Should().Equal("2345-7", "4548-4");
+        details.GetProperty("tests")[0].GetProperty("referenceRange").GetString().Should().Be("70-99");
+        factory.Patients.Asked.Should().Be(asked, "neither test's range depends on sex or age");
 
-        var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = 412, unit = "mg/dL" });
+        var specimen = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
+        specimen.StatusCode.Should().Be(HttpStatusCode.Created);
+        var accession = (await Body(specimen)).GetProperty("specimens")[0].GetProperty("accessionId").GetString()!;
+        accession.Should().MatchRegex("^L[0-9]{10}$");
+        specimen.Headers.Location!.ToString().Should().Be($"/api/lab/specimens/{accession}");
+        (await Body(await _lab.GetAsync($"/api/lab/specimens/{accession}"))).GetProperty("orderId").GetGuid().Should().Be(orderId);
 
+        var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 412, unit = "mg/dL" });
         result.StatusCode.Should().Be(HttpStatusCode.OK);
-        var details = await Body(result);
-        details.GetProperty("status").GetString().Should().Be("resulted");
-        details.GetProperty("result").GetProperty("value").GetString().Should().Be("412");
-        details.GetProperty("result").GetProperty("flag").GetString().Should().Be("HH");
-        (await ordered.WaitForAsync(e => e.OrderId == orderId)).Should().Match<LabTestOrdered>(e =>
-            e.VisitId == booked.VisitId && e.PatientId == booked.PatientId && e.TestCode == "2345-7");
+        var glucose = (await Body(result)).GetProperty("tests")[0];
+        glucose.GetProperty("result").GetProperty("flag").GetString().Should().Be("HH");
+        glucose.GetProperty("critical").GetProperty("flag").GetString().Should().Be("HH");
+        var worklist = await Body(await _clinician.GetAsync("/api/lab/critical-results"));
+        worklist.EnumerateArray().Should().Contain(r => r.GetProperty("orderId").GetGuid() == orderId && r.GetProperty("testCode").GetString() == "2345-7");
+
+        (await _lab.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var ack = await _clinician.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", null);
+
+        ack.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Body(ack)).GetProperty("tests")[0].GetProperty("acknowledgedBy").GetString().Should().Be("test-clinician");
+        (await Body(await _clinician.GetAsync("/api/lab/critical-results"))).EnumerateArray().Should().NotContain(r => r.GetProperty("orderId").GetGuid() == orderId);
+        (await placed.WaitForAsync(e => e.OrderId == orderId)).Tests.Should().HaveCount(2);
+        (await collected.WaitForAsync(e => e.OrderId == orderId)).AccessionId.Should().Be(accession);
         (await resulted.WaitForAsync(e => e.OrderId == orderId)).Should().Match<LabResultRecorded>(e =>
-            e.VisitId == booked.VisitId && e.Value == "412" && e.Unit == "mg/dL" && e.Flag == "HH" && e.BillingCode == "82947");
+            e.VisitId == booked.VisitId && e.Value == "412" && e.Flag == "HH" && e.BillingCode == "82947" && e.ReferenceRange == "70-99" && e.AccessionId == accession);
+        (await flagged.WaitForAsync(e => e.OrderId == orderId)).AcknowledgeBy.Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(30), TimeSpan.FromMinutes(1));
+        (await acknowledged.WaitForAsync(e => e.OrderId == orderId)).Critical.Should().BeTrue();
     }
 
     [Fact]
-    public async Task RecordResult_RapidStrepPositive_FlagsAbnormalAndListsUnderTheVisit()
+    public async Task CriticalResult_NotAcknowledgedInTime_EscalatesOnceAndShowsEscalatedOnTheWorklist()
+    {
+        var escalated = factory.Listen<CriticalResultEscalated>();
+        var orderId = await CollectedOrderAsync("2345-7", "blood");
+        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 35 })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await factory.Sweeper.SweepAsync(DateTimeOffset.UtcNow.AddMinutes(29), CancellationToken.None)).Should().Be(0);
+        var late = DateTimeOffset.UtcNow.AddMinutes(31);
+        (await factory.Sweeper.SweepAsync(late, CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
+        await factory.Sweeper.SweepAsync(late.AddMinutes(5), CancellationToken.None);
+
+        (await escalated.WaitForAsync(e => e.OrderId == orderId)).TestCode.Should().Be("2345-7");
+        var pending = (await Body(await _clinician.GetAsync("/api/lab/critical-results"))).EnumerateArray().Single(r => r.GetProperty("orderId").GetGuid() == orderId);
+        pending.GetProperty("escalatedAt").ValueKind.Should().Be(JsonValueKind.String);
+        await using var session = factory.Store.QuerySession();
+        (await session.Events.QueryRawEventDataOnly<Orders.CriticalResultEscalated>().CountAsync(e => e.OrderId == orderId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SendOut_RejectedRecollectedSentLateThenResulted_WomansRangeRecollectionAndOverduePublished()
+    {
+        var recollection = factory.Listen<RecollectionRequested>();
+        var overdue = factory.Listen<SendOutOverdue>();
+        var booked = await factory.BookVisitAsync();
+        factory.Patients.Register(booked.PatientId, new PatientDemographics(PatientSex.Female, 44));
+        var order = await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "718-7" } }));
+        var orderId = order.GetProperty("orderId").GetGuid();
+        order.GetProperty("tests")[0].GetProperty("referenceRange").GetString().Should().Be("12.0-15.5");
+
+        var first = await Body(await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }));
+        var firstSpecimen = first.GetProperty("specimens")[0].GetProperty("specimenId").GetGuid();
+        var rejected = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens/{firstSpecimen}/rejection", new { reason = "haemolysed" });
+        rejected.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Body(rejected)).GetProperty("tests")[0].GetProperty("status").GetString().Should().Be("awaiting-collection");
+        (await recollection.WaitForAsync(e => e.OrderId == orderId)).TestCodes.Should().Equal("718-7");
+
+        var second = await Body(await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }));
+        var secondSpecimen = second.GetProperty("specimens")[1];
+        secondSpecimen.GetProperty("accessionId").GetString().Should().NotBe(first.GetProperty("specimens")[0].GetProperty("accessionId").GetString());
+        var sent = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens/{secondSpecimen.GetProperty("specimenId").GetGuid()}/send-out", new { externalLab = "Quest Diagnostics" });
+        sent.StatusCode.Should().Be(HttpStatusCode.OK);
+        var expectedBy = (await Body(sent)).GetProperty("specimens")[1].GetProperty("expectedBy").GetDateTimeOffset();
+        expectedBy.Should().BeCloseTo(DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromMinutes(1));
+
+        await factory.Sweeper.SweepAsync(expectedBy.AddMinutes(1), CancellationToken.None);
+        (await overdue.WaitForAsync(e => e.OrderId == orderId)).ExternalLab.Should().Be("Quest Diagnostics");
+
+        var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/718-7/result", new { value = "15.9", unit = "g/dL" });
+        result.StatusCode.Should().Be(HttpStatusCode.OK);
+        var hemoglobin = (await Body(result)).GetProperty("tests")[0];
+        hemoglobin.GetProperty("result").GetProperty("flag").GetString().Should().Be("H", "15.9 is above a woman's 15.5 though inside the general 17.5");
+        hemoglobin.GetProperty("recollections").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_RangeNeedsDemographicsAndSchedulingDoesNotAnswer_Returns503AndOrdersNothing()
     {
         var booked = await factory.BookVisitAsync();
-        var orderId = await OrderAsync(booked.VisitId, "78012-2");
 
-        var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "positive" });
+        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "718-7" } });
 
-        result.StatusCode.Should().Be(HttpStatusCode.OK);
-        var orders = await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"));
-        orders.GetArrayLength().Should().Be(1);
-        orders[0].GetProperty("orderId").GetGuid().Should().Be(orderId);
-        orders[0].GetProperty("result").GetProperty("flag").GetString().Should().Be("A");
-        orders[0].GetProperty("result").GetProperty("unit").GetString().Should().BeEmpty();
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter.Should().NotBeNull();
+        (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
     }
 
     [Fact]
-    public async Task GetCatalog_LabRole_ListsTestsWithUnitsRangesAndCpt()
+    public async Task AmendResult_KeepsTheOriginalPublishesTheAmendmentAndChargesOnce()
+    {
+        var amended = factory.Listen<LabResultAmended>();
+        var resulted = factory.Listen<LabResultRecorded>();
+        var orderId = await CollectedOrderAsync("2345-7", "blood");
+        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 95 })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/amendment", new { value = 150, reason = "analyser recalibrated" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var glucose = (await Body(response)).GetProperty("tests")[0];
+        glucose.GetProperty("result").GetProperty("value").GetString().Should().Be("150");
+        glucose.GetProperty("result").GetProperty("flag").GetString().Should().Be("H");
+        var amendment = glucose.GetProperty("amendments")[0];
+        amendment.GetProperty("previousValue").GetString().Should().Be("95");
+        amendment.GetProperty("reason").GetString().Should().Be("analyser recalibrated");
+        (await amended.WaitForAsync(e => e.OrderId == orderId)).OriginalValue.Should().Be("95");
+        await resulted.WaitForAsync(e => e.OrderId == orderId);
+        await using var session = factory.Store.QuerySession();
+        (await session.Events.QueryRawEventDataOnly<Orders.LabResultRecorded>().CountAsync(e => e.OrderId == orderId)).Should().Be(1, "a charge is raised per resulted test, not per amendment");
+    }
+
+    [Fact]
+    public async Task Cancel_OneTestResulted_CancelsTheRestAndTheTurnaroundShowsTheResultedOne()
+    {
+        var cancelled = factory.Listen<LabOrderCancelled>();
+        var booked = await factory.BookVisitAsync();
+        var orderId = (await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "2093-3" } })))
+            .GetProperty("orderId").GetGuid();
+        await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
+        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 88 })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await _clinician.PostAsJsonAsync($"/api/lab/orders/{orderId}/cancellation", new { reason = "ordered twice" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var order = await Body(response);
+        order.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("status").GetString()).Should().Equal("resulted", "cancelled");
+        order.GetProperty("status").GetString().Should().Be("resulted");
+        (await cancelled.WaitForAsync(e => e.OrderId == orderId)).TestCodes.Should().Equal("2093-3");
+        var turnaround = await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}/turnaround"));
+        turnaround[0].GetProperty("orderedToResultedMinutes").GetDouble().Should().BeGreaterThanOrEqualTo(0);
+        turnaround[1].GetProperty("resultedAt").ValueKind.Should().Be(JsonValueKind.Null);
+        var summary = await Body(await _lab.GetAsync("/api/lab/turnaround?testCode=2345-7"));
+        summary[0].GetProperty("resulted").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        (await _lab.GetAsync("/api/lab/turnaround?from=2026-01-01")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task GetCatalog_LabRole_ListsTestsWithSpecimenPlaceTurnaroundRangesAndPriceCode()
     {
         var catalog = await Body(await _lab.GetAsync("/api/lab/catalog"));
 
         var tests = catalog.EnumerateArray().ToDictionary(t => t.GetProperty("code").GetString()!);
-        tests.Keys.Should().Contain(["2345-7", "4548-4", "718-7", "2093-3", "6301-6", "78012-2"]);
-        tests["2345-7"].GetProperty("unit").GetString().Should().Be("mg/dL");
-        tests["2345-7"].GetProperty("criticalLow").GetDecimal().Should().Be(50);
-        tests["4548-4"].GetProperty("referenceHigh").GetDecimal().Should().Be(5.6m);
+        tests.Keys.Should().Contain(["2345-7", "4548-4", "718-7", "2093-3", "6301-6", "78012-2", "5804-0", "2823-3"]);
+        tests["2345-7"].GetProperty("performed").GetString().Should().Be("in-house");
+        tests["718-7"].GetProperty("performed").GetString().Should().Be("send-out");
+        tests["718-7"].GetProperty("referenceRanges").GetArrayLength().Should().Be(4);
+        tests["78012-2"].GetProperty("specimen").GetString().Should().Be("swab");
         tests["6301-6"].GetProperty("billingCode").GetString().Should().Be("85610");
-        tests["78012-2"].GetProperty("kind").GetString().Should().Be("text");
-        tests["78012-2"].GetProperty("normalText").GetString().Should().Be("negative");
     }
 
     [Fact]
-    public async Task OrderTest_UnknownVisit_Returns404AndStoresNothing()
+    public async Task PlaceOrder_UnknownVisit_Returns404AndStoresNothing()
     {
         var visitId = Guid.CreateVersion7();
 
-        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId, testCode = "2345-7" });
+        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId, tests = new[] { "2345-7" } });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Body(response)).GetProperty("detail").GetString().Should().Contain(visitId.ToString());
         await using var session = factory.Store.QuerySession();
-        (await session.Query<Orders.GettingDetails.LabOrderDetails>().CountAsync(o => o.VisitId == visitId)).Should().Be(0);
-        (await session.Events.QueryRawEventDataOnly<Orders.LabTestOrdered>().CountAsync(e => e.VisitId == visitId)).Should().Be(0);
+        (await session.Events.QueryRawEventDataOnly<Orders.LabOrderPlaced>().CountAsync(e => e.VisitId == visitId)).Should().Be(0);
     }
 
     [Fact]
-    public async Task OrderTest_CodeOutsideCatalog_Returns422NamingTestCodeAndStoresNothing()
+    public async Task PlaceOrder_CodeOutsideCatalog_Returns422NamingTheEntryAndStoresNothing()
     {
         var booked = await factory.BookVisitAsync();
 
-        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "0000-0" });
+        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "0000-0" } });
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("testCode");
+        (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("tests[1]");
         (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
     }
 
     [Fact]
-    public async Task OrderTest_UnknownPriority_Returns400NamingPriority()
+    public async Task PlaceOrder_UnknownPriority_Returns400NamingPriority()
     {
         var booked = await factory.BookVisitAsync();
 
-        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "2345-7", priority = "asap" });
+        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" }, priority = "asap" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("priority");
-        (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
     }
 
     [Theory]
@@ -119,12 +237,10 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     [InlineData("""{"value":5.5,"unit":"mmol/L"}""", "unit")]
     public async Task RecordResult_InvalidNumericResult_Returns422NamingFieldAndChangesNothing(string body, string field)
     {
-        var booked = await factory.BookVisitAsync();
-        var orderId = await OrderAsync(booked.VisitId, "2345-7");
+        var orderId = await CollectedOrderAsync("2345-7", "blood");
         var before = await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"));
 
-        var response = await _lab.PostAsync($"/api/lab/orders/{orderId}/result",
-            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await _lab.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(field);
@@ -132,19 +248,16 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     }
 
     [Fact]
-    public async Task RecordResult_SentTwice_Returns409AndKeepsTheFirst()
+    public async Task RecordResult_BeforeCollection_Returns409()
     {
         var booked = await factory.BookVisitAsync();
-        var orderId = await OrderAsync(booked.VisitId, "718-7");
-        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "13.5", unit = "g/dL" }))
-            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var orderId = (await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" } })))
+            .GetProperty("orderId").GetGuid();
 
-        var second = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "6.1", unit = "g/dL" });
+        var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 90 });
 
-        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        var kept = (await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"))).GetProperty("result");
-        kept.GetProperty("value").GetString().Should().Be("13.5");
-        kept.GetProperty("flag").GetString().Should().Be("N");
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Body(response)).GetProperty("detail").GetString().Should().Contain("no specimen");
     }
 
     [Fact]
@@ -152,36 +265,33 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     {
         var orderId = Guid.CreateVersion7();
 
-        var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "90" });
+        var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = "90" });
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await _lab.GetAsync($"/api/lab/orders/{orderId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task GetCatalog_NoToken_Returns401()
-    {
-        var response = await factory.CreateAnonymousClient().GetAsync("/api/lab/catalog");
-
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-    }
+    public async Task GetCatalog_NoToken_Returns401() =>
+        (await factory.CreateAnonymousClient().GetAsync("/api/lab/catalog")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
     [Fact]
-    public async Task OrderTest_BillingRole_Returns403AndStoresNothing()
+    public async Task PlaceOrder_BillingRole_Returns403AndStoresNothing()
     {
         var booked = await factory.BookVisitAsync();
 
-        var response = await factory.CreateClient(Roles.Billing)
-            .PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, testCode = "2345-7" });
+        var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" } });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
     }
 
-    private async Task<Guid> OrderAsync(Guid visitId, string testCode)
+    private async Task<Guid> CollectedOrderAsync(string testCode, string specimenType)
     {
-        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId, testCode });
+        var booked = await factory.BookVisitAsync();
+        var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { testCode } });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await Body(response)).GetProperty("orderId").GetGuid();
+        var orderId = (await Body(response)).GetProperty("orderId").GetGuid();
+        (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return orderId;
     }
 }

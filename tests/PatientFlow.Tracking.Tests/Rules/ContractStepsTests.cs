@@ -19,7 +19,7 @@ public class ContractStepsTests
         { typeof(VitalsRecorded), VisitStage.IntakeDone },
         { typeof(ProviderEncounterStarted), VisitStage.WithProvider },
         { typeof(EncounterCompleted), VisitStage.ProviderDone },
-        { typeof(LabTestOrdered), VisitStage.LabPending },
+        { typeof(LabOrderPlaced), VisitStage.LabPending },
         { typeof(PatientCheckedOut), VisitStage.CheckedOut },
         { typeof(ClaimCreated), VisitStage.ClaimCreated },
         { typeof(EncounterOpened), null },

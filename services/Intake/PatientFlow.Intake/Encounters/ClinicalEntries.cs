@@ -73,7 +73,7 @@ public enum InstructionKind
 
 public sealed record InstructionsGiven(Guid VisitId, Guid PatientId, InstructionKind Kind, string Topic, string Text, DateTimeOffset GivenAt);
 
-/// <summary>Lab tests ordered for the visit; <see cref="LabOrderIds"/> are the lab service's orders, one per test.</summary>
+/// <summary>Lab tests ordered for the visit; <see cref="LabOrderIds"/> are the lab service's orders for them (one order since lab orders carry several tests).</summary>
 public sealed record LabTestsOrdered(Guid VisitId, Guid PatientId, IReadOnlyList<string> TestCodes, string Priority, IReadOnlyList<Guid> LabOrderIds, DateTimeOffset OrderedAt);
 
 /// <summary>A referral requested for the visit; <see cref="ReferralId"/> is the referral service's.</summary>

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace PatientFlow.Lab.Catalog;
 
-/// <summary>The tests this lab performs, keyed by LOINC code, from <c>Lab:Catalog</c>.</summary>
-public sealed class LabCatalog
+/// <summary>The tests this lab orders, keyed by LOINC code, from <c>Lab:Catalog</c>.</summary>
+public sealed partial class LabCatalog
 {
     private readonly Dictionary<string, LabTest> _tests;
 
@@ -23,40 +24,109 @@ public sealed class LabCatalog
     public static LabCatalog FromConfiguration(IConfigurationSection catalog) =>
         new(catalog.GetChildren().Select(Read));
 
+    [GeneratedRegex("^[0-9]{1,7}-[0-9]$")]
+    private static partial Regex Loinc();
+
+    [GeneratedRegex("^[a-z][a-z-]{1,31}$")]
+    private static partial Regex SpecimenType();
+
     private static LabTest Read(IConfigurationSection entry)
     {
         var where = $"Lab:Catalog:{entry.Key}";
-        string Required(string key) => entry[key] is { Length: > 0 } value
+        string Required(IConfigurationSection section, string key) => section[key] is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"{where}:{key} is not configured.");
-        decimal? Number(string key) => entry[key] switch
+            : throw new InvalidOperationException($"{section.Path}:{key} is not configured.");
+        decimal? Number(IConfigurationSection section, string key) => section[key] switch
         {
             null or "" => null,
             var text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
-            _ => throw new InvalidOperationException($"{where}:{key} is not a decimal."),
+            _ => throw new InvalidOperationException($"{section.Path}:{key} is not a decimal."),
+        };
+        int? Age(IConfigurationSection section, string key) => section[key] switch
+        {
+            null or "" => null,
+            var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years <= 150 => years,
+            _ => throw new InvalidOperationException($"{section.Path}:{key} is not an age in whole years."),
         };
 
-        var kind = Enum.TryParse<ResultKind>(Required("Kind"), ignoreCase: true, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"{where}:Kind must be 'numeric' or 'text'.");
-        var test = kind == ResultKind.Numeric
-            ? new LabTest(entry.Key, Required("Name"), kind, Required("Unit"), Number("ReferenceLow"), Number("ReferenceHigh"),
-                Number("CriticalLow"), Number("CriticalHigh"), null, Required("BillingCode"))
-            : new LabTest(entry.Key, Required("Name"), kind, "", null, null, null, null, Required("NormalText"), Required("BillingCode"));
-        return kind == ResultKind.Numeric ? EnsureOrderedLimits(test, where) : test;
-    }
-
-    // A critical limit inside the reference range would flag a normal value as critical.
-    private static LabTest EnsureOrderedLimits(LabTest test, string where)
-    {
-        if (test.ReferenceLow is null || test.ReferenceHigh is null || test.ReferenceLow > test.ReferenceHigh)
+        if (!Loinc().IsMatch(entry.Key))
         {
-            throw new InvalidOperationException($"{where} needs ReferenceLow <= ReferenceHigh.");
+            throw new InvalidOperationException($"{where} is not a LOINC code like 2345-7.");
         }
 
-        if (test.CriticalLow > test.ReferenceLow || test.CriticalHigh < test.ReferenceHigh)
+        var kind = Enum.TryParse<ResultKind>(Required(entry, "Kind"), ignoreCase: true, out var parsedKind)
+            ? parsedKind
+            : throw new InvalidOperationException($"{where}:Kind must be 'numeric' or 'text'.");
+        var specimen = Required(entry, "Specimen").ToLowerInvariant();
+        if (!SpecimenType().IsMatch(specimen))
         {
-            throw new InvalidOperationException($"{where} has a critical limit inside its reference range.");
+            throw new InvalidOperationException($"{where}:Specimen must be a specimen type like blood, urine or swab.");
+        }
+
+        var performed = Required(entry, "Performed").ToLowerInvariant() switch
+        {
+            "in-house" => Performed.InHouse,
+            "send-out" => Performed.SendOut,
+            _ => throw new InvalidOperationException($"{where}:Performed must be 'in-house' or 'send-out'."),
+        };
+        var turnaround = TimeSpan.TryParse(Required(entry, "Turnaround"), CultureInfo.InvariantCulture, out var parsedTurnaround) && parsedTurnaround > TimeSpan.Zero
+            ? parsedTurnaround
+            : throw new InvalidOperationException($"{where}:Turnaround must be a positive time span like 00:15:00 or 2.00:00:00.");
+        var billingCode = Required(entry, "BillingCode");
+        if (kind == ResultKind.Text)
+        {
+            return new LabTest(entry.Key, Required(entry, "Name"), kind, "", specimen, performed, turnaround, [], null, null,
+                Required(entry, "NormalText"), billingCode);
+        }
+
+        List<ReferenceRange> ranges = [new ReferenceRange(
+            Number(entry, "ReferenceLow") ?? throw new InvalidOperationException($"{where}:ReferenceLow is not configured."),
+            Number(entry, "ReferenceHigh") ?? throw new InvalidOperationException($"{where}:ReferenceHigh is not configured."))];
+        foreach (var specific in entry.GetSection("ReferenceRanges").GetChildren())
+        {
+            PatientSex? sex = specific["Sex"] switch
+            {
+                null or "" => null,
+                var text when Enum.TryParse<PatientSex>(text, ignoreCase: true, out var parsedSex) && parsedSex is PatientSex.Female or PatientSex.Male => parsedSex,
+                _ => throw new InvalidOperationException($"{specific.Path}:Sex must be 'female' or 'male'."),
+            };
+            var (minAge, maxAge) = (Age(specific, "MinAge"), Age(specific, "MaxAge"));
+            if (sex is null && minAge is null && maxAge is null)
+            {
+                throw new InvalidOperationException($"{specific.Path} names neither a sex nor an age band; the general range is ReferenceLow/ReferenceHigh.");
+            }
+
+            var range = new ReferenceRange(
+                Number(specific, "Low") ?? throw new InvalidOperationException($"{specific.Path}:Low is not configured."),
+                Number(specific, "High") ?? throw new InvalidOperationException($"{specific.Path}:High is not configured."),
+                sex, minAge, maxAge);
+            if (range.MinAgeYears >= range.MaxAgeYears)
+            {
+                throw new InvalidOperationException($"{specific.Path} needs MinAge < MaxAge.");
+            }
+
+            ranges.Add(range);
+        }
+
+        var test = new LabTest(entry.Key, Required(entry, "Name"), kind, Required(entry, "Unit"), specimen, performed, turnaround, ranges,
+            Number(entry, "CriticalLow"), Number(entry, "CriticalHigh"), null, billingCode);
+        return EnsureOrderedLimits(test, where);
+    }
+
+    // A critical limit inside a reference range would flag a normal value as critical.
+    private static LabTest EnsureOrderedLimits(LabTest test, string where)
+    {
+        foreach (var range in test.ReferenceRanges)
+        {
+            if (range.Low > range.High)
+            {
+                throw new InvalidOperationException($"{where} has a reference range whose low is above its high ({range}).");
+            }
+
+            if (test.CriticalLow > range.Low || test.CriticalHigh < range.High)
+            {
+                throw new InvalidOperationException($"{where} has a critical limit inside its reference range {range}.");
+            }
         }
 
         return test;

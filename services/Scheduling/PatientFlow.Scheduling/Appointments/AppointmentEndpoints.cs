@@ -44,18 +44,7 @@ public static class AppointmentEndpoints
         BookAppointment command, IDocumentStore store, TimeProvider clock, ILogger<Appointment> logger, CancellationToken ct)
     {
         var appointmentId = Guid.CreateVersion7();
-        var booked = await Bookings.WithPatienceAsync(async () =>
-        {
-            await using var session = store.LightweightSession();
-            await EnsurePatientAsync(session, command.PatientId, ct);
-            var plan = await Bookings.PlanAsync(session, command.ProviderId, command.SlotId, command.VisitType, ct);
-            var locks = await Bookings.LockAsync(session, plan, command.PatientId, null, ct);
-            var (placement, booked) = BookAppointmentDecider.Decide(Bookings.Target(locks, plan, command.PatientId), command, appointmentId, clock.GetUtcNow());
-            locks.Append(placement);
-            session.Events.StartStream<Appointment>(appointmentId, booked);
-            await session.SaveChangesAsync(ct);
-            return booked;
-        }, logger, ct);
+        var booked = await Bookings.BookAsync(store, command, appointmentId, BookingChannels.FrontDesk, clock, logger, ct);
         logger.LogInformation("Appointment {AppointmentId} booked on provider {ProviderId}", appointmentId, command.ProviderId);
         return TypedResults.Created($"/api/scheduling/appointments/{appointmentId}", AppointmentDetails.Create(booked));
     }
@@ -193,7 +182,7 @@ public static class AppointmentEndpoints
         }
     }
 
-    private static async Task<PatientDetails> EnsurePatientAsync(IQuerySession session, Guid patientId, CancellationToken ct) =>
+    internal static async Task<PatientDetails> EnsurePatientAsync(IQuerySession session, Guid patientId, CancellationToken ct) =>
         await session.LoadAsync<PatientDetails>(patientId, ct) ?? throw new NotFoundException($"patient {patientId} not found");
 
     private static NotFoundException NotFound(Guid appointmentId) => new($"appointment {appointmentId} not found");

@@ -133,8 +133,11 @@ public static class ProviderEndpoints
     /// <summary>Free slots on a clinic day, by specialty and/or clinic, earliest first.</summary>
     private static async Task<Ok<IReadOnlyList<FreeSlot>>> FindFreeSlots(
         DateOnly date, string? specialty, string? clinic, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        => TypedResults.Ok(await FreeSlotsAsync(session, date, specialty, clinic, clock.GetUtcNow(), ct));
+
+    public static async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(
+        IQuerySession session, DateOnly date, string? specialty, string? clinic, DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var found = new List<FreeSlot>();
         foreach (var group in (await Matching(session, clinic, specialty, ct)).GroupBy(p => p.Clinic))
         {
@@ -144,7 +147,7 @@ public static class ProviderEndpoints
                 .Select(s => new FreeSlot(p.ProviderId, p.Name, p.Specialty, p.Clinic, s.SlotId, s.StartsAt, s.EndsAt, s.RoomId))));
         }
 
-        return TypedResults.Ok<IReadOnlyList<FreeSlot>>([.. found.OrderBy(s => s.StartsAt).ThenBy(s => s.ProviderName)]);
+        return [.. found.OrderBy(s => s.StartsAt).ThenBy(s => s.ProviderName)];
     }
 
     private static async Task<IReadOnlyList<ProviderDetails>> Matching(IQuerySession session, string? clinic, string? specialty, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed class OrderingClients(IHttpClientFactory clients, ILogger<Ordering
     public const string Lab = "lab";
     public const string Referral = "referral";
 
-    /// <summary>Checks every code against the lab's catalog first, so a bad code orders nothing; then one lab order per test.</summary>
+    /// <summary>Checks every code against the lab's catalog first, so a bad code orders nothing; then one lab order with them all.</summary>
     public async Task<IReadOnlyList<Guid>> OrderLabTestsAsync(
         Guid visitId, IReadOnlyList<string> tests, OrderPriority priority, string? bearer, CancellationToken ct)
     {
@@ -31,16 +31,12 @@ public sealed class OrderingClients(IHttpClientFactory clients, ILogger<Ordering
             }
         }
 
-        var orders = new List<Guid>();
-        foreach (var test in tests)
-        {
-            var body = new { visitId, testCode = test, priority = priority.ToString().ToLowerInvariant() };
-            var created = await SendAsync(lab, () => lab.PostAsJsonAsync("api/lab/orders", body, ct), "the lab", ct);
-            orders.Add((await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("orderId").GetGuid());
-        }
-
-        logger.LogInformation("Visit {VisitId}: {Count} lab orders placed", visitId, orders.Count);
-        return orders;
+        // One lab order for all the tests: the lab accepts or refuses them together.
+        var body = new { visitId, tests, priority = priority.ToString().ToLowerInvariant() };
+        var created = await SendAsync(lab, () => lab.PostAsJsonAsync("api/lab/orders", body, ct), "the lab", ct);
+        var orderId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("orderId").GetGuid();
+        logger.LogInformation("Visit {VisitId}: lab order {OrderId} placed with {Count} tests", visitId, orderId, tests.Count);
+        return [orderId];
     }
 
     public async Task<Guid> RequestReferralAsync(Guid visitId, RequestReferral command, string? bearer, CancellationToken ct)

@@ -46,6 +46,22 @@ public static class Bookings
     public static BookingTarget Target(ScheduleLocks locks, BookingPlan plan, Guid patientId) => new(
         locks.Provider(plan.ProviderId), locks.Patient(patientId), plan.Type, locks.Resource(plan.RoomId), locks.Resources(plan.EquipmentIds));
 
+    /// <summary>Plan, lock, decide, append and save a new appointment, deciding again while lock races last.</summary>
+    public static Task<AppointmentBooked> BookAsync(
+        IDocumentStore store, BookAppointment command, Guid appointmentId, string via, TimeProvider clock, ILogger logger, CancellationToken ct) =>
+        WithPatienceAsync(async () =>
+        {
+            await using var session = store.LightweightSession();
+            await AppointmentEndpoints.EnsurePatientAsync(session, command.PatientId, ct);
+            var plan = await PlanAsync(session, command.ProviderId, command.SlotId, command.VisitType, ct);
+            var locks = await LockAsync(session, plan, command.PatientId, null, ct);
+            var (placement, booked) = BookAppointmentDecider.Decide(Target(locks, plan, command.PatientId), command, appointmentId, clock.GetUtcNow(), via);
+            locks.Append(placement);
+            session.Events.StartStream<Appointment>(appointmentId, booked);
+            await session.SaveChangesAsync(ct);
+            return booked;
+        }, logger, ct);
+
     /// <summary>Runs <paramref name="attempt"/> (each with a fresh session) again while it loses lock races, for up to 10 s.</summary>
     public static async Task<T> WithPatienceAsync<T>(Func<Task<T>> attempt, ILogger logger, CancellationToken ct)
     {

@@ -1,0 +1,98 @@
+using PatientFlow.Lab.Catalog;
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
+
+namespace PatientFlow.Lab.Orders.Specimens;
+
+/// <summary>Collect a specimen of a type (blood, urine, swab...) for the order's tests that need it.</summary>
+public sealed record CollectSpecimen(string? SpecimenType = null, DateTimeOffset? CollectedAt = null);
+
+public sealed record RejectSpecimen(SpecimenRejection? Reason = null);
+
+public sealed record SendOutSpecimen(string? ExternalLab = null, DateTimeOffset? SentAt = null);
+
+public static class SpecimenDeciders
+{
+    /// <summary>
+    /// One specimen covers every test of its type still waiting for collection; a type no waiting test needs is refused.
+    /// The accession id comes from the lab's sequence and is on the label.
+    /// </summary>
+    public static IReadOnlyList<object> Collect(
+        LabOrder order, CollectSpecimen command, Guid specimenId, string accessionId, string collectedBy, DateTimeOffset now)
+    {
+        var type = Text.Required("specimenType", command.SpecimenType, 32).ToLowerInvariant();
+        var waiting = order.Tests.Where(line => line.Status == LabTestStatus.AwaitingCollection).ToList();
+        if (waiting.Count == 0)
+        {
+            throw new ConflictException($"lab order {order.Id} has no test waiting for a specimen");
+        }
+
+        var covered = waiting.Where(line => line.Test.Specimen == type).Select(line => line.Code).ToList();
+        if (covered.Count == 0)
+        {
+            throw new InvalidFieldException(
+                "specimenType", $"no test waiting on this order needs {type}; they need {string.Join(", ", waiting.Select(l => l.Test.Specimen).Distinct())}");
+        }
+
+        var collectedAt = ClinicTime.Resolve("collectedAt", command.CollectedAt, now);
+        if (collectedAt < order.OrderedAt)
+        {
+            throw new InvalidFieldException("collectedAt", "must not be before the order was placed");
+        }
+
+        return [new SpecimenCollected(order.Id, order.VisitId, order.PatientId, specimenId, accessionId, type, covered, collectedBy, collectedAt)];
+    }
+
+    /// <summary>A rejected specimen sends its tests back to collection and asks for a new one; once a test on it is resulted it stands.</summary>
+    public static IReadOnlyList<object> Reject(LabOrder order, Guid specimenId, RejectSpecimen command, string rejectedBy, DateTimeOffset now)
+    {
+        var specimen = order.SpecimenOrThrow(specimenId);
+        var reason = command.Reason ?? throw new InvalidFieldException(
+            "reason", $"is required: {string.Join(", ", Enum.GetNames<SpecimenRejection>().Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName))}");
+        if (specimen.Rejected)
+        {
+            throw new ConflictException($"specimen {specimen.AccessionId} was already rejected");
+        }
+
+        var lines = order.Tests.Where(line => line.SpecimenId == specimenId).ToList();
+        if (lines.Any(line => line.Status == LabTestStatus.Resulted))
+        {
+            throw new ConflictException($"specimen {specimen.AccessionId} already has a result; amend the result instead");
+        }
+
+        var codes = lines.Where(line => line.Status != LabTestStatus.Cancelled).Select(line => line.Code).ToList();
+        return
+        [
+            new SpecimenRejected(order.Id, order.VisitId, order.PatientId, specimenId, specimen.AccessionId, reason, codes, rejectedBy, now),
+            new RecollectionRequested(order.Id, order.VisitId, order.PatientId, specimenId, specimen.Type, codes, now),
+        ];
+    }
+
+    /// <summary>Only send-out tests travel; the specimen is expected back within the longest turnaround of its tests.</summary>
+    public static IReadOnlyList<object> SendOut(LabOrder order, Guid specimenId, SendOutSpecimen command, DateTimeOffset now)
+    {
+        var specimen = order.SpecimenOrThrow(specimenId);
+        var externalLab = Text.Required("externalLab", command.ExternalLab, 100);
+        if (specimen.Rejected)
+        {
+            throw new ConflictException($"specimen {specimen.AccessionId} was rejected; collect a new one");
+        }
+
+        var lines = order.Tests.Where(line => line.SpecimenId == specimenId && line.Status != LabTestStatus.Cancelled).ToList();
+        if (lines.Any(line => line.Status != LabTestStatus.Collected))
+        {
+            throw new ConflictException($"specimen {specimen.AccessionId} was already sent out or resulted");
+        }
+
+        var sendOuts = lines.Where(line => line.Test.Performed == Performed.SendOut).ToList();
+        if (sendOuts.Count == 0)
+        {
+            throw new ConflictException($"specimen {specimen.AccessionId} is for in-house tests only; result them here");
+        }
+
+        var sentAt = ClinicTime.Resolve("sentAt", command.SentAt, now);
+        var expectedBy = sentAt + sendOuts.Max(line => line.Test.Turnaround);
+        return [new SpecimenSentOut(order.Id, order.VisitId, order.PatientId, specimenId, specimen.AccessionId, externalLab,
+            [.. sendOuts.Select(line => line.Code)], sentAt, expectedBy)];
+    }
+}
