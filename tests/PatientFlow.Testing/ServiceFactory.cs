@@ -20,11 +20,13 @@ namespace PatientFlow.Testing;
 public abstract class ServiceFactory<TProgram>(string service) : WebApplicationFactory<TProgram>, IAsyncLifetime
     where TProgram : class
 {
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<IAsyncDisposable> _probes = [];
     private string _databaseConnectionString = "";
 
     public string Service { get; } = service;
+
+    /// <summary>The token signing key; services that call each other in a test share one, as they do on a platform.</summary>
+    public string SigningKey { get; init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Connection string of this factory's own database.</summary>
     public string DatabaseConnectionString => _databaseConnectionString;
@@ -56,7 +58,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", _databaseConnectionString);
         builder.UseSetting($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName}", RabbitMqConnectionString);
-        builder.UseSetting("Auth:SigningKey", _signingKey);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         // Test output keeps warnings and errors; a failing test's own assertion says the rest.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

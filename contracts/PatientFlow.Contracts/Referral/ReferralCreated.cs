@@ -10,6 +10,8 @@ namespace PatientFlow.Contracts.Referral.V1;
 /// <param name="Kind"><c>specialist</c>, <c>imaging</c> or <c>admission</c>.</param>
 /// <param name="Specialty">Target specialty or modality, for example <c>cardiology</c>.</param>
 /// <param name="Urgency"><c>routine</c>, <c>urgent</c> or <c>emergent</c>.</param>
+/// <param name="ScheduleBy">The deadline for scheduling, from the urgency.</param>
+/// <param name="AdmittingFacility">The hospital, for admission referrals.</param>
 public sealed record ReferralCreated(
     Guid EventId,
     Guid VisitId,
@@ -19,4 +21,6 @@ public sealed record ReferralCreated(
     Guid ReferralId,
     string Kind,
     string Specialty,
-    string Urgency) : IVisitEvent;
+    string Urgency,
+    DateTimeOffset? ScheduleBy = null,
+    string? AdmittingFacility = null) : IVisitEvent;

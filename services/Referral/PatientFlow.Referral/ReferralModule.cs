@@ -1,9 +1,13 @@
 using JasperFx.Events.Projections;
+using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Referral.Integration;
 using PatientFlow.Referral.Referrals;
+using PatientFlow.Referral.Referrals.Deadlines;
 using PatientFlow.Referral.Referrals.GettingDetails;
+using PatientFlow.Referral.Referrals.Scheduling;
 using PatientFlow.Referral.Visits;
 using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.Referral;
@@ -16,15 +20,25 @@ public static class ReferralModule
     {
         // Read at start so a missing deadline stops the service instead of promising no date.
         builder.Services.AddSingleton(ReferralDeadlines.FromConfiguration(builder.Configuration.GetSection("Referral:Deadlines")));
+        builder.Services.Configure<ReferralOptions>(builder.Configuration.GetSection("Referral"));
+        builder.Services.AddSingleton<ReferralSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReferralSweeper>());
+        builder.AddPatientFlowGrpcClient<ReferralScheduling.ReferralSchedulingClient>(SchedulingClient.Scheduling);
+        builder.Services.AddScoped<SchedulingClient>();
         builder.AddPatientFlowMarten(Service, options =>
             {
-                // Written with the event so the 201 response is the stored referral.
+                // Decisions rebuild the referral from its events, never from a read model.
+                options.Projections.LiveStreamAggregation<Referrals.Referral>();
+                // Written with the events so the response is the stored referral.
                 options.Projections.Snapshot<ReferralDetails>(SnapshotLifecycle.Inline);
-                options.Schema.For<ReferralDetails>().Index(referral => referral.VisitId);
+                options.Schema.For<ReferralDetails>()
+                    .Index(referral => referral.VisitId).Index(referral => referral.PatientId)
+                    .Index(referral => referral.Status).Index(referral => referral.ScheduleBy);
+                options.Schema.For<ReferralAppointment>();
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<ReferralEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(AppointmentBookedConsumer));
+        builder.AddPatientFlowMessaging(Service, typeof(AppointmentBookedConsumer), typeof(NoShowRecordedConsumer), typeof(AppointmentCancelledConsumer));
         return builder;
     }
 }

@@ -15,6 +15,22 @@ public class CreatingTests
             ReferralId, VisitId, PatientId, ReferralKind.Specialist, "cardiology", ReferralUrgency.Routine,
             "Exertional chest pain, abnormal ECG", Now, Now.AddDays(14)));
 
+    [Fact]
+    public void GivenKnownVisit_WhenAdmissionReferred_ThenAdmissionRequestedFromTheFacility() =>
+        When(new CreateReferral(VisitId, ReferralKind.Admission, "cardiology", ReferralUrgency.Emergent, "NSTEMI", " St. Mary's Hospital "))
+            .Then(
+                new ReferralCreated(ReferralId, VisitId, PatientId, ReferralKind.Admission, "cardiology", ReferralUrgency.Emergent, "NSTEMI", Now,
+                    Now.AddDays(1), "St. Mary's Hospital"),
+                new AdmissionRequested(ReferralId, VisitId, PatientId, "St. Mary's Hospital", ReferralUrgency.Emergent, Now));
+
+    [Fact]
+    public void GivenKnownVisit_WhenAdmissionWithoutFacility_ThenAdmittingFacilityRejected() =>
+        When(new CreateReferral(VisitId, ReferralKind.Admission, "cardiology", ReferralUrgency.Emergent, "NSTEMI")).ThenRejects("admittingFacility");
+
+    [Fact]
+    public void GivenKnownVisit_WhenSpecialistReferralNamesAnAdmittingFacility_ThenAdmittingFacilityRejected() =>
+        When(Valid() with { AdmittingFacility = "St. Mary's" }).ThenRejects("admittingFacility");
+
     [Theory]
     [InlineData(ReferralUrgency.Routine, 14)]
     [InlineData(ReferralUrgency.Urgent, 3)]

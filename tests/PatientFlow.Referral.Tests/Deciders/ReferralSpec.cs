@@ -1,18 +1,22 @@
-using PatientFlow.Referral.Referrals.Creating;
 using PatientFlow.Referral.Referrals;
+using PatientFlow.Referral.Referrals.Creating;
 using PatientFlow.Referral.Visits;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Deciders;
 
-/// <summary>Given(a known visit).When(create).Then(events): creation is decided from the visit alone.</summary>
-internal static class ReferralSpec
+/// <summary>Given(a known visit).When(create) for creation; Given(events).When(decision).Then(events) over a referral's state.</summary>
+internal sealed class ReferralSpec
 {
     public static readonly Guid VisitId = Guid.CreateVersion7();
     public static readonly Guid PatientId = Guid.CreateVersion7();
     public static readonly Guid ReferralId = Guid.CreateVersion7();
+    public static readonly Guid AppointmentId = Guid.CreateVersion7();
+    public static readonly Guid ProviderId = Guid.CreateVersion7();
     public static readonly DateTimeOffset Now = new(2025, 3, 4, 9, 30, 0, TimeSpan.FromHours(-5));
+    public static readonly DateTimeOffset CreatedAt = Now.AddDays(-1);
     public static readonly Visit Visit = new(VisitId, PatientId, Guid.CreateVersion7(), "north");
+    public const string Staff = "test-front-desk";
 
     public static readonly ReferralDeadlines Deadlines = new(new Dictionary<ReferralUrgency, TimeSpan>
     {
@@ -21,6 +25,58 @@ internal static class ReferralSpec
         [ReferralUrgency.Emergent] = TimeSpan.FromDays(1),
     });
 
+    private readonly Referral.Referrals.Referral? _state;
+
+    private ReferralSpec(Referral.Referrals.Referral? state) => _state = state;
+
     public static DecisionOutcome When(CreateReferral command) =>
         new(() => CreateReferralDecider.Decide(Visit, command, Deadlines, ReferralId, Now));
+
+    public static ReferralCreated Created(ReferralKind kind = ReferralKind.Specialist, ReferralUrgency urgency = ReferralUrgency.Urgent) => new(
+        ReferralId, VisitId, PatientId, kind, kind == ReferralKind.Imaging ? "mri" : "cardiology", urgency, "Exertional chest pain", CreatedAt,
+        CreatedAt + Deadlines.ScheduleBy(urgency, CreatedAt).Subtract(CreatedAt), kind == ReferralKind.Admission ? "St. Mary's Hospital" : null);
+
+    public static AuthorizationRequested AuthRequested() => new(ReferralId, VisitId, PatientId, "Acme Health", Staff, CreatedAt.AddHours(1));
+
+    public static AuthorizationApproved AuthApproved(DateOnly? validTo = null) => new(
+        ReferralId, VisitId, PatientId, "PA-7781", DateOnly.FromDateTime(CreatedAt.UtcDateTime), validTo ?? DateOnly.FromDateTime(Now.UtcDateTime.AddDays(60)), 2,
+        CreatedAt.AddHours(2));
+
+    public static AuthorizationDenied AuthDenied() => new(ReferralId, VisitId, PatientId, "not medically necessary", CreatedAt.AddHours(2));
+
+    public static ReferralScheduled BookedInNetwork(DateTimeOffset? at = null) => new(
+        ReferralId, VisitId, PatientId, true, AppointmentId, ProviderId, "north", at ?? Now.AddDays(2), Staff, CreatedAt.AddHours(3));
+
+    public static ReferralScheduled BookedOutside(DateTimeOffset? at = null) => new(
+        ReferralId, VisitId, PatientId, false, null, null, "Lakeside Imaging", at ?? Now.AddDays(2), Staff, CreatedAt.AddHours(3));
+
+    public static ReferralSpec Given(params object[] history)
+    {
+        Referral.Referrals.Referral? state = null;
+        foreach (var @event in history)
+        {
+            state = (state, @event) switch
+            {
+                (null, ReferralCreated e) => Referral.Referrals.Referral.Create(e),
+                ({ } s, AdmissionRequested e) => s.Apply(e),
+                ({ } s, AuthorizationRequested e) => s.Apply(e),
+                ({ } s, AuthorizationApproved e) => s.Apply(e),
+                ({ } s, AuthorizationDenied e) => s.Apply(e),
+                ({ } s, AuthorizationAppealed e) => s.Apply(e),
+                ({ } s, ReferralScheduled e) => s.Apply(e),
+                ({ } s, ReferralReportReceived e) => s.Apply(e),
+                ({ } s, ReferralSchedulingOverdue e) => s.Apply(e),
+                ({ } s, ReferralReportOverdue e) => s.Apply(e),
+                ({ } s, ReferralReopened e) => s.Apply(e),
+                ({ } s, ReferralCancelled e) => s.Apply(e),
+                _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot follow {(state is null ? "nothing" : "this referral")}"),
+            };
+        }
+
+        return new ReferralSpec(state);
+    }
+
+    public Referral.Referrals.Referral State => _state ?? throw new InvalidOperationException("no referral in the given history");
+
+    public DecisionOutcome When(Func<Referral.Referrals.Referral, IReadOnlyList<object>> decide) => new(() => decide(State));
 }

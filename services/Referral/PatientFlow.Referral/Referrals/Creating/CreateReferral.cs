@@ -3,13 +3,14 @@ using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals.Creating;
 
-/// <summary>Refer the patient of a visit to a specialist, to imaging or for admission.</summary>
+/// <summary>Refer the patient of a visit to a specialist, to imaging or for admission (naming the admitting facility).</summary>
 public sealed record CreateReferral(
     Guid VisitId,
     ReferralKind? Kind = null,
     string? Specialty = null,
     ReferralUrgency? Urgency = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? AdmittingFacility = null);
 
 public static class CreateReferralDecider
 {
@@ -21,24 +22,18 @@ public static class CreateReferralDecider
     {
         var kind = command.Kind ?? throw new InvalidFieldException("kind", "is required: specialist, imaging or admission");
         // Specialties are matched by the receiving side, so they are kept in one case.
-        var specialty = Text("specialty", command.Specialty, MaxSpecialtyLength).ToLowerInvariant();
+        var specialty = Text.Required("specialty", command.Specialty, MaxSpecialtyLength).ToLowerInvariant();
         var urgency = command.Urgency ?? throw new InvalidFieldException("urgency", "is required: routine, urgent or emergent");
-        var reason = Text("reason", command.Reason, MaxReasonLength);
-        return
-        [
-            new ReferralCreated(
-                referralId, visit.VisitId, visit.PatientId, kind, specialty, urgency, reason, now, deadlines.ScheduleBy(urgency, now)),
-        ];
-    }
-
-    private static string Text(string field, string? entered, int maxLength)
-    {
-        var text = entered?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            throw new InvalidFieldException(field, "is required");
-        }
-
-        return text.Length > maxLength ? throw new InvalidFieldException(field, $"must be at most {maxLength} characters") : text;
+        var reason = Text.Required("reason", command.Reason, MaxReasonLength);
+        var facility = kind == ReferralKind.Admission
+            ? Text.Required("admittingFacility", command.AdmittingFacility, 100)
+            : Text.Optional("admittingFacility", command.AdmittingFacility) is null
+                ? null
+                : throw new InvalidFieldException("admittingFacility", "is only for admission referrals");
+        var created = new ReferralCreated(
+            referralId, visit.VisitId, visit.PatientId, kind, specialty, urgency, reason, now, deadlines.ScheduleBy(urgency, now), facility);
+        return facility is null
+            ? [created]
+            : [created, new AdmissionRequested(referralId, visit.VisitId, visit.PatientId, facility, urgency, now)];
     }
 }

@@ -85,7 +85,7 @@ public sealed class ReferralSchedulingService(IDocumentStore store, TimeProvider
 
         return existing.PatientId == command.PatientId && existing.SlotId == command.SlotId
             ? Reply(existing.AppointmentId, existing.ProviderId, existing.Clinic, existing.StartsAt, existing.EndsAt)
-            : throw new InvalidFieldException("request_id", "was already used for another booking");
+            : throw new ConflictException($"this request already booked appointment {existing.AppointmentId} for another slot", "request", existing.AppointmentId);
     }
 
     private static bool IsSameRequestRace(Exception failure) =>
