@@ -102,9 +102,11 @@ public static class ReferralEndpoints
     /// scheduled, scheduled = waiting for the report), <c>kind</c>, <c>overdue=true</c>, and scheduling deadline before <c>dueBefore</c>.
     /// </summary>
     private static async Task<Ok<IReadOnlyList<ReferralDetails>>> ListOpen(
-        [FromQuery] ReferralStatus? status, [FromQuery] ReferralKind? kind, [FromQuery] DateTimeOffset? dueBefore, [FromQuery] bool? overdue,
-        IQuerySession session, CancellationToken ct)
+        [FromQuery(Name = "status")] string? statusWord, [FromQuery(Name = "kind")] string? kindWord, [FromQuery] DateTimeOffset? dueBefore,
+        [FromQuery] bool? overdue, IQuerySession session, CancellationToken ct)
     {
+        var status = Word<ReferralStatus>("status", statusWord);
+        var kind = Word<ReferralKind>("kind", kindWord);
         if (status is ReferralStatus.Completed or ReferralStatus.Cancelled)
         {
             throw new InvalidFieldException("status", "lists open referrals: created or scheduled");
@@ -159,6 +161,12 @@ public static class ReferralEndpoints
         logger.LogInformation("Referral {ReferralId} from visit {VisitId}: {What}", referralId, referral.VisitId, what);
         return TypedResults.Ok(await LoadReferral(session, referralId, ct));
     }
+
+    /// <summary>An enum as the API writes it (kebab-case), or 422 naming the parameter.</summary>
+    private static T? Word<T>(string field, string? value) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<T>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && !int.TryParse(value, out _) ? parsed
+        : throw new InvalidFieldException(field, $"must be one of {string.Join(", ", Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName))}");
 
     /// <summary>The signed-in user (token subject).</summary>
     private static string Who(HttpContext http) => http.User.Identity?.Name ?? "unknown";
