@@ -15,9 +15,10 @@ public static class Platform
             builder.AddService(name, $"services/{folder}/PatientFlow.{folder}")
                 .WithDatabase(postgres, name).WithReference(rabbit).WithReplicas(options.Replicas);
 
-        var scheduling = Service("scheduling", "Scheduling");
-        var lab = Service("lab", "Lab");
-        var referral = Service("referral", "Referral");
+        // Scheduling answers lab (reference-range demographics) and referral (in-network booking) over gRPC.
+        var scheduling = Service("scheduling", "Scheduling").WithGrpcEndpoint();
+        var lab = Service("lab", "Lab").WithReference(scheduling);
+        var referral = Service("referral", "Referral").WithReference(scheduling);
         // Intake places orders through the lab and referral APIs, so it starts after them and knows their addresses.
         var intake = Service("intake", "Intake").WithReference(lab).WithReference(referral);
         var billing = Service("billing", "Billing");

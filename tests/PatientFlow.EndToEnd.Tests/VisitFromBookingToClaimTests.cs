@@ -103,15 +103,24 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/provider/start", new { }, HttpStatusCode.OK);
 
         // Orders go from the encounter to the lab and referral services' APIs, which answer 409 until they have heard of the visit.
+        // Haemoglobin's range depends on sex and age: lab asks scheduling for them over gRPC.
         var ordered = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/lab",
-            new { testCodes = new[] { "2345-7" }, priority = "routine" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
+            new { testCodes = new[] { "2345-7", "718-7" }, priority = "routine" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
         var orderId = ordered.GetProperty("labOrders")[0].GetProperty("value").GetProperty("labOrderIds")[0].GetString();
-        (await staff.Lab.GetJsonAsync($"/api/lab/orders/{orderId}")).Str("visitId").Should().Be(visitId);
-        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
+        var order = await staff.Lab.GetJsonAsync($"/api/lab/orders/{orderId}");
+        order.Str("visitId").Should().Be(visitId);
+        order.GetProperty("tests")[1].Str("referenceRange").Should().Be("12.0-15.5", "a woman in her forties");
+        var collected = await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }, HttpStatusCode.Created);
+        var specimen = collected.GetProperty("specimens")[0];
+        (await staff.Lab.GetJsonAsync($"/api/lab/specimens/{specimen.Str("accessionId")}")).Str("orderId").Should().Be(orderId);
+        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
+        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/specimens/{specimen.Str("specimenId")}/send-out", new { externalLab = "Quest Diagnostics" }, HttpStatusCode.OK);
+        await staff.Clinician.PostJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", new { }, HttpStatusCode.OK);
         var referred = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/referral",
             new { kind = "specialist", specialty = "endocrinology", urgency = "routine", reason = "diabetes review" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
         var referralId = referred.GetProperty("referrals")[0].GetProperty("value").GetProperty("referralId").GetString();
         (await staff.Clinician.GetJsonAsync($"/api/referral/referrals/{referralId}")).Str("visitId").Should().Be(visitId);
+        await CloseReferralLoopsAsync(staff, visitId, patientId, referralId!);
 
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/completion", new
         {
@@ -134,6 +143,41 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
 
         var claim = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visitId}/claim", _ => true);
         return new Visit(visitId, patientId, claim, clock.Elapsed, clock.Elapsed - checkOutAt);
+    }
+
+    /// <summary>
+    /// The endocrinology referral is booked in network (referral → scheduling over gRPC, a visit of its own through the
+    /// referral channel); an MRI is booked at an outside imaging centre; both loops close with their reports.
+    /// </summary>
+    private static async Task CloseReferralLoopsAsync(Staff staff, string visitId, string patientId, string referralId)
+    {
+        var endocrinologist = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
+            new { name = "Dr. Banting", specialty = "endocrinology", clinic = "north" }, HttpStatusCode.Created);
+        var startsAt = DateTimeOffset.UtcNow.AddHours(3);
+        var offered = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{endocrinologist.Str("providerId")}/slots",
+            new { startsAt = startsAt.ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
+        var slotId = offered.GetProperty("slots")[0].Str("slotId");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+        var slots = await staff.FrontDesk.GetJsonAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}");
+        slots.EnumerateArray().Select(s => s.Str("slotId")).Should().Contain(slotId);
+        var booked = await staff.FrontDesk.PostJsonAsync($"/api/referral/referrals/{referralId}/booking",
+            new { providerId = endocrinologist.Str("providerId"), slotId }, HttpStatusCode.OK);
+        var appointmentId = booked.GetProperty("appointment").Str("appointmentId");
+        var referredVisit = await staff.FrontDesk.GetJsonAsync($"/api/scheduling/appointments/{appointmentId}");
+        referredVisit.Str("bookedVia").Should().Be("referral");
+        referredVisit.Str("patientId").Should().Be(patientId);
+        (await staff.Clinician.PostJsonAsync($"/api/referral/referrals/{referralId}/report",
+            new { kind = "consult-report", summary = "Metformin continued; HbA1c in 3 months." }, HttpStatusCode.OK)).Str("status").Should().Be("completed");
+
+        var imaging = await staff.Clinician.PostJsonAsync("/api/referral/referrals",
+            new { visitId, kind = "imaging", specialty = "mri", urgency = "urgent", reason = "neuropathy work-up" }, HttpStatusCode.Created);
+        var imagingId = imaging.Str("referralId");
+        await staff.FrontDesk.PostJsonAsync($"/api/referral/referrals/{imagingId}/external-booking",
+            new { facility = "Lakeside Imaging", appointmentAt = DateTimeOffset.UtcNow.AddDays(2) }, HttpStatusCode.OK);
+        (await staff.Clinician.PostJsonAsync($"/api/referral/referrals/{imagingId}/report",
+            new { kind = "imaging-result", summary = "No structural lesion." }, HttpStatusCode.OK)).Str("status").Should().Be("completed");
+        (await staff.FrontDesk.GetJsonAsync($"/api/referral/patients/{patientId}/referrals")).EnumerateArray()
+            .Select(r => r.Str("status")).Should().Equal("completed", "completed");
     }
 
     private static void AssertClaim(Visit visit)

@@ -32,7 +32,7 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
         var started = new Dictionary<string, SupervisedService>();
         try
         {
-            var environment = new ServiceEnvironment(options, infrastructure, SigningKey.ReadOrCreate(options.DataDirectory), Urls(services));
+            var environment = new ServiceEnvironment(options, infrastructure, SigningKey.ReadOrCreate(options.DataDirectory), Urls(services), GrpcUrls(services));
             await StartServicesAsync(services, environment, started, output, ct);
             return new RunningPlatform(infrastructure, started, services, "gateway", output);
         }
@@ -89,6 +89,12 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
             }
         }
     }
+
+    /// <summary>A gRPC URL per process of each service that serves gRPC, by instance name.</summary>
+    private static Dictionary<string, Uri> GrpcUrls(IEnumerable<ServiceResource> services) => services
+        .Where(s => s.ServesGrpc)
+        .SelectMany(s => s.InstanceNames)
+        .ToDictionary(instance => instance, _ => new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
 
     /// <summary>One URL per process, by instance name.</summary>
     private static Dictionary<string, Uri> Urls(IEnumerable<ServiceResource> services) => services

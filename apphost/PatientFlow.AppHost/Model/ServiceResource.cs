@@ -57,6 +57,15 @@ public sealed class ServiceResource(string name, string projectDirectory) : Reso
         return WithReference(postgres);
     }
 
+    /// <summary>Whether the service also serves gRPC (HTTP/2 only) on a port of its own.</summary>
+    public bool ServesGrpc { get; private set; }
+
+    public ServiceResource WithGrpcEndpoint()
+    {
+        ServesGrpc = true;
+        return this;
+    }
+
     public ServiceResource WithHttpPort(int port)
     {
         HttpPort = port;

@@ -4,11 +4,15 @@ namespace PatientFlow.AppHost.Running;
 
 /// <summary>The configuration a launched service receives, as environment variables.</summary>
 internal sealed record ServiceEnvironment(
-    PlatformOptions Options, LocalInfrastructure.LocalInfrastructure Infrastructure, string SigningKey, IReadOnlyDictionary<string, Uri> Urls)
+    PlatformOptions Options,
+    LocalInfrastructure.LocalInfrastructure Infrastructure,
+    string SigningKey,
+    IReadOnlyDictionary<string, Uri> Urls,
+    IReadOnlyDictionary<string, Uri> GrpcUrls)
 {
     // Set by us per service; an inherited value (e.g. the ConnectionStrings__postgres that made the
     // infrastructure external) must not leak into services under a key they might read.
-    private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__"];
+    private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__", "Grpc__"];
 
     public async Task<Dictionary<string, string?>> ForAsync(ServiceResource service, string instance, CancellationToken ct)
     {
@@ -23,6 +27,11 @@ internal sealed record ServiceEnvironment(
 
         variables["ASPNETCORE_URLS"] = Urls[instance].AbsoluteUri.TrimEnd('/');
         variables["PatientFlow__Instance"] = instance;
+        if (GrpcUrls.TryGetValue(instance, out var grpcUrl))
+        {
+            variables["Grpc__Url"] = grpcUrl.AbsoluteUri.TrimEnd('/');
+        }
+
         variables["ASPNETCORE_ENVIRONMENT"] = Options.Environment;
         variables["DOTNET_ENVIRONMENT"] = Options.Environment;
         variables["Auth__SigningKey"] = SigningKey;
@@ -53,6 +62,11 @@ internal sealed record ServiceEnvironment(
                     }
 
                     variables[$"Services__{target.Name}__Url"] = Urls[target.InstanceNames[0]].AbsoluteUri;
+                    if (GrpcUrls.TryGetValue(target.InstanceNames[0], out var targetGrpc))
+                    {
+                        variables[$"Services__{target.Name}__GrpcUrl"] = targetGrpc.AbsoluteUri;
+                    }
+
                     break;
             }
         }

@@ -74,6 +74,12 @@ public class SpecimenTests
             .Then(new SpecimenSentOut(OrderId, VisitId, PatientId, SpecimenId, Accession, "Quest", ["2093-3"], Now, Now.AddDays(2)));
 
     [Fact]
+    public void GivenTheInHouseTestOnTheTubeIsResulted_WhenSentOut_ThenTheSendOutTestTravels() =>
+        Given(Ordered(Glucose, Cholesterol), Collected("blood", Glucose, Cholesterol), Resulted(Glucose, "95", "N"))
+            .When(o => SpecimenDeciders.SendOut(o, SpecimenId, new SendOutSpecimen("Quest"), Now))
+            .ThenSingle<SpecimenSentOut>().TestCodes.Should().Equal("2093-3");
+
+    [Fact]
     public void GivenInHouseTestsOnly_WhenSentOut_ThenConflict() =>
         Given(Ordered(Glucose), Collected("blood", Glucose))
             .When(o => SpecimenDeciders.SendOut(o, SpecimenId, new SendOutSpecimen("Quest"), Now)).ThenConflicts();

@@ -78,16 +78,17 @@ public static class SpecimenDeciders
             throw new ConflictException($"specimen {specimen.AccessionId} was rejected; collect a new one");
         }
 
-        var lines = order.Tests.Where(line => line.SpecimenId == specimenId && line.Status != LabTestStatus.Cancelled).ToList();
-        if (lines.Any(line => line.Status != LabTestStatus.Collected))
+        if (specimen.ExpectedBy is not null)
         {
-            throw new ConflictException($"specimen {specimen.AccessionId} was already sent out or resulted");
+            throw new ConflictException($"specimen {specimen.AccessionId} was already sent out");
         }
 
-        var sendOuts = lines.Where(line => line.Test.Performed == Performed.SendOut).ToList();
+        // In-house tests on the same tube may already be resulted; what travels is the send-out tests still waiting.
+        var sendOuts = order.Tests
+            .Where(line => line.SpecimenId == specimenId && line.Status == LabTestStatus.Collected && line.Test.Performed == Performed.SendOut).ToList();
         if (sendOuts.Count == 0)
         {
-            throw new ConflictException($"specimen {specimen.AccessionId} is for in-house tests only; result them here");
+            throw new ConflictException($"specimen {specimen.AccessionId} has no send-out test waiting; in-house tests are resulted here");
         }
 
         var sentAt = ClinicTime.Resolve("sentAt", command.SentAt, now);
