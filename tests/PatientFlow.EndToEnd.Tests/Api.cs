@@ -57,10 +57,6 @@ internal static class Api
 
 internal static class ApiRetry
 {
-    /// <summary>
-    /// POSTs until the target service knows the visit (it learns of it from an integration event),
-    /// then expects 201. Any answer other than 404 or 201 fails at once.
-    /// </summary>
     /// <summary>Posts until answered <paramref name="success"/>, while answered <paramref name="retryOn"/> (the target does not know the visit yet).</summary>
     public static async Task<JsonElement> EventuallyAsyncPost(
         this HttpClient client, string path, object body, TimeSpan? timeout = null,
