@@ -24,6 +24,9 @@ public static class AccessPolicies
     /// <summary>Acknowledging a lab result (a critical value above all) is a clinician's act.</summary>
     public const string ResultReview = "result-review";
 
+    /// <summary><c>/api/billing/patients/**</c>: coverage from the insurance card and eligibility checks, at the desk and in billing.</summary>
+    public const string Coverage = "coverage";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -44,6 +47,7 @@ public static class AccessPolicies
         [SchedulingSetup] = [Roles.Ops],
         [PatientDirectory] = [Roles.Lab, Roles.Clinician, Roles.FrontDesk, Roles.Ops],
         [ResultReview] = [Roles.Clinician],
+        [Coverage] = [Roles.FrontDesk, Roles.Billing],
     };
 
     public static void Register(AuthorizationOptions options)

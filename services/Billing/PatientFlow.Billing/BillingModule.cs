@@ -6,6 +6,8 @@ using PatientFlow.Billing.Integration;
 using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Messaging;
 
+using PatientFlow.Billing.Coverage;
+
 namespace PatientFlow.Billing;
 
 public static class BillingModule
@@ -16,8 +18,11 @@ public static class BillingModule
     {
         // Read at start so a broken fee schedule stops the service instead of mispricing visits.
         builder.Services.AddSingleton(FeeSchedule.FromConfiguration(builder.Configuration.GetSection("Billing")));
+        builder.Services.AddSingleton<IPayerEligibility, PayerSimulator>();
         builder.AddPatientFlowMarten(Service, options =>
             {
+                // A patient's coverages and eligibility answers: a short stream, folded on each decision.
+                options.Projections.LiveStreamAggregation<PatientCoverage>();
                 // The account is rebuilt from its (short) stream on every read. An inline snapshot was
                 // tried and lost updates under concurrent consumers: FetchForWriting read the stored
                 // document and the stream version separately, so a commit between them passed the

@@ -1,6 +1,7 @@
 using PatientFlow.Billing;
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Coverage;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +12,5 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapAccountEndpoints();
 app.MapClaimEndpoints();
+app.MapCoverageEndpoints();
 app.Run();

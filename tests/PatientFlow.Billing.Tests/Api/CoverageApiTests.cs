@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Billing.Tests.Api;
+
+public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFactory>
+{
+    private readonly HttpClient _desk = factory.CreateClient(Roles.FrontDesk);
+
+    private static async Task<System.Text.Json.JsonElement> Body(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonDocument>())!.RootElement;
+
+    private static object Card(string memberId, string from = "2026-01-01", string? to = null) => new
+    {
+        payerId = "ACME01", payerName = "Acme Health", plan = "Gold PPO", memberId, relationship = "self",
+        subscriberLastName = "Example", subscriberFirstName = "Ada", subscriberDateOfBirth = "1980-04-12", subscriberGender = "F",
+        addressLine1 = "12 Elm St", city = "Springfield", state = "IL", postalCode = "62704",
+        effectiveFrom = from, effectiveTo = to, copayByVisitType = new Dictionary<string, decimal> { ["follow-up"] = 25m }, defaultCopay = 30m, deductible = 1500m,
+    };
+
+    [Fact]
+    public async Task FrontDesk_RegistersCoverageAndChecksEligibility_TheAnswerIsRecordedWithTheCoverage()
+    {
+        var patientId = Guid.CreateVersion7();
+
+        var registered = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W123456789"));
+        registered.StatusCode.Should().Be(HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
+        var check = await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04", visitType = "follow-up" });
+
+        check.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await Body(check);
+        answer.GetProperty("active").GetBoolean().Should().BeTrue();
+        answer.GetProperty("copay").GetDecimal().Should().Be(25m);
+        answer.GetProperty("deductibleRemaining").GetDecimal().Should().Be(1500m);
+        var coverages = await Body(await _desk.GetAsync($"/api/billing/patients/{patientId}/coverages"));
+        coverages[0].GetProperty("rank").GetString().Should().Be("primary");
+        coverages[0].GetProperty("lastVerification").GetProperty("copay").GetDecimal().Should().Be(25m);
+    }
+
+    [Fact]
+    public async Task Eligibility_OutsideTheCoveragesDates_AnswersInactiveWithTheReason()
+    {
+        var patientId = Guid.CreateVersion7();
+        (await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W555", to: "2026-02-28"))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var answer = await Body(await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04" }));
+
+        answer.GetProperty("active").GetBoolean().Should().BeFalse();
+        answer.GetProperty("reason").GetString().Should().Be("coverage ended 2026-02-28");
+    }
+
+    [Fact]
+    public async Task Eligibility_NoCoverageOnFile_409SelfPay()
+    {
+        var response = await _desk.PostAsJsonAsync($"/api/billing/patients/{Guid.CreateVersion7()}/eligibility", new { });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Body(response)).GetProperty("conflict").GetString().Should().Be("coverage");
+    }
+
+    [Fact]
+    public async Task Register_BadRankOrField_422NamingItAndNothingStored()
+    {
+        var patientId = Guid.CreateVersion7();
+
+        var rank = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/tertiary", Card("W1"));
+        var field = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W 1"));
+
+        rank.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Body(rank)).GetProperty("errors").TryGetProperty("rank", out _).Should().BeTrue();
+        field.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Body(field)).GetProperty("errors").TryGetProperty("memberId", out _).Should().BeTrue();
+        (await _desk.GetAsync($"/api/billing/patients/{patientId}/coverages")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Coverage_ClinicianRole_403() =>
+        (await factory.CreateClient(Roles.Clinician).GetAsync($"/api/billing/patients/{Guid.CreateVersion7()}/coverages")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+}
