@@ -13,8 +13,8 @@ public abstract class PeriodicSweeper(TimeProvider clock, ILogger logger) : Back
 {
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>Decides and appends what is due at <paramref name="now"/>; returns how many events were appended.</summary>
-    public abstract Task<int> SweepAsync(DateTimeOffset now, CancellationToken ct);
+    /// <summary>Decides and appends what is due at <paramref name="now"/>; returns how many changes were made.</summary>
+    protected abstract Task<int> SweepDueAsync(DateTimeOffset now, CancellationToken ct);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,10 +23,10 @@ public abstract class PeriodicSweeper(TimeProvider clock, ILogger logger) : Back
         {
             try
             {
-                var appended = await SweepAsync(clock.GetUtcNow(), stoppingToken);
-                if (appended > 0)
+                var changed = await SweepDueAsync(clock.GetUtcNow(), stoppingToken);
+                if (changed > 0)
                 {
-                    logger.LogInformation("Sweep appended {Count} events", appended);
+                    logger.LogInformation("Sweep made {Count} changes", changed);
                 }
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

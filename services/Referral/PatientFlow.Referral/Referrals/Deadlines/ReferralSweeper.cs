@@ -13,7 +13,10 @@ public sealed class ReferralSweeper(IDocumentStore store, TimeProvider clock, IO
 
     protected override TimeSpan Interval => options.Value.SweepInterval;
 
-    public override async Task<int> SweepAsync(DateTimeOffset now, CancellationToken ct)
+    protected override Task<int> SweepDueAsync(DateTimeOffset now, CancellationToken ct) => SweepAsync(now, ct);
+
+    /// <summary>Appends what is due at <paramref name="now"/>; returns how many events were appended.</summary>
+    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken ct)
     {
         var reportWithin = options.Value.ReportWithin;
         var seenBefore = now - reportWithin;
