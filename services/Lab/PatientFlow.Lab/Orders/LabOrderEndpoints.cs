@@ -127,19 +127,12 @@ public static class LabOrderEndpoints
         return TypedResults.Ok(orders);
     }
 
-    /// <summary>
-    /// Fetch (honouring If-Match) → decide → append → save. FetchForWriting checks the stream version at save, so of
-    /// two racing decisions on one order only one commits: the other gets 409. The answer carries the new ETag.
-    /// </summary>
+    /// <summary>One decision on one order (see <see cref="StreamCommands"/>); the answer is the order after it.</summary>
     private static async Task<Ok<LabOrderDetails>> DecideAsync(
         Guid orderId, IDocumentSession session, HttpContext http, ILogger logger, string what, Func<LabOrder, IReadOnlyList<object>> decide,
         CancellationToken ct)
     {
-        var stream = await session.FetchForWritingAsync<LabOrder>(orderId, http, ct);
-        var order = stream.Aggregate ?? throw UnknownOrder(orderId);
-        stream.AppendMany(decide(order));
-        await session.SaveChangesAsync(ct);
-        StreamVersion.SetETag(http, stream);
+        var (order, _) = await session.DecideAsync(orderId, http, decide, () => UnknownOrder(orderId), ct);
         logger.LogInformation("Lab order {OrderId} for visit {VisitId}: {What}", orderId, order.VisitId, what);
         return TypedResults.Ok(await LoadOrder(session, orderId, ct));
     }

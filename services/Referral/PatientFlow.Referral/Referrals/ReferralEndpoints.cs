@@ -145,19 +145,12 @@ public static class ReferralEndpoints
     private static async Task<Ok<IReadOnlyList<ReferralDetails>>> GetPatientReferrals(Guid patientId, IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok(await session.Query<ReferralDetails>().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct));
 
-    /// <summary>
-    /// Fetch (honouring If-Match) → decide → append → save. FetchForWriting checks the stream version at save, so of
-    /// two racing decisions on one referral only one commits: the other gets 409. The answer carries the new ETag.
-    /// </summary>
+    /// <summary>One decision on one referral (see <see cref="StreamCommands"/>); the answer is the referral after it.</summary>
     private static async Task<Ok<ReferralDetails>> DecideAsync(
         Guid referralId, IDocumentSession session, HttpContext http, ILogger logger, string what, Func<Referral, IReadOnlyList<object>> decide,
         CancellationToken ct)
     {
-        var stream = await session.FetchForWritingAsync<Referral>(referralId, http, ct);
-        var referral = stream.Aggregate ?? throw UnknownReferral(referralId);
-        stream.AppendMany(decide(referral));
-        await session.SaveChangesAsync(ct);
-        StreamVersion.SetETag(http, stream);
+        var (referral, _) = await session.DecideAsync(referralId, http, decide, () => UnknownReferral(referralId), ct);
         logger.LogInformation("Referral {ReferralId} from visit {VisitId}: {What}", referralId, referral.VisitId, what);
         return TypedResults.Ok(await LoadReferral(session, referralId, ct));
     }
