@@ -26,7 +26,7 @@ public static class PlatformTopology
             ["intake"] = [typeof(PatientCheckedIn)],
             ["lab"] = [typeof(AppointmentBooked)],
             ["referral"] = [typeof(AppointmentBooked), typeof(NoShowRecorded), typeof(AppointmentCancelled)],
-            ["billing"] = [typeof(AppointmentBooked), typeof(EncounterCompleted), typeof(LabResultRecorded), typeof(PatientCheckedOut)],
+            ["billing"] = [typeof(AppointmentBooked), typeof(PatientCheckedIn), typeof(EncounterCompleted), typeof(LabOrderPlaced), typeof(LabOrderCancelled), typeof(LabResultRecorded), typeof(PatientCheckedOut)],
             // Tracking keeps visit journeys: it takes every event of a visit, not patient or waitlist events.
             ["tracking"] = [.. AllIntegrationEvents.Where(type => typeof(IVisitEvent).IsAssignableFrom(type))],
         };

@@ -1,12 +1,13 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Claims.Batches;
+using PatientFlow.Billing.Claims.Remittances;
+using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Integration;
 using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Messaging;
-
-using PatientFlow.Billing.Coverage;
 
 namespace PatientFlow.Billing;
 
@@ -16,9 +17,16 @@ public static class BillingModule
 
     public static IHostApplicationBuilder AddBilling(this IHostApplicationBuilder builder)
     {
-        // Read at start so a broken fee schedule stops the service instead of mispricing visits.
-        builder.Services.AddSingleton(FeeSchedule.FromConfiguration(builder.Configuration.GetSection("Billing")));
+        var billing = builder.Configuration.GetSection("Billing");
+        // Read at start so a broken fee schedule or claim set-up stops the service instead of mispricing visits.
+        builder.Services.AddSingleton(FeeSchedule.FromConfiguration(billing));
+        var claims = ClaimsSettings.FromConfiguration(billing);
+        builder.Services.AddSingleton(claims);
+        builder.Services.AddSingleton(claims.Parties());
+        builder.Services.AddSingleton<ClaimDesk>();
         builder.Services.AddSingleton<IPayerEligibility, PayerSimulator>();
+        builder.Services.AddSingleton<EligibilityChecks>();
+        builder.Services.AddSingleton<AccountServices>();
         builder.AddPatientFlowMarten(Service, options =>
             {
                 // A patient's coverages and eligibility answers: a short stream, folded on each decision.
@@ -28,14 +36,26 @@ public static class BillingModule
                 // document and the stream version separately, so a commit between them passed the
                 // version check with stale state. Live aggregation reads both from the same events.
                 options.Projections.LiveStreamAggregation<BillingAccount>();
-                // The claim is written with its event, so it is visible the moment it exists.
-                options.Projections.Snapshot<ClaimDetails>(SnapshotLifecycle.Inline);
+                // Claims, batches and remittances are written with their events, so a command's answer and every
+                // list show its effect at once. Claim decisions still fold the claim from its events (ClaimDesk).
+                options.Projections.Snapshot<Claim>(SnapshotLifecycle.Inline);
+                options.Projections.Snapshot<ClaimBatch>(SnapshotLifecycle.Inline);
+                options.Projections.Snapshot<RemittanceDetails>(SnapshotLifecycle.Inline);
+                options.Schema.For<Claim>().Index(c => c.PatientId).Index(c => c.VisitId).Index(c => c.Status).Index(c => c.UpdatedAt);
+                options.Schema.For<ClaimBatch>().Index(b => b.PayerId).Index(b => b.CreatedAt);
+                options.Schema.For<AccountView>().Index(a => a.PatientId).Index(a => a.StartsAt);
+                options.Schema.For<ClaimNumber>();
+                options.Schema.For<ReceiptNumber>();
+                options.Schema.For<InterchangeNumber>();
             })
             .AddIntegrationEventRelay<BillingEventRelay>();
         builder.AddPatientFlowMessaging(
             Service,
             typeof(AppointmentBookedConsumer),
+            typeof(PatientCheckedInConsumer),
             typeof(EncounterCompletedConsumer),
+            typeof(LabOrderPlacedConsumer),
+            typeof(LabOrderCancelledConsumer),
             typeof(LabResultRecordedConsumer),
             typeof(PatientCheckedOutConsumer));
         return builder;

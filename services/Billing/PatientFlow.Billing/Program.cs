@@ -1,6 +1,9 @@
 using PatientFlow.Billing;
 using PatientFlow.Billing.Accounts;
+using PatientFlow.Billing.Accounts.Copay;
 using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Claims.Batches;
+using PatientFlow.Billing.Claims.Remittances;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.ServiceDefaults;
 
@@ -12,5 +15,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapAccountEndpoints();
 app.MapClaimEndpoints();
+app.MapBatchEndpoints();
+app.MapRemittanceEndpoints();
 app.MapCoverageEndpoints();
+app.MapCopayEndpoints();
 app.Run();

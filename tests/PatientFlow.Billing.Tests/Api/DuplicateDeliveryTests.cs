@@ -10,7 +10,7 @@ using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.EventStore;
-using ClaimDetails = PatientFlow.Billing.Claims.ClaimDetails;
+using ClaimDetails = PatientFlow.Billing.Claims.Claim;
 
 namespace PatientFlow.Billing.Tests.Api;
 

@@ -27,10 +27,10 @@ public static class AccountEndpoints
     }
 
     /// <summary>The visit's claim, with the claim stream's version as ETag (the claim is its own stream).</summary>
-    private static async Task<Ok<ClaimDetails>> GetClaim(Guid visitId, IQuerySession session, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<Claim>> GetClaim(Guid visitId, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var (account, _) = await LoadAccount(session, visitId, ct);
-        var claim = account.ClaimId is { } claimId ? await session.LoadWithETagAsync<ClaimDetails>(claimId, http, ct) : null;
+        var claim = account.ClaimId is { } claimId ? await session.LoadWithETagAsync<Claim>(claimId, http, ct) : null;
         return TypedResults.Ok(claim ?? throw new NotFoundException($"visit {visitId} has no claim yet"));
     }
 
@@ -38,7 +38,7 @@ public static class AccountEndpoints
     /// The account folded from its events in one read, so the version belongs to exactly the state shown:
     /// a consumer committing meanwhile cannot make the tag and the body disagree.
     /// </summary>
-    private static async Task<(BillingAccount Account, long Version)> LoadAccount(IQuerySession session, Guid visitId, CancellationToken ct)
+    internal static async Task<(BillingAccount Account, long Version)> LoadAccount(IQuerySession session, Guid visitId, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(visitId, token: ct);
         return events.Count > 0 && BillingAccount.Replay(null, events.Select(e => e.Data)) is { } account

@@ -44,22 +44,15 @@ public static class CoverageEndpoints
 
     /// <summary>Checks the primary coverage with the payer and records the answer; inactive coverage answers 200 with <c>active: false</c>.</summary>
     private static async Task<Ok<EligibilityVerified>> Check(
-        Guid patientId, CheckEligibility command, IDocumentSession session, IPayerEligibility payer, HttpContext http, TimeProvider clock,
+        Guid patientId, CheckEligibility command, IDocumentSession session, EligibilityChecks eligibility, HttpContext http, TimeProvider clock,
         ILogger<PatientCoverage> logger, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var stream = await session.FetchForWritingAsync<PatientCoverage>(patientId, http, ct);
-        var primary = stream.Aggregate?.Primary?.Registration
+        var serviceDate = command.ServiceDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var visitType = Text.Optional("visitType", command.VisitType, 32);
+        var verified = await eligibility.VerifyAsync(session, patientId, command.VisitId, serviceDate, visitType, ct)
             ?? throw new ConflictException($"patient {patientId} has no coverage on file: self-pay until one is registered", "coverage");
-        var serviceDate = command.ServiceDate ?? DateOnly.FromDateTime(now.UtcDateTime);
-        var visitType = Text.Optional("visitType", command.VisitType, 32)?.ToLowerInvariant() ?? "follow-up";
-        var answer = await payer.CheckAsync(primary, serviceDate, visitType, ct);
-        var verified = new EligibilityVerified(
-            patientId, primary.CoverageId, command.VisitId, serviceDate, visitType, answer.Active, answer.Copay, answer.DeductibleRemaining, answer.Reason, now);
-        stream.AppendOne(verified);
         await session.SaveChangesAsync(ct);
-        StreamVersion.SetETag(http, stream);
-        logger.LogInformation("Eligibility for patient {PatientId}, coverage {CoverageId}: {Active}", patientId, primary.CoverageId, answer.Active);
+        logger.LogInformation("Eligibility for patient {PatientId}, coverage {CoverageId}: {Active}", patientId, verified.CoverageId, verified.Active);
         return TypedResults.Ok(verified);
     }
 

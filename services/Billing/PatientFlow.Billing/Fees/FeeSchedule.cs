@@ -34,12 +34,13 @@ public sealed partial record FeeSchedule
     /// Prices <paramref name="units"/> of <paramref name="code"/>. A code missing from the schedule is
     /// still charged, at zero and marked unpriced, so nothing performed is silently dropped.
     /// </summary>
-    public Charge Price(ChargeSource source, string code, int units, IReadOnlyList<int> diagnosisPointers)
+    public Charge Price(ChargeSource source, string code, int units, IReadOnlyList<int> diagnosisPointers, IReadOnlyList<string>? modifiers = null)
     {
         var normalised = code.Trim().ToUpperInvariant();
         var priced = Prices.TryGetValue(normalised, out var unitPrice);
         var amount = priced ? Math.Round(unitPrice * units, 2, MidpointRounding.AwayFromZero) : 0.00m;
-        return new Charge(source, normalised, units, priced ? unitPrice : 0.00m, amount, Currency, diagnosisPointers, !priced);
+        IReadOnlyList<string>? mods = modifiers is { Count: > 0 } ? [.. modifiers.Select(m => m.Trim().ToUpperInvariant())] : null;
+        return new Charge(source, normalised, units, priced ? unitPrice : 0.00m, amount, Currency, diagnosisPointers, !priced, mods);
     }
 
     public static FeeSchedule FromConfiguration(IConfiguration billing)

@@ -7,12 +7,11 @@ using PatientFlow.Contracts.Intake.V1;
 
 namespace PatientFlow.Billing.Integration;
 
-public sealed class EncounterCompletedConsumer(
-    IDocumentStore store, FeeSchedule fees, TimeProvider clock, ILogger<EncounterCompletedConsumer> logger)
-    : AccountConsumer<EncounterCompleted>(store, fees, clock, logger)
+public sealed class EncounterCompletedConsumer(IDocumentStore store, AccountServices services, ILogger<EncounterCompletedConsumer> logger)
+    : AccountConsumer<EncounterCompleted>(store, services, logger)
 {
     protected override VisitDecision Decide(BillingAccount? state, EncounterCompleted message, FeeSchedule fees, NewClaim next) =>
         ChargeEncounterDecider.Decide(state, new ChargeEncounter(
             message.VisitId, message.PatientId, message.ProviderId, message.Diagnoses,
-            [.. message.Procedures.Select(p => new PerformedProcedure(p.Code, p.Units))], message.OccurredAt), fees, next);
+            [.. message.Procedures.Select(p => new PerformedProcedure(p.Code, p.Units, p.Modifiers))], message.OccurredAt), fees, next);
 }

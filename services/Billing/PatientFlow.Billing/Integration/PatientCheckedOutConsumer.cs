@@ -7,9 +7,8 @@ using PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Billing.Integration;
 
-public sealed class PatientCheckedOutConsumer(
-    IDocumentStore store, FeeSchedule fees, TimeProvider clock, ILogger<PatientCheckedOutConsumer> logger)
-    : AccountConsumer<PatientCheckedOut>(store, fees, clock, logger)
+public sealed class PatientCheckedOutConsumer(IDocumentStore store, AccountServices services, ILogger<PatientCheckedOutConsumer> logger)
+    : AccountConsumer<PatientCheckedOut>(store, services, logger)
 {
     protected override VisitDecision Decide(BillingAccount? state, PatientCheckedOut message, FeeSchedule fees, NewClaim next) =>
         RecordCheckOutDecider.Decide(state, new RecordCheckOut(message.VisitId, message.PatientId, message.OccurredAt), next);

@@ -12,7 +12,7 @@ public sealed record ChargeEncounter(
     IReadOnlyList<PerformedProcedure> Procedures,
     DateTimeOffset CompletedAt);
 
-public sealed record PerformedProcedure(string Code, int Units);
+public sealed record PerformedProcedure(string Code, int Units, IReadOnlyList<string>? Modifiers = null);
 
 public static class ChargeEncounterDecider
 {
@@ -29,7 +29,7 @@ public static class ChargeEncounterDecider
 
         var pointers = DraftClaimDecider.EncounterPointers(command.Diagnoses);
         var charges = command.Procedures
-            .Select(p => fees.Price(ChargeSource.Encounter, p.Code, p.Units, pointers))
+            .Select(p => fees.Price(ChargeSource.Encounter, p.Code, p.Units, pointers, p.Modifiers))
             .ToList();
         var charged = new EncounterCharged(
             command.VisitId, command.PatientId, command.ProviderId, command.Diagnoses, charges, command.CompletedAt);

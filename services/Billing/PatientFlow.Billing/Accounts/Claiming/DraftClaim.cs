@@ -4,11 +4,17 @@ using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts.Claiming;
 
-/// <summary>What a claim drafted by this decision would be called and when; unused when none is due.</summary>
-public sealed record NewClaim(Guid ClaimId, string Currency, DateTimeOffset CreatedAt);
+/// <summary>
+/// What a claim drafted by this decision would be called and when; unused when none is due. With
+/// <see cref="WaitForLabResults"/> a claim is not drafted while an ordered lab test is neither resulted nor cancelled.
+/// </summary>
+public sealed record NewClaim(Guid ClaimId, string Currency, DateTimeOffset CreatedAt, bool WaitForLabResults = false);
 
-/// <summary>Events for the visit's account, and the claim to start when this decision drafted one.</summary>
-public sealed record VisitDecision(IReadOnlyList<object> AccountEvents, ClaimCreated? Claim);
+/// <summary>
+/// Events for the visit's account, the claim to start when this decision drafted one, and the charges recorded after
+/// the claim was drafted, which belong on that claim (<see cref="ClaimId"/>) as late charges.
+/// </summary>
+public sealed record VisitDecision(IReadOnlyList<object> AccountEvents, ClaimCreated? Claim, IReadOnlyList<Charge>? LateCharges = null, Guid? ClaimId = null);
 
 public static class DraftClaimDecider
 {
@@ -23,7 +29,14 @@ public static class DraftClaimDecider
     public static VisitDecision ClaimIfDue(BillingAccount? before, IReadOnlyList<object> events, NewClaim next)
     {
         var after = BillingAccount.Replay(before, events);
-        if (after is not { CheckedOutAt: { } checkedOutAt, Encounter: { } encounter, ClaimId: null })
+        if (after?.ClaimId is { } existing)
+        {
+            // The claim exists: a charge recorded now is late and goes to that claim, which adds it or corrects itself.
+            var late = events.OfType<LabResultCharged>().Select(e => e.Charge).ToList();
+            return new VisitDecision(events, null, late.Count > 0 ? late : null, late.Count > 0 ? existing : null);
+        }
+
+        if (after is not { CheckedOutAt: { } checkedOutAt, Encounter: { } encounter } || (next.WaitForLabResults && after.PendingLabTests.Count > 0))
         {
             return new VisitDecision(events, null);
         }
@@ -42,6 +55,12 @@ public static class DraftClaimDecider
         return new VisitDecision([.. events, new ClaimDrafted(after.Id, next.ClaimId)], claim);
     }
 
+    /// <summary>A charge as a claim line numbered <paramref name="lineNumber"/>; lab charges, which carry no diagnosis, point at the primary.</summary>
+    public static ClaimLine Line(int lineNumber, Charge c, int diagnosisCount) => new(
+        lineNumber, c.Code, c.Units, c.UnitPrice, c.Amount,
+        c.DiagnosisPointers.Count > 0 || diagnosisCount == 0 ? c.DiagnosisPointers : [1],
+        c.Source, c.Unpriced, c.Modifiers);
+
     public static IReadOnlyList<int> EncounterPointers(IReadOnlyList<string> diagnoses) =>
         [.. Enumerable.Range(1, Math.Min(MaxPointersPerLine, diagnoses.Count))];
 
@@ -50,8 +69,5 @@ public static class DraftClaimDecider
     private static List<ClaimLine> Lines(IReadOnlyList<Charge> charges, IReadOnlyList<string> diagnoses) =>
         [.. charges
             .OrderBy(c => c.Source == ChargeSource.Encounter ? 0 : 1)
-            .Select((c, i) => new ClaimLine(
-                i + 1, c.Code, c.Units, c.UnitPrice, c.Amount,
-                c.DiagnosisPointers.Count > 0 || diagnoses.Count == 0 ? c.DiagnosisPointers : [1],
-                c.Source, c.Unpriced))];
+            .Select((c, i) => Line(i + 1, c, diagnoses.Count))];
 }

@@ -1,0 +1,140 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Fees;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Billing.Accounts.Copay;
+
+/// <summary>The visit's copay at the desk: due, paid, and each payment with its refunds.</summary>
+public sealed record VisitCopay(Guid VisitId, Guid PatientId, decimal CopayDue, decimal Paid, decimal StillDue, string Currency, EligibilityRecorded? Eligibility, IReadOnlyList<CopayPayment> Payments)
+{
+    public static VisitCopay From(BillingAccount a, string currency) =>
+        new(a.Id, a.PatientId, a.CopayDue, a.CopayPaid, a.CopayOutstanding, currency, a.Eligibility, a.Payments);
+}
+
+/// <summary>One visit's share of a patient's balance: the copay until the payer has decided, then the payer's patient responsibility.</summary>
+public sealed record VisitBalance(
+    Guid VisitId, DateTimeOffset? StartsAt, Guid? ClaimId, ClaimStatus? ClaimStatus, string Basis, decimal Owed, decimal Paid, decimal Balance);
+
+public sealed record PatientBalance(Guid PatientId, string Currency, decimal Balance, IReadOnlyList<VisitBalance> Visits);
+
+/// <summary>A visit the front desk should act on: coverage inactive or not on file.</summary>
+public sealed record EligibilityAlert(Guid VisitId, Guid PatientId, DateTimeOffset? StartsAt, string? Clinic, string? VisitType, string Stage, string Reason, DateTimeOffset CheckedAt);
+
+public static class CopayEndpoints
+{
+    public static IEndpointRouteBuilder MapCopayEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The front desk collects and refunds; billing staff see the same.
+        var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Copay, balance and eligibility alerts");
+        patients.MapGet("/eligibility-alerts", Alerts);
+        patients.MapGet("/{patientId:guid}/balance", Balance);
+        patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay", GetCopay);
+        patients.MapPost("/{patientId:guid}/visits/{visitId:guid}/copay/payments", Collect);
+        patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay/payments/{paymentId:guid}/receipt", Receipt);
+        patients.MapPost("/{patientId:guid}/visits/{visitId:guid}/copay/payments/{paymentId:guid}/refunds", Refund);
+        return app;
+    }
+
+    private static async Task<Ok<VisitCopay>> GetCopay(Guid patientId, Guid visitId, IQuerySession session, FeeSchedule fees, HttpContext http, CancellationToken ct)
+    {
+        var (account, version) = await LoadAsync(session, patientId, visitId, ct);
+        StreamVersion.SetETag(http, version);
+        return TypedResults.Ok(VisitCopay.From(account, fees.Currency));
+    }
+
+    /// <summary>Takes a copay and answers with its receipt (201, the receipt's address in Location).</summary>
+    private static async Task<Created<CopayReceipt>> Collect(
+        Guid patientId, Guid visitId, CollectCopay command, IDocumentSession session, FeeSchedule fees, HttpContext http, TimeProvider clock,
+        ILogger<BillingAccount> logger, CancellationToken ct)
+    {
+        var paymentId = Guid.CreateVersion7();
+        var receipt = new ReceiptNumber { PaymentId = paymentId };
+        session.Store(receipt);
+        var after = await DecideAsync(session, patientId, visitId, http, account =>
+            CopayDecisions.Collect(account, command, paymentId, receipt.Number, fees.Currency, Who(http), clock.GetUtcNow()), ct);
+        logger.LogInformation("Copay payment {PaymentId} on visit {VisitId}: receipt {ReceiptNumber}", paymentId, visitId, receipt.Number);
+        return TypedResults.Created(
+            $"/api/billing/patients/{patientId}/visits/{visitId}/copay/payments/{paymentId}/receipt",
+            CopayReceipt.For(after, after.Payments.Single(p => p.PaymentId == paymentId), fees.Currency));
+    }
+
+    private static async Task<Ok<CopayReceipt>> Refund(
+        Guid patientId, Guid visitId, Guid paymentId, RefundCopay command, IDocumentSession session, FeeSchedule fees, HttpContext http, TimeProvider clock,
+        ILogger<BillingAccount> logger, CancellationToken ct)
+    {
+        var refundId = Guid.CreateVersion7();
+        var after = await DecideAsync(session, patientId, visitId, http, account =>
+            CopayDecisions.Refund(account, paymentId, command, refundId, Who(http), clock.GetUtcNow()), ct);
+        logger.LogInformation("Copay payment {PaymentId} on visit {VisitId}: refund {RefundId}", paymentId, visitId, refundId);
+        return TypedResults.Ok(CopayReceipt.For(after, after.Payments.Single(p => p.PaymentId == paymentId), fees.Currency));
+    }
+
+    private static async Task<Ok<CopayReceipt>> Receipt(Guid patientId, Guid visitId, Guid paymentId, IQuerySession session, FeeSchedule fees, CancellationToken ct)
+    {
+        var (account, _) = await LoadAsync(session, patientId, visitId, ct);
+        var payment = account.Payments.FirstOrDefault(p => p.PaymentId == paymentId) ?? throw new NotFoundException($"visit {visitId} has no payment {paymentId}");
+        return TypedResults.Ok(CopayReceipt.For(account, payment, fees.Currency));
+    }
+
+    /// <summary>
+    /// What the patient owes across visits: per visit the copay due until the payer has adjudicated the claim, then the
+    /// payer's patient responsibility; less what was paid at the desk (net of refunds). Negative is a credit.
+    /// </summary>
+    private static async Task<Ok<PatientBalance>> Balance(Guid patientId, IQuerySession session, FeeSchedule fees, CancellationToken ct)
+    {
+        var accounts = await session.Query<AccountView>().Where(a => a.PatientId == patientId).ToListAsync(ct);
+        var claims = (await session.Query<Claim>().Where(c => c.PatientId == patientId).ToListAsync(ct)).ToDictionary(c => c.VisitId);
+        var visits = accounts
+            .OrderBy(a => a.StartsAt)
+            .Select(a =>
+            {
+                var claim = claims.GetValueOrDefault(a.VisitId);
+                var adjudicated = claim?.PatientResponsibility;
+                var owed = adjudicated ?? a.CopayDue;
+                return new VisitBalance(a.VisitId, a.StartsAt, claim?.ClaimId, claim?.Status, adjudicated is null ? "copay" : "adjudicated", owed, a.CopayPaid, owed - a.CopayPaid);
+            })
+            .ToList();
+        return TypedResults.Ok(new PatientBalance(patientId, fees.Currency, visits.Sum(v => v.Balance), visits));
+    }
+
+    /// <summary>Visits between <paramref name="from"/> and <paramref name="to"/> (default: from yesterday, two weeks ahead) whose coverage was found inactive or missing.</summary>
+    private static async Task<Ok<IReadOnlyList<EligibilityAlert>>> Alerts(
+        IQuerySession session, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var start = from ?? clock.GetUtcNow().AddDays(-1);
+        var end = to ?? clock.GetUtcNow().AddDays(14);
+        var found = await session.Query<AccountView>()
+            .Where(a => a.EligibilityAlert && a.StartsAt >= start && a.StartsAt < end)
+            .OrderBy(a => a.StartsAt)
+            .ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<EligibilityAlert>>([.. found.Select(a => new EligibilityAlert(
+            a.VisitId, a.PatientId, a.StartsAt, a.Clinic, a.VisitType, a.Eligibility!.Stage == EligibilityStage.CheckIn ? "check-in" : "booking",
+            a.Eligibility.Reason, a.Eligibility.CheckedAt))]);
+    }
+
+    private static async Task<BillingAccount> DecideAsync(
+        IDocumentSession session, Guid patientId, Guid visitId, HttpContext http, Func<BillingAccount, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        var stream = await session.FetchForWritingAsync<BillingAccount>(visitId, http, ct);
+        var account = stream.Aggregate is { } found && found.PatientId == patientId ? found : throw new NotFoundException($"patient {patientId} has no visit {visitId} in billing");
+        var events = decide(account);
+        stream.AppendMany(events);
+        var after = BillingAccount.Replay(account, events)!;
+        session.Store(AccountView.From(after));
+        await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, stream);
+        return after;
+    }
+
+    private static async Task<(BillingAccount Account, long Version)> LoadAsync(IQuerySession session, Guid patientId, Guid visitId, CancellationToken ct)
+    {
+        var (account, version) = await AccountEndpoints.LoadAccount(session, visitId, ct);
+        return account.PatientId == patientId ? (account, version) : throw new NotFoundException($"patient {patientId} has no visit {visitId} in billing");
+    }
+
+    private static string Who(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+}

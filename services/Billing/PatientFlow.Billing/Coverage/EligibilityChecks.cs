@@ -1,0 +1,44 @@
+using Marten;
+using PatientFlow.Billing.Accounts;
+
+namespace PatientFlow.Billing.Coverage;
+
+/// <summary>
+/// Asks the payer about a patient's primary coverage and records the answer on the patient's coverage stream in the
+/// caller's session, so it commits (or not) with whatever the caller decides from it.
+/// </summary>
+public sealed class EligibilityChecks(IPayerEligibility payer, TimeProvider clock)
+{
+    public const string DefaultVisitType = "follow-up";
+
+    /// <returns>The payer's answer as recorded, or null when the patient has no coverage on file.</returns>
+    public async Task<EligibilityVerified?> VerifyAsync(
+        IDocumentSession session, Guid patientId, Guid? visitId, DateOnly serviceDate, string? visitType, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<PatientCoverage>(patientId, ct);
+        if (stream.Aggregate?.Primary?.Registration is not { } primary)
+        {
+            return null;
+        }
+
+        var type = string.IsNullOrWhiteSpace(visitType) ? DefaultVisitType : visitType.Trim().ToLowerInvariant();
+        var answer = await payer.CheckAsync(primary, serviceDate, type, ct);
+        var verified = new EligibilityVerified(
+            patientId, primary.CoverageId, visitId, serviceDate, type, answer.Active, answer.Copay, answer.DeductibleRemaining, answer.Reason, clock.GetUtcNow());
+        stream.AppendOne(verified);
+        return verified;
+    }
+
+    /// <summary>The answer for a visit's account: the payer's, or self-pay when there is no coverage on file.</summary>
+    public async Task<EligibilityRecorded> ForVisitAsync(
+        IDocumentSession session, Guid visitId, Guid patientId, EligibilityStage stage, DateOnly serviceDate, string? visitType, string currency,
+        CancellationToken ct)
+    {
+        var verified = await VerifyAsync(session, patientId, visitId, serviceDate, visitType, ct);
+        return verified is null
+            ? new EligibilityRecorded(visitId, patientId, stage, null, false, 0m, 0m, "no coverage on file: self-pay", clock.GetUtcNow(), currency)
+            : new EligibilityRecorded(
+                visitId, patientId, stage, verified.CoverageId, verified.Active, verified.Active ? verified.Copay : 0m, verified.DeductibleRemaining,
+                verified.Reason, verified.VerifiedAt, currency);
+    }
+}
