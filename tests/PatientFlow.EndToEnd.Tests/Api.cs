@@ -14,6 +14,12 @@ internal static class Api
         return await ReadAsync(response, expected, $"POST {path}");
     }
 
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.PutAsJsonAsync(path, body);
+        return await ReadAsync(response, expected, $"PUT {path}");
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(path);
