@@ -134,6 +134,9 @@ public sealed record BillingAccount(
 
     public decimal CopayOutstanding => Math.Max(0m, CopayDue - CopayPaid);
 
+    /// <summary>The calendar date of <paramref name="at"/> in the clinic's zone, as the appointment's offset gives it.</summary>
+    public DateOnly ServiceDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Appointment?.StartsAt.Offset ?? at.Offset).DateTime);
+
     public static string LabTestKey(Guid orderId, string? testCode) => $"{orderId:N}:{testCode?.Trim().ToUpperInvariant()}";
 
     public BillingAccount Apply(AppointmentRecorded e) => this with { Appointment = new(e.ProviderId, e.Clinic, e.StartsAt, e.VisitType) };

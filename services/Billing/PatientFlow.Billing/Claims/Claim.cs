@@ -217,7 +217,7 @@ public sealed record Claim(
     }
 
     public Claim Apply(ClaimCoded e) =>
-        Step(ClaimStatus.Draft, "recoded", e.CodedAt) with { Diagnoses = e.Diagnoses, Lines = e.Lines, TotalCharge = e.TotalCharge };
+        Step(ClaimStatus.Draft, "recoded", e.CodedAt) with { Diagnoses = e.Diagnoses, Lines = e.Lines, TotalCharge = e.TotalCharge, HeldLines = [] };
 
     public Claim Apply(ClaimLinesAdded e) =>
         Step(ClaimStatus.Draft, $"{e.Lines.Count} late charge(s) added", e.AddedAt) with { Lines = [.. Lines, .. e.Lines], TotalCharge = e.TotalCharge, HeldLines = [] };

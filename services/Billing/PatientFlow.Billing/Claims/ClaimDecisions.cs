@@ -64,8 +64,10 @@ public static class ClaimDecisions
 
         List<object> events = [];
         var state = claim;
-        if (claim.Adjudication is { } adjudicated && claim.Status is not ClaimStatus.Rejected)
+        if (claim.Status is (ClaimStatus.Paid or ClaimStatus.PartiallyPaid or ClaimStatus.Denied) && claim.Adjudication is { } adjudicated)
         {
+            // Adjudicated: the replacement carries what was held for it too.
+            lines = Renumbered([.. claim.HeldLines, .. lines], claim.Lines.Count);
             var replacement = new ClaimReplacementStarted(claim.ClaimId, claim.VisitId, claim.PatientId, adjudicated.PayerClaimNumber, "late charge", context.By, context.Now);
             events.Add(replacement);
             state = state.Apply(replacement);

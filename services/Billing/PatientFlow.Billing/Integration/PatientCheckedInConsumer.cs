@@ -19,7 +19,7 @@ public sealed class PatientCheckedInConsumer(IDocumentStore store, AccountServic
         }
 
         var eligibility = await Services.Eligibility.ForVisitAsync(
-            session, message.VisitId, message.PatientId, EligibilityStage.CheckIn, DateOnly.FromDateTime(message.OccurredAt.DateTime),
+            session, message.VisitId, message.PatientId, EligibilityStage.CheckIn, state?.ServiceDate(message.OccurredAt) ?? DateOnly.FromDateTime(message.OccurredAt.DateTime),
             state?.Appointment?.VisitType, Services.Fees.Currency, ct);
         return RecordCheckInDecider.Decide(state, new RecordCheckIn(message.VisitId, message.PatientId, message.OccurredAt), eligibility, next);
     }

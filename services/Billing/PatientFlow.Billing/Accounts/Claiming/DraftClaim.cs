@@ -47,10 +47,11 @@ public static class DraftClaimDecider
             throw new ConflictException($"visit {after.Id} has charges in {foreign.Currency}, the claim is in {next.Currency}");
         }
 
-        var serviceDate = after.Appointment?.StartsAt ?? checkedOutAt;
+        // The date of service is the day the patient came, in the clinic's zone: arrival, else the appointment, else check-out.
+        var serviceDate = after.ServiceDate(after.CheckedInAt ?? after.Appointment?.StartsAt ?? checkedOutAt);
         var claim = new ClaimCreated(
             next.ClaimId, after.Id, after.PatientId, encounter.ProviderId, after.Appointment?.Clinic,
-            DateOnly.FromDateTime(serviceDate.DateTime), encounter.Diagnoses, lines, lines.Sum(l => l.Amount),
+            serviceDate, encounter.Diagnoses, lines, lines.Sum(l => l.Amount),
             next.Currency, next.CreatedAt);
         return new VisitDecision([.. events, new ClaimDrafted(after.Id, next.ClaimId)], claim);
     }
