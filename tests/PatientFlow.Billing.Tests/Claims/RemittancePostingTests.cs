@@ -153,6 +153,26 @@ public class RemittancePostingTests
         adjudicated.Lines.Should().OnlyContain(l => !l.Denied);
     }
 
+    // The usual deductible line: the contractual write-off (CO-45) and the rest of the allowed amount to the deductible (PR-1).
+    [Fact]
+    public void GivenOneLinePaidNothingWithAContractualWriteOffAndTheRestToTheDeductible_WhenPosted_ThenPaidAndTheLineNotDenied()
+    {
+        var deductible = StrepTestDenied with
+        {
+            PatientResponsibility = 20.00m,
+            Services =
+            [
+                PaidInFull.Services[0],
+                new ServicePayment("87880", [], 25.00m, 0m, 1, [new Adjustment("CO", "45", 5.00m), new Adjustment("PR", "1", 20.00m)]),
+            ],
+        };
+
+        var adjudicated = PostOne(Accepted, deductible);
+
+        adjudicated.Outcome.Should().Be(ClaimOutcome.Paid);
+        adjudicated.Lines.Should().OnlyContain(l => !l.Denied);
+    }
+
     [Fact]
     public void GivenServicesInAnotherOrder_WhenPosted_ThenEachIsMatchedToItsLineByProcedure()
     {

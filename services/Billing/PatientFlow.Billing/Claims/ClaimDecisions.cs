@@ -100,7 +100,7 @@ public static class ClaimDecisions
 
     /// <summary>
     /// Posts the payer's decision (835 CLP loop). Denied: CLP02 4, or nothing paid and nothing left to the patient.
-    /// Partially paid: something paid but a line denied. Paid otherwise. The same remittance posts once; a paid claim
+    /// Partially paid: something paid but a line denied (paid nothing and left nothing to the patient). Paid otherwise. The same remittance posts once; a paid claim
     /// with late charges held becomes their corrected claim.
     /// </summary>
     public static IReadOnlyList<object> Adjudicate(
@@ -306,7 +306,9 @@ public static class ClaimDecisions
                 open.Remove(line);
             }
 
-            var denied = service.Paid == 0 && service.Adjustments.Any(a => a.Group != "PR");
+            // Nothing paid and nothing left to the patient: the payer refused the line. Paid nothing because the allowed
+            // amount went to the deductible (PR) is not a denial, whatever contractual write-off comes with it.
+            var denied = service.Paid == 0 && !service.Adjustments.Any(a => a.Group == "PR" && a.Amount > 0);
             result.Add(new LineAdjudication(line?.LineNumber ?? 0, service.Procedure, service.Charged, service.Paid, service.Adjustments, denied));
         }
 
