@@ -31,6 +31,13 @@ public class ClaimingTests
         Given(CheckedOut with { CheckedOutAt = StartsAt.AddDays(1) }).When(Complete).ThenLast<ClaimCreated>()
             .Should().Match<ClaimCreated>(c => c.DateOfService == new DateOnly(2025, 3, 5) && c.Clinic == null && c.TotalCharge == 115.00m);
 
+    // Booked for one day, seen on another: the claim is dated by the arrival, in the clinic's zone (01:00 UTC is the
+    // evening before in New York).
+    [Fact]
+    public void GivenArrivedOnAnotherDayThanBooked_WhenRecordCheckOut_ThenDatedByTheArrivalInTheClinicsZone() =>
+        Given(Booked, new CheckInRecorded(VisitId, PatientId, new DateTimeOffset(2025, 2, 26, 1, 0, 0, TimeSpan.Zero)), Charged)
+            .When(CheckOut).ThenLast<ClaimCreated>().DateOfService.Should().Be(new DateOnly(2025, 2, 25));
+
     [Fact]
     public void GivenCompletedEncounterNotCheckedOut_WhenChargeLabResult_ThenNoClaim() =>
         Given(Booked, Charged).When(Result).Then(LabCharged);
