@@ -51,10 +51,10 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
     {
         var staff = await Staff.SignInAsync(platform);
         var payerId = NewPayer();
-        var visit = await DriveVisitAsync(staff, payerId: null, collectCopay: false);
-
-        var alerts = await staff.FrontDesk.GetJsonAsync("/api/billing/patients/eligibility-alerts");
-        alerts.EnumerateArray().Should().Contain(a => a.Str("visitId") == visit.VisitId && a.Str("reason").Contains("self-pay"));
+        // Before the patient leaves, the front desk sees the visit flagged: no coverage on file.
+        var visit = await DriveVisitAsync(staff, payerId: null, collectCopay: false, beforeCheckOut: async (visitId, _) =>
+            await staff.FrontDesk.EventuallyAsync("/api/billing/patients/eligibility-alerts",
+                alerts => alerts.EnumerateArray().Any(a => a.Str("visitId") == visitId && a.Str("reason").Contains("self-pay"))));
         var blocked = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "draft");
         var claimId = blocked.Str("claimId");
         var queue = await staff.Billing.GetJsonAsync("/api/billing/claims/work-queue?queue=scrubber");
@@ -137,7 +137,8 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
     /// Books, checks in, runs the encounter (99213 with modifier 25 for type 2 diabetes) and checks out, through the gateway.
     /// With <paramref name="payerId"/> the patient's coverage is registered before booking.
     /// </summary>
-    private static async Task<(string VisitId, string PatientId)> DriveVisitAsync(Staff staff, string? payerId, bool collectCopay)
+    private static async Task<(string VisitId, string PatientId)> DriveVisitAsync(
+        Staff staff, string? payerId, bool collectCopay, Func<string, string, Task>? beforeCheckOut = null)
     {
         await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
         var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
@@ -178,6 +179,11 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
             diagnoses = new[] { new { code = "E11.9", primary = true } },
             procedures = new[] { new { code = "99213", units = 1, modifiers = new[] { "25" } } },
         }, HttpStatusCode.OK);
+        if (beforeCheckOut is not null)
+        {
+            await beforeCheckOut(visitId, patientId);
+        }
+
         await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-out", new { }, HttpStatusCode.OK);
         return (visitId, patientId);
     }

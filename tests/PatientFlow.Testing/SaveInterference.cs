@@ -25,6 +25,21 @@ public sealed class SaveInterference : DocumentSessionListenerBase
     /// <summary>Matching saves that committed.</summary>
     public int Commits => Volatile.Read(ref _commits);
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> matching saves have committed. A commit is visible to other sessions a
+    /// moment before Marten calls <see cref="AfterCommitAsync"/>, so a test that saw its effect must still wait for the count.
+    /// </summary>
+    public async Task<int> CommitsAfterAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
+        while (Commits < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return Commits;
+    }
+
     /// <summary>The next save matching <paramref name="when"/> finds <paramref name="commitFirst"/>'s changes committed ahead of it.</summary>
     public void Arm(Func<IDocumentSession, bool> when, Func<IDocumentSession, Task> commitFirst)
     {

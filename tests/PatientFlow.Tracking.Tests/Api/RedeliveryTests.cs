@@ -47,7 +47,7 @@ public class RedeliveryTests(TrackingFactory factory) : IClassFixture<TrackingFa
         var timeline = await factory.WaitForTimelineAsync(visit.VisitId, 2);
 
         factory.Interference.Attempts.Should().Be(2, "the first save collided on the stream id and the retry appended");
-        factory.Interference.Commits.Should().Be(1);
+        (await factory.Interference.CommitsAfterAsync(1)).Should().Be(1);
         timeline.Steps.Select(step => step.SourceEventId).Should().Equal(booked.EventId, checkedIn.EventId);
         timeline.CurrentStage.Should().Be("arrived");
 
