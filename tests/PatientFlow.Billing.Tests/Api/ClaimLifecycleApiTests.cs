@@ -52,6 +52,16 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
             return claim?.RootElement.GetProperty("status").GetString() == status ? claim : null;
         }, what: $"claim of {visitId} to be {status}")).RootElement;
 
+    /// <summary>A covered visit booked, seen and checked out; its claim once it reaches <paramref name="status"/>.</summary>
+    private async Task<JsonElement> ClaimOfCoveredVisitAsync(string payerId, VisitFacts visit, string status, EncounterCompleted? completed = null)
+    {
+        await RegisterCoverageAsync(visit.PatientId, payerId);
+        await factory.DeliverAsync(visit.Booked);
+        await factory.DeliverAsync(completed ?? visit.Completed);
+        await factory.DeliverAsync(visit.CheckedOut);
+        return await WaitForClaimStatusAsync(visit.VisitId, status);
+    }
+
     private async Task<(JsonElement Batch, string File)> BatchAsync(string payerId)
     {
         var created = await _billing.PostAsJsonAsync("/api/billing/batches", new { payerId });
@@ -145,11 +155,7 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        await RegisterCoverageAsync(visit.PatientId, payerId);
-        await factory.DeliverAsync(visit.Booked);
-        await factory.DeliverAsync(visit.Completed with { Diagnoses = ["J02.9", "FEVER"] });
-        await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await WaitForClaimStatusAsync(visit.VisitId, "draft");
+        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, "draft", visit.Completed with { Diagnoses = ["J02.9", "FEVER"] });
         var claimId = claim.GetProperty("claimId").GetGuid();
 
         var queue = await Body(await _billing.GetAsync("/api/billing/claims/work-queue?queue=scrubber"));
@@ -181,11 +187,7 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        await RegisterCoverageAsync(visit.PatientId, payerId);
-        await factory.DeliverAsync(visit.Booked);
-        await factory.DeliverAsync(visit.Completed);
-        await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await WaitForClaimStatusAsync(visit.VisitId, "ready");
+        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, "ready");
         var claimId = claim.GetProperty("claimId").GetGuid();
         var number = claim.GetProperty("claimNumber").GetString()!;
         var (first, _) = await BatchAsync(payerId);
@@ -229,11 +231,7 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        await RegisterCoverageAsync(visit.PatientId, payerId);
-        await factory.DeliverAsync(visit.Booked);
-        await factory.DeliverAsync(visit.Completed);
-        await factory.DeliverAsync(visit.CheckedOut);
-        var claimId = (await WaitForClaimStatusAsync(visit.VisitId, "ready")).GetProperty("claimId").GetGuid();
+        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, "ready")).GetProperty("claimId").GetGuid();
         var (batch, _) = await BatchAsync(payerId);
 
         var acknowledged = await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.GetProperty("batchId").GetGuid()}/acknowledgement",
@@ -309,11 +307,7 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        await RegisterCoverageAsync(visit.PatientId, payerId);
-        await factory.DeliverAsync(visit.Booked);
-        await factory.DeliverAsync(visit.Completed with { Diagnoses = ["BAD"] });
-        await factory.DeliverAsync(visit.CheckedOut);
-        var claimId = (await WaitForClaimStatusAsync(visit.VisitId, "draft")).GetProperty("claimId").GetGuid();
+        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, "draft", visit.Completed with { Diagnoses = ["BAD"] })).GetProperty("claimId").GetGuid();
         object Coding(string diagnosis) => new
         {
             diagnoses = new[] { diagnosis },
