@@ -116,24 +116,25 @@ public static class CopayEndpoints
             a.Eligibility.Reason, a.Eligibility.CheckedAt))]);
     }
 
+    /// <summary>The shared command path; the account's view is stored from the decided state, in the same commit.</summary>
     private static async Task<BillingAccount> DecideAsync(
         IDocumentSession session, Guid patientId, Guid visitId, HttpContext http, Func<BillingAccount, IReadOnlyList<object>> decide, CancellationToken ct)
     {
-        var stream = await session.FetchForWritingAsync<BillingAccount>(visitId, http, ct);
-        var account = stream.Aggregate is { } found && found.PatientId == patientId ? found : throw new NotFoundException($"patient {patientId} has no visit {visitId} in billing");
-        var events = decide(account);
-        stream.AppendMany(events);
-        var after = BillingAccount.Replay(account, events)!;
-        session.Store(AccountView.From(after));
-        await session.SaveChangesAsync(ct);
-        StreamVersion.SetETag(http, stream);
-        return after;
+        var (account, events) = await session.DecideAsync<BillingAccount>(visitId, http, account =>
+        {
+            var events = account.PatientId == patientId ? decide(account) : throw NotFound(patientId, visitId);
+            session.Store(AccountView.From(BillingAccount.Replay(account, events)!));
+            return events;
+        }, () => NotFound(patientId, visitId), ct);
+        return BillingAccount.Replay(account, events)!;
     }
+
+    private static NotFoundException NotFound(Guid patientId, Guid visitId) => new($"patient {patientId} has no visit {visitId} in billing");
 
     private static async Task<(BillingAccount Account, long Version)> LoadAsync(IQuerySession session, Guid patientId, Guid visitId, CancellationToken ct)
     {
         var (account, version) = await AccountEndpoints.LoadAccount(session, visitId, ct);
-        return account.PatientId == patientId ? (account, version) : throw new NotFoundException($"patient {patientId} has no visit {visitId} in billing");
+        return account.PatientId == patientId ? (account, version) : throw NotFound(patientId, visitId);
     }
 
     private static string Who(HttpContext http) => http.User.Identity?.Name ?? "unknown";
