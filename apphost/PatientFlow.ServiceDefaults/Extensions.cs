@@ -12,6 +12,7 @@ using PatientFlow.ServiceDefaults.Observability;
 using PatientFlow.ServiceDefaults.OpenApi;
 using PatientFlow.ServiceDefaults.Operations;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.ServiceDefaults;
 
@@ -27,7 +28,7 @@ public static class Extensions
         // Marten logs every schema statement it applies at start (hundreds of lines on a fresh database).
         builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Warning);
         builder.AddPatientFlowAuthentication();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPatientFlowClock(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -69,6 +70,7 @@ public static class Extensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapOperationsEndpoints();
+        app.MapPatientFlowMetrics();
         if (app.Services.GetService<EventStore.ServiceIdentity>() is { } identity)
         {
             app.MapPatientFlowOpenApi(identity.Service);

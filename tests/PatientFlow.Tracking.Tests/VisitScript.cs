@@ -42,8 +42,28 @@ public sealed record VisitScript(Guid VisitId, Guid PatientId, Guid ProviderId, 
         Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "routine",
         [new OrderedLabTest("2345-7", "Glucose", "blood", "in-house")]);
 
-    public LabResultRecorded LabResulted(int minute = 70) => new(
-        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "2345-7", "95", "mg/dL", "normal", "82947");
+    public LabOrderPlaced LabOrdered(Guid orderId, int minute) => LabOrdered(minute) with { OrderId = orderId };
+
+    public LabResultRecorded LabResulted(int minute = 70, Guid? orderId = null) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), orderId ?? Guid.CreateVersion7(), "2345-7", "95", "mg/dL", "normal", "82947");
+
+    public LabOrderCancelled LabCancelled(Guid orderId, int minute) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), orderId, ["2345-7"]);
+
+    public ProviderEncounterStarted ProviderStarted(int minute = 30) => new(Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), ProviderId);
+
+    public NoShowRecorded NoShow(int minute = 15) => new(Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), ProviderId, At(0));
+
+    public LateArrivalFlagged LateArrival(int minute) => new(Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), At(0), minute);
+
+    public AppointmentCancelled Cancelled(int minute = -60) => new(Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), ProviderId, "patient called");
+
+    public ReferralCreated ReferralCreated(Guid referralId, int minute) => ReferralCreated(minute) with { ReferralId = referralId };
+
+    public ReferralLoopClosed ReferralClosed(Guid referralId, int minute) => new(
+        Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), referralId, "consult-report");
+
+    public ReferralCancelled ReferralCancelled(Guid referralId, int minute) => new(Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), referralId);
 
     public ReferralCreated ReferralCreated(int minute = 55) => new(
         Guid.CreateVersion7(), VisitId, PatientId, At(minute), At(minute + 1), Guid.CreateVersion7(), "specialist", "cardiology", "routine");

@@ -27,6 +27,9 @@ public static class AccessPolicies
     /// <summary><c>/api/billing/patients/**</c>: coverage from the insurance card and eligibility checks, at the desk and in billing.</summary>
     public const string Coverage = "coverage";
 
+    /// <summary>Patients' names on the flow board: staff who call patients in, not operations watching flow.</summary>
+    public const string PatientNames = "patient-names";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -48,6 +51,7 @@ public static class AccessPolicies
         [PatientDirectory] = [Roles.Lab, Roles.Clinician, Roles.FrontDesk, Roles.Ops],
         [ResultReview] = [Roles.Clinician],
         [Coverage] = [Roles.FrontDesk, Roles.Billing],
+        [PatientNames] = [Roles.FrontDesk, Roles.Clinician],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -12,12 +12,15 @@ public static class AuthExtensions
     {
         var settings = TokenSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<TokenIssuer>();
+        // Tokens live in real time: a simulated clock (PatientFlow:Clock) may run hours ahead or behind, and
+        // validation below checks lifetimes against real time too.
+        builder.Services.AddSingleton(services => new TokenIssuer(services.GetRequiredService<TokenSettings>(), TimeProvider.System));
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.TimeProvider = TimeProvider.System;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "MassTransit", PatientFlowSource))
+                .AddMeter("Marten", "MassTransit", PatientFlowSource)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, PatientFlowSource, "Marten", "MassTransit")
                 .AddAspNetCoreInstrumentation(aspnet =>
@@ -45,5 +47,12 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The Prometheus text format at <c>/metrics</c>, for a scraper inside the cluster (the gateway does not route it).</summary>
+    public static WebApplication MapPatientFlowMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
     }
 }

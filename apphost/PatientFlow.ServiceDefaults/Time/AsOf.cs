@@ -14,7 +14,10 @@ public static partial class AsOf
     public const string Parameter = "asOf";
 
     /// <summary>Null when absent; an ISO 8601 instant with a UTC offset otherwise (422 naming <c>asOf</c>).</summary>
-    public static DateTimeOffset? Parse(string? value)
+    public static DateTimeOffset? Parse(string? value) => ParseInstant(Parameter, value);
+
+    /// <summary>Null when absent; an ISO 8601 instant with a UTC offset otherwise (422 naming <paramref name="field"/>).</summary>
+    public static DateTimeOffset? ParseInstant(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -24,7 +27,7 @@ public static partial class AsOf
         if (!WithOffset().IsMatch(value) ||
             !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            throw new InvalidFieldException(Parameter, "must be an ISO 8601 instant with a UTC offset, e.g. 2026-11-23T09:30:00Z");
+            throw new InvalidFieldException(field, "must be an ISO 8601 instant with a UTC offset, e.g. 2026-11-23T09:30:00Z");
         }
 
         return instant;

@@ -1,5 +1,8 @@
 using PatientFlow.ServiceDefaults;
 using PatientFlow.Tracking;
+using PatientFlow.Tracking.Analytics;
+using PatientFlow.Tracking.Board;
+using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Journeys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,4 +12,7 @@ builder.AddTracking();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapJourneyEndpoints();
+app.MapBoardEndpoints();
+app.MapAnalyticsEndpoints();
+app.MapBottleneckEndpoints();
 app.Run();

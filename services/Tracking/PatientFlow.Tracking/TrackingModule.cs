@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Tracking.Board;
+using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Journeys;
 
@@ -19,10 +21,30 @@ public static class TrackingModule
             // Async: the daemon applies each visit's steps one after another in the log's order,
             // however many consumers appended to the same visit at once.
             options.Projections.Snapshot<VisitJourney>(SnapshotLifecycle.Async);
-            options.Schema.For<VisitJourney>().Index(journey => journey.Clinic);
+            options.Schema.For<VisitJourney>()
+                .Index(journey => journey.Clinic)
+                .Index(journey => journey.ActiveFrom)
+                .Index(journey => journey.ActiveUntil);
         });
         builder.AddPatientFlowMessaging(Service, JourneyConsumers());
+        builder.AddLiveBoard();
         return builder;
+    }
+
+    /// <summary>The board in memory, fed by journey notifications, with its thresholds checked at start.</summary>
+    private static void AddLiveBoard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BoardOptions>()
+            .Bind(builder.Configuration.GetSection(BoardOptions.Section))
+            .Validate(options => options.Problems().Count == 0, "Tracking:Board settings are not usable")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(new BoardClock(builder.Configuration.GetValue("PatientFlow:Clock:Speed", 1.0)));
+        builder.Services.AddSingleton<LiveBoard>();
+        builder.Services.AddHostedService<JourneyFeed>();
+        builder.Services.AddSingleton<BoardMetrics>();
+        builder.Services.AddOptions<BottleneckOptions>().Bind(builder.Configuration.GetSection(BottleneckOptions.Section));
+        builder.Services.AddSingleton<BottleneckMonitor>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<BottleneckMonitor>());
     }
 
     /// <summary>One consumer per contract: a new contract reaches the journey without code here.</summary>

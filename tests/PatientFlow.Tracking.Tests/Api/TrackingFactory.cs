@@ -21,6 +21,8 @@ public sealed class TrackingFactory() : ServiceFactory<Program>("tracking")
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Tests run the bottleneck check themselves, at the moment they mean to.
+        builder.UseSetting("Tracking:Bottlenecks:CheckEvery", "01:00:00");
         builder.ConfigureServices(services => services.ConfigureMarten(options => options.Listeners.Add(Interference)));
     }
 

@@ -17,6 +17,7 @@ public static class PatientEndpoints
         patients.MapPost("/", RegisterPatient);
         patients.MapGet("/", FindPatients);
         patients.MapGet("/possible-duplicates", PossibleDuplicates);
+        patients.MapGet("/display-names", DisplayNames).RequireAuthorization(AccessPolicies.PatientNames);
         patients.MapGet("/{patientId:guid}", GetPatient);
         patients.MapPost("/{patientId:guid}/corrections", CorrectPatient);
         patients.MapGet("/{patientId:guid}/appointments", GetAppointments);
@@ -74,6 +75,30 @@ public static class PatientEndpoints
     private static async Task<Ok<PatientDetails>> GetPatient(Guid patientId, IQuerySession session, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await session.LoadWithETagAsync<PatientDetails>(patientId, http, ct) ?? throw NotFound(patientId));
 
+    /// <summary>Most patients one display-names request may name: a board asks for those it shows.</summary>
+    public const int MostDisplayNames = 200;
+
+    /// <summary>
+    /// <c>?ids=a,b,…</c>: the short name a flow board shows for each patient (first name, last initial), for the
+    /// roles that may see names. Unknown ids are left out.
+    /// </summary>
+    private static async Task<Ok<DisplayNames>> DisplayNames(string? ids, IQuerySession session, CancellationToken ct)
+    {
+        var parts = (ids ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0 || parts.Length > MostDisplayNames)
+        {
+            throw new InvalidFieldException("ids", $"must list 1 to {MostDisplayNames} patient ids, comma-separated");
+        }
+
+        var wanted = parts.Select(part => Guid.TryParse(part, out var id) ? id : throw new InvalidFieldException("ids", $"'{part}' is not a patient id")).Distinct().ToArray();
+        var patients = await session.LoadManyAsync<PatientDetails>(ct, wanted);
+        return TypedResults.Ok(new DisplayNames(patients.ToDictionary(p => p.PatientId, p => ShortName(p.FirstName, p.LastName))));
+    }
+
+    /// <summary>"Ada E.": enough for staff to call the patient, little for a passer-by reading the wall screen.</summary>
+    public static string ShortName(string firstName, string lastName) =>
+        lastName.Length == 0 ? firstName : $"{firstName} {char.ToUpperInvariant(lastName[0])}.";
+
     /// <summary>Finds patients by MRN, or by last name and birth date.</summary>
     private static async Task<Ok<IReadOnlyList<PatientDetails>>> FindPatients(
         string? mrn, string? lastName, DateOnly? dateOfBirth, IQuerySession session, CancellationToken ct)
@@ -108,3 +133,6 @@ public static class PatientEndpoints
 
     private static NotFoundException NotFound(Guid patientId) => new($"patient {patientId} not found");
 }
+
+/// <summary>Short names by patient id.</summary>
+public sealed record DisplayNames(IReadOnlyDictionary<Guid, string> Names);

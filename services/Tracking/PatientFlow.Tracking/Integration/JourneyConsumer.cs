@@ -1,6 +1,7 @@
 using Marten;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integration;
@@ -24,6 +25,7 @@ public sealed class JourneyConsumer<TEvent>(IDocumentStore store, ILogger<Journe
             session.Events.Append(message.VisitId, step);
         }
 
+        JourneyFeed.Notify(session, message.VisitId);
         logger.LogInformation("Visit {VisitId}: journey step {EventType} from {EventId}", message.VisitId, step.EventType, message.EventId);
     }
 }

@@ -3,6 +3,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
+using PatientFlow.Contracts.Referral.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Tracking.Journeys;
@@ -29,9 +30,11 @@ public static class ContractSteps
     public static JourneyStepRecorded ToStep(IVisitEvent message)
     {
         var (clinic, providerId, room) = WhereAndWho(message);
+        var (visitType, scheduledAt, reference) = WhatAndWhen(message);
         return new JourneyStepRecorded(
             message.VisitId, message.PatientId, message.EventId, NameOf(message.GetType()), StageOf(message.GetType()),
-            message.OccurredAt, message.RecordedAt, clinic, providerId, room, (message as VitalsCorrected)?.CorrectedEventId);
+            message.OccurredAt, message.RecordedAt, clinic, providerId, room, (message as VitalsCorrected)?.CorrectedEventId,
+            visitType, scheduledAt, reference);
     }
 
     /// <summary>
@@ -50,10 +53,28 @@ public static class ContractSteps
     {
         AppointmentBooked booked => (booked.Clinic, booked.ProviderId, null),
         PatientCheckedIn checkedIn => (checkedIn.Clinic, checkedIn.ProviderId, null),
+        AppointmentRescheduled rescheduled => (rescheduled.Clinic, rescheduled.ProviderId, null),
         EncounterOpened opened => (null, opened.ProviderId, null),
         ProviderEncounterStarted started => (null, started.ProviderId, null),
         PatientRoomed roomed => (null, null, roomed.Room),
         EncounterCompleted completed => (null, completed.ProviderId, null),
+        _ => (null, null, null),
+    };
+
+    /// <summary>What flow analytics needs beyond the stage: the visit type and scheduled start, and which order or referral.</summary>
+    private static (string? VisitType, DateTimeOffset? ScheduledAt, Guid? Reference) WhatAndWhen(IVisitEvent message) => message switch
+    {
+        AppointmentBooked booked => (booked.VisitType, booked.StartsAt, null),
+        AppointmentRescheduled rescheduled => (null, rescheduled.StartsAt, null),
+        NoShowRecorded noShow => (null, noShow.StartsAt, null),
+        LateArrivalFlagged late => (null, late.StartsAt, null),
+        LabOrderPlaced placed => (null, null, placed.OrderId),
+        LabOrderCancelled cancelled => (null, null, cancelled.OrderId),
+        LabResultRecorded result => (null, null, result.OrderId),
+        ReferralCreated created => (null, null, created.ReferralId),
+        ReferralLoopClosed closed => (null, null, closed.ReferralId),
+        ReferralCancelled cancelled => (null, null, cancelled.ReferralId),
+        ReferralReopened reopened => (null, null, reopened.ReferralId),
         _ => (null, null, null),
     };
 }

@@ -9,6 +9,9 @@ namespace PatientFlow.Tracking.Journeys;
 /// <param name="OccurredAt">When it happened in the clinic.</param>
 /// <param name="RecordedAt">When PatientFlow recorded it.</param>
 /// <param name="Corrects">For a correction naming what it corrects (vitals): the corrected step's <see cref="SourceEventId"/>.</param>
+/// <param name="VisitType">The appointment type's code, from the booking.</param>
+/// <param name="ScheduledAt">The scheduled start the step names (booking, reschedule, no-show, late arrival).</param>
+/// <param name="Reference">The lab order or referral the step is about.</param>
 public sealed record JourneyStepRecorded(
     Guid VisitId,
     Guid PatientId,
@@ -20,4 +23,7 @@ public sealed record JourneyStepRecorded(
     string? Clinic,
     Guid? ProviderId,
     string? Room,
-    Guid? Corrects = null);
+    Guid? Corrects = null,
+    string? VisitType = null,
+    DateTimeOffset? ScheduledAt = null,
+    Guid? Reference = null);

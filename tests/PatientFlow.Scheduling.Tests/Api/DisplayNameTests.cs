@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Scheduling.Tests.Api;
+
+/// <summary>The short names a flow board shows: only to the roles that call patients in.</summary>
+public class DisplayNameTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
+{
+    private async Task<Guid> RegisterAsync(string firstName, string lastName)
+    {
+        var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", new
+        {
+            mrn = $"mrn-{Guid.NewGuid():N}"[..20], firstName, lastName, dateOfBirth = "1980-04-12", sex = "female",
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patientId").GetGuid();
+    }
+
+    [Theory]
+    [InlineData(Roles.FrontDesk)]
+    [InlineData(Roles.Clinician)]
+    public async Task DisplayNames_StaffWhoCallPatientsIn_FirstNameAndLastInitialUnknownIdsLeftOut(string role)
+    {
+        var ada = await RegisterAsync("Ada", $"example-{Guid.NewGuid():N}");
+        var grace = await RegisterAsync("Grace", $"Sample-{Guid.NewGuid():N}");
+        var unknown = Guid.CreateVersion7();
+
+        var answer = await factory.CreateClient(role).GetFromJsonAsync<JsonElement>($"/api/scheduling/patients/display-names?ids={ada},{grace},{unknown}");
+
+        var names = answer.GetProperty("names");
+        names.GetProperty(ada.ToString()).GetString().Should().Be("Ada E.");
+        names.GetProperty(grace.ToString()).GetString().Should().Be("Grace S.");
+        names.TryGetProperty(unknown.ToString(), out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(Roles.Ops)]
+    [InlineData(Roles.Integrator)]
+    public async Task DisplayNames_RolesWatchingFlow_Forbidden(string role) =>
+        (await factory.CreateClient(role).GetAsync($"/api/scheduling/patients/display-names?ids={Guid.CreateVersion7()}"))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-an-id")]
+    public async Task DisplayNames_NoIdsOrABadOne_422NamingIds(string ids)
+    {
+        var response = await factory.FrontDesk().GetAsync($"/api/scheduling/patients/display-names?ids={ids}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ids", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task DisplayNames_MoreThanABoardShows_422NamingIds()
+    {
+        var ids = string.Join(',', Enumerable.Range(0, Patients.PatientEndpoints.MostDisplayNames + 1).Select(_ => Guid.CreateVersion7()));
+
+        (await factory.FrontDesk().GetAsync($"/api/scheduling/patients/display-names?ids={ids}")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
+}
