@@ -22,6 +22,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        // The services inherit this process's environment: a roomed card turns amber after 3 s instead of 10 min,
+        // so the board page's colour can be seen to change within a test.
+        Environment.SetEnvironmentVariable("Tracking__Board__Thresholds__roomed__Amber", "00:00:03");
+        Environment.SetEnvironmentVariable("Tracking__Board__Thresholds__roomed__Red", "00:10:00");
         _log = new StreamWriter(LogPath) { AutoFlush = true };
         var options = new PlatformOptions
         {

@@ -11,7 +11,7 @@ using PatientFlow.Testing;
 
 namespace PatientFlow.Tracking.Tests.Api;
 
-public sealed class TrackingFactory() : ServiceFactory<Program>("tracking")
+public class TrackingFactory() : ServiceFactory<Program>("tracking")
 {
     private static readonly MethodInfo PublishGeneric = typeof(TrackingFactory).GetMethod(nameof(PublishAsync))!;
 

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.Playwright;
+using PatientFlow.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PatientFlow.EndToEnd.Tests.Browser;
+
+/// <summary>
+/// The flow board page served through the gateway, in headless Chromium, as visits move through the real platform.
+/// The platform runs with a 3-second amber threshold for the roomed column (see <see cref="PlatformFixture"/>).
+/// Push latency is measured from the step's commit in the service that made it (its recorded time) to the moment
+/// the page updated the card (stamped by the page in <c>data-received-at</c>), both on this machine's clock.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class FlowBoardPageTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Board_VisitsCheckedInRoomedAndSeen_CardsAppearAndMoveWithinASecondAndTurnAmberPastTheThreshold()
+    {
+        var staff = await Staff.SignInAsync(platform);
+        var clinic = await NewClinicAsync(staff);
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(platform.Platform.GatewayUrl, $"/?role=ops&clinic={clinic}").ToString());
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live", new() { Timeout = 15_000 });
+
+        var latencies = new List<double>();
+        var visits = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (visitId, _) = await BookAsync(staff, clinic);
+            visits.Add(visitId);
+            await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
+            latencies.Add(await PushLatencyAsync(page, staff, visitId, "arrived", "scheduling.patient-checked-in.v1"));
+        }
+
+        foreach (var visitId in visits)
+        {
+            await staff.Clinician.EventuallyAsync($"/api/intake/encounters/{visitId}", _ => true);
+            await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/rooming", new { room = $"R-{visitId[..6]}" }, HttpStatusCode.OK);
+            latencies.Add(await PushLatencyAsync(page, staff, visitId, "roomed", "intake.patient-roomed.v1"));
+        }
+
+        // The first roomed card has been in its column longest: past 3 s it turns amber, with no event behind it.
+        var first = Card(page, visits[0]);
+        await Assertions.Expect(first).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-amber"), new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("rooms").Locator($"[data-room='R-{visits[0][..6]}']")).ToHaveAttributeAsync("data-status", "occupied");
+
+        foreach (var visitId in visits.Take(4))
+        {
+            await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/provider/start", new { }, HttpStatusCode.OK);
+            latencies.Add(await PushLatencyAsync(page, staff, visitId, "with-provider", "intake.provider-encounter-started.v1"));
+        }
+
+        await Assertions.Expect(Card(page, visits[0])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-ok"));
+        latencies.Sort();
+        double NearestRank(double percent) => latencies[(int)Math.Ceiling(percent / 100 * latencies.Count) - 1];
+        var p50 = NearestRank(50);
+        var p99 = NearestRank(99);
+        Figures.Report(output, "board push, event committed to card moved in Chromium", FormattableString.Invariant($"p50 {p50:0} ms, p99 {p99:0} ms over {latencies.Count} moves"));
+        p99.Should().BeLessThan(1000, "a card must move within a second of the step's commit");
+    }
+
+    [Fact]
+    public async Task Board_OpsRole_NoPatientNames_FrontDesk_SeesShortNames()
+    {
+        var staff = await Staff.SignInAsync(platform);
+        var clinic = await NewClinicAsync(staff);
+        var (visitId, lastName) = await BookAsync(staff, clinic);
+        await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
+        await using var browser = await BrowserSession.StartAsync();
+
+        var ops = await browser.NewPageAsync();
+        await ops.GotoAsync(new Uri(platform.Platform.GatewayUrl, $"/?role=ops&clinic={clinic}").ToString());
+        await Assertions.Expect(Card(ops, visitId)).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var desk = await browser.NewPageAsync();
+        await desk.GotoAsync(new Uri(platform.Platform.GatewayUrl, $"/?role=front-desk&clinic={clinic}").ToString());
+
+        await Assertions.Expect(Card(desk, visitId)).ToContainTextAsync($"Ada {char.ToUpperInvariant(lastName[0])}.", new() { Timeout = 15_000 });
+        (await Card(ops, visitId).InnerTextAsync()).Should().NotContain("Ada");
+    }
+
+    private static ILocator Card(IPage page, string visitId) => page.Locator($"article[data-visit-id='{visitId}']");
+
+    /// <summary>Waits for the card in <paramref name="stage"/>'s column; milliseconds from the step's commit to the page updating the card.</summary>
+    private static async Task<double> PushLatencyAsync(IPage page, Staff staff, string visitId, string stage, string eventType)
+    {
+        var card = page.GetByTestId($"column-{stage}").Locator($"article[data-visit-id='{visitId}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var receivedAt = double.Parse((await card.GetAttributeAsync("data-received-at"))!, CultureInfo.InvariantCulture);
+        var timeline = await staff.Ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
+            t => t.GetProperty("steps").EnumerateArray().Any(s => s.Str("eventType") == eventType));
+        var committed = timeline.GetProperty("steps").EnumerateArray().First(s => s.Str("eventType") == eventType).GetProperty("recordedAt").GetDateTimeOffset();
+        return receivedAt - committed.ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>A clinic of this test's own, so its board shows only this test's visits.</summary>
+    private static async Task<string> NewClinicAsync(Staff staff)
+    {
+        var clinic = "board-" + Guid.NewGuid().ToString("N")[..8];
+        await FrontDeskSetup.EnsureClinicAsync(staff.Ops, clinic);
+        return clinic;
+    }
+
+    /// <summary>Registers a patient Ada with a unique last name and books her into a new provider's slot at the clinic.</summary>
+    private static async Task<(string VisitId, string LastName)> BookAsync(Staff staff, string clinic)
+    {
+        var lastName = $"Sample{Guid.NewGuid():N}"[..16];
+        var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
+        {
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName, dateOfBirth = "1980-04-12", sex = "female",
+        }, HttpStatusCode.Created);
+        var provider = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
+            new { name = "Dr. Grey", specialty = "family-medicine", clinic }, HttpStatusCode.Created);
+        var providerId = provider.Str("providerId");
+        var slots = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
+            new { startsAt = DateTimeOffset.UtcNow.AddMinutes(30).ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
+        var appointment = await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
+            new { patientId = patient.Str("patientId"), providerId, slotId = slots.GetProperty("slots")[0].Str("slotId"), visitType = "follow-up" }, HttpStatusCode.Created);
+        return (appointment.Str("appointmentId"), lastName);
+    }
+
+    private sealed record Staff(HttpClient FrontDesk, HttpClient Clinician, HttpClient Ops)
+    {
+        public static async Task<Staff> SignInAsync(PlatformFixture platform) => new(
+            await platform.ClientForAsync("front-desk"), await platform.ClientForAsync("clinician"), await platform.ClientForAsync("ops"));
+    }
+}
