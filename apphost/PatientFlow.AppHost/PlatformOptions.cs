@@ -1,3 +1,5 @@
+using PatientFlow.ServiceDefaults.Time;
+
 namespace PatientFlow.AppHost;
 
 /// <summary>How to run the platform locally.</summary>
@@ -28,4 +30,7 @@ public sealed record PlatformOptions
 
     /// <summary>Start private PostgreSQL and RabbitMQ even when connection strings for external ones are set (fault tests kill them).</summary>
     public bool OwnServers { get; init; }
+
+    /// <summary>An accelerated clock every process shares (<c>PatientFlow:Clock</c>); real time when null.</summary>
+    public SimulatedClockSettings? Clock { get; init; }
 }

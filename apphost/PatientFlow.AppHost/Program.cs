@@ -5,10 +5,15 @@ using PatientFlow.AppHost.Terminal;
 using var shutdown = new ShutdownSignal();
 try
 {
-    var (options, envFile) = CommandLine.Parse(args);
+    var (options, envFile, simulation) = CommandLine.Parse(args);
     if (envFile is not null)
     {
         return await InfrastructureOnly.RunAsync(options, envFile, shutdown);
+    }
+
+    if (simulation is not null)
+    {
+        return await SimulatedDay.RunAsync(options, simulation, shutdown);
     }
 
     await using var platform = await Platform.DefineDefault(options).StartAsync(shutdown.Token);

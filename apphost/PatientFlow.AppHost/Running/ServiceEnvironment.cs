@@ -12,7 +12,7 @@ internal sealed record ServiceEnvironment(
 {
     // Set by us per service; an inherited value (e.g. the ConnectionStrings__postgres that made the
     // infrastructure external) must not leak into services under a key they might read.
-    private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__", "Grpc__"];
+    private static readonly string[] OwnedPrefixes = ["ConnectionStrings__", "ReverseProxy__", "Services__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "Auth__", "Grpc__", "PatientFlow__Clock__"];
 
     public async Task<Dictionary<string, string?>> ForAsync(ServiceResource service, string instance, CancellationToken ct)
     {
@@ -35,6 +35,11 @@ internal sealed record ServiceEnvironment(
         variables["ASPNETCORE_ENVIRONMENT"] = Options.Environment;
         variables["DOTNET_ENVIRONMENT"] = Options.Environment;
         variables["Auth__SigningKey"] = SigningKey;
+        foreach (var (key, value) in Options.Clock?.ToEnvironment() ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
         // OTEL_* variables are inherited as they are; only the service name differs per process.
         variables["OTEL_SERVICE_NAME"] = service.Name;
         if (service.Database is { } database)

@@ -34,11 +34,14 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
         builder.Services.AddSingleton<TopologyReadiness>();
         builder.Services.AddHostedService<TopologyDeployer>();
-        builder.Services.AddSingleton<BrokerMonitor>();
+        // Whether the broker answers is a matter of real seconds, whatever the clinic clock reads (PatientFlow:Clock
+        // may run a simulated day at many times real speed).
+        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<BrokerMonitor>(provider, TimeProvider.System));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<BrokerMonitor>());
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddSingleton<FailedMessages>();
-        builder.Services.AddHealthChecks().AddCheck<MessagingHealthCheck>("messaging", tags: [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "messaging", provider => new MessagingHealthCheck(provider.GetRequiredService<BrokerMonitor>(), TimeProvider.System), null, [HealthTags.Ready]));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Time;
+
+namespace PatientFlow.Gateway.Tests;
+
+public class SimulatedClockTests
+{
+    private static readonly DateTimeOffset Origin = DateTimeOffset.Parse("2026-11-23T13:30:00Z");
+    private static readonly DateTimeOffset Anchor = DateTimeOffset.Parse("2026-11-23T15:00:00Z");
+    private static readonly SimulatedClockSettings Thirty = new(Origin, Anchor, 30);
+
+    [Fact]
+    public void ToSimulated_AtTheAnchor_ReadsTheOrigin() => Thirty.ToSimulated(Anchor).Should().Be(Origin);
+
+    [Fact]
+    public void ToSimulated_TenRealSecondsAfterTheAnchorAtSpeedThirty_FiveMinutesAfterTheOrigin() =>
+        Thirty.ToSimulated(Anchor.AddSeconds(10)).Should().Be(Origin.AddMinutes(5));
+
+    [Fact]
+    public void ToSimulated_BeforeTheAnchor_ReadsBeforeTheOrigin() =>
+        Thirty.ToSimulated(Anchor.AddSeconds(-60)).Should().Be(Origin.AddMinutes(-30));
+
+    [Fact]
+    public void ToReal_OfASimulatedInstant_IsWhenTheClockReadsIt()
+    {
+        var nineThirty = Origin.AddHours(2);
+
+        Thirty.ToReal(nineThirty).Should().Be(Anchor.AddMinutes(4));
+        Thirty.ToSimulated(Thirty.ToReal(nineThirty)).Should().Be(nineThirty);
+    }
+
+    [Fact]
+    public void GetUtcNow_TwoProcessesStartedSecondsApart_ReadTheSameTime()
+    {
+        var real = new SettableTime(Anchor.AddSeconds(3));
+        var startedFirst = new SimulatedClock(Thirty, real);
+        real.Now = Anchor.AddSeconds(17);
+        var startedLater = new SimulatedClock(Thirty, real);
+
+        startedFirst.GetUtcNow().Should().Be(startedLater.GetUtcNow()).And.Be(Origin.AddMinutes(8.5));
+    }
+
+    [Fact]
+    public void RealDelayUntil_ALaterSimulatedInstant_IsItsDistanceOverTheSpeed()
+    {
+        var real = new SettableTime(Anchor);
+        var clock = new SimulatedClock(Thirty, real);
+
+        clock.RealDelayUntil(Origin.AddMinutes(15)).Should().Be(TimeSpan.FromSeconds(30));
+        clock.RealDelayUntil(Origin.AddMinutes(-1)).Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void AddPatientFlowClock_SectionAbsent_SystemClock()
+    {
+        var services = new ServiceCollection().AddPatientFlowClock(Configuration([]));
+
+        services.BuildServiceProvider().GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
+    }
+
+    [Fact]
+    public void AddPatientFlowClock_SectionSet_SimulatedClockWithThoseValues()
+    {
+        var services = new ServiceCollection().AddPatientFlowClock(Configuration(new()
+        {
+            ["PatientFlow:Clock:Origin"] = "2026-11-23T13:30:00Z",
+            ["PatientFlow:Clock:Anchor"] = "2026-11-23T15:00:00.0000000+00:00",
+            ["PatientFlow:Clock:Speed"] = "30",
+        }));
+
+        var clock = services.BuildServiceProvider().GetRequiredService<TimeProvider>();
+
+        clock.Should().BeOfType<SimulatedClock>().Which.Settings.Should().Be(Thirty);
+    }
+
+    [Fact]
+    public void ToEnvironment_ReadBackAsConfiguration_SameSettings()
+    {
+        var variables = Thirty.ToEnvironment().ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
+
+        SimulatedClockSettings.From(Configuration(variables)).Should().Be(Thirty);
+    }
+
+    [Theory]
+    [InlineData("0.5", "2026-11-23T15:00:00Z", "Speed")]
+    [InlineData("abc", "2026-11-23T15:00:00Z", "Speed")]
+    [InlineData("30", "", "Anchor")]
+    [InlineData("30", "yesterday", "Anchor")]
+    public void From_IncompleteOrInvalidSection_RefusesToStartNamingTheValue(string speed, string anchor, string named)
+    {
+        var configuration = Configuration(new() { ["PatientFlow:Clock:Origin"] = "2026-11-23T13:30:00Z", ["PatientFlow:Clock:Anchor"] = anchor, ["PatientFlow:Clock:Speed"] = speed });
+
+        var reading = () => SimulatedClockSettings.From(configuration);
+
+        reading.Should().Throw<InvalidOperationException>().WithMessage($"*PatientFlow:Clock:{named}*");
+    }
+
+    /// <summary>The simulated day may be hours behind or days ahead of real time; tokens must work either way.</summary>
+    [Theory]
+    [InlineData(-36)]
+    [InlineData(72)]
+    public async Task IssueDevToken_UnderASimulatedClockHoursAwayFromRealTime_TokenOpensTheRoutes(int hoursAway)
+    {
+        await using var scheduling = await StandInBackend.StartAsync("scheduling");
+        var now = DateTimeOffset.UtcNow;
+        await using var factory = new GatewayFactory(
+            new Dictionary<string, Uri> { ["scheduling"] = scheduling.Address },
+            settings: new Dictionary<string, string>
+            {
+                ["PatientFlow:Clock:Origin"] = now.AddHours(hoursAway).ToString("O"),
+                ["PatientFlow:Clock:Anchor"] = now.ToString("O"),
+                ["PatientFlow:Clock:Speed"] = "30",
+            });
+        using var client = factory.CreateClient();
+        factory.Services.GetRequiredService<TimeProvider>().Should().BeOfType<SimulatedClock>();
+
+        var token = await (await client.PostAsJsonAsync("/dev/token", new { role = Roles.FrontDesk })).Content.ReadFromJsonAsync<TokenAnswer>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+
+        (await client.GetAsync("/api/scheduling/appointments")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private sealed record TokenAnswer(string AccessToken);
+
+    private sealed class SettableTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
