@@ -15,7 +15,9 @@ case "$scope" in
   *) echo "usage: ./test.sh [all|fast|faults]" >&2; exit 2 ;;
 esac
 
-./scripts/prerequisites.sh || exit 1
+# chromium: the browser tests drive Debian's Chromium.
+./scripts/prerequisites.sh chromium || exit 1
+./scripts/build-web.sh || exit 1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/patientflow-test.XXXXXX")
 infra_pid=""

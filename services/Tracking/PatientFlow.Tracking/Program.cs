@@ -4,6 +4,7 @@ using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Journeys;
+using PatientFlow.Tracking.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,4 +16,5 @@ app.MapJourneyEndpoints();
 app.MapBoardEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapBottleneckEndpoints();
+app.MapWebPages();
 app.Run();

@@ -94,4 +94,24 @@ public class VisitFlowTests
 
         flow.Minutes(VisitStage.Arrived, VisitStage.Roomed).Should().Be(20);
     }
+
+    [Fact]
+    public void GivenArrivedBeforeTheScheduledStart_WhenFolded_ThenOnTheDayFromTheArrival()
+    {
+        var visit = VisitScript.New("north", Nine);
+
+        var journey = Journey.Fold([visit.Booked(), visit.CheckedIn(-25)]);
+
+        (journey.ActiveFrom, journey.ActiveUntil).Should().Be((Nine.AddMinutes(-25), Nine));
+    }
+
+    [Fact]
+    public void GivenBookedOnly_WhenFolded_ThenOnTheDayFromTheScheduledStart()
+    {
+        var visit = VisitScript.New("north", Nine);
+
+        var journey = Journey.Fold([visit.Booked()]);
+
+        (journey.ActiveFrom, journey.ActiveUntil).Should().Be((Nine, Nine));
+    }
 }

@@ -37,7 +37,7 @@ public sealed record VisitJourney(
     /// <summary>Minutes late by scheduling's late-arrival flag; null when not flagged.</summary>
     public int? LateMinutes { get; init; }
 
-    /// <summary>When the visit is on the clinic's day: the scheduled start, else its first step.</summary>
+    /// <summary>When the visit is on the clinic's day: its scheduled start or its arrival, whichever is earlier; else its first step.</summary>
     public DateTimeOffset? ActiveFrom { get; init; }
 
     /// <summary>The latest clinic time the visit is known to reach: its last step or its scheduled start.</summary>
@@ -71,7 +71,7 @@ public sealed record VisitJourney(
             Cancelled = !arrived && steps.Any(step => step.EventType == Cancellation),
             NoShow = !arrived && steps.Any(step => step.EventType == NoShowStep),
             LateMinutes = late,
-            ActiveFrom = scheduledAt ?? steps[0].OccurredAt,
+            ActiveFrom = ActiveFromOf(steps, scheduledAt),
             ActiveUntil = scheduledAt is { } at && at > lastStep ? at : lastStep,
             // The latest known place and people, by clinic time: a patient moved to another room shows the new one.
             Clinic = steps.LastOrDefault(step => step.Clinic is not null)?.Clinic,
@@ -80,6 +80,19 @@ public sealed record VisitJourney(
             CurrentStage = current?.Stage,
             StageEnteredAt = current?.EnteredAt,
             Steps = steps,
+        };
+    }
+
+    /// <summary>A patient may arrive before the scheduled start: the visit is on the day from whichever comes first.</summary>
+    private static DateTimeOffset ActiveFromOf(IReadOnlyList<JourneyStepRecorded> steps, DateTimeOffset? scheduledAt)
+    {
+        var inClinic = steps.Where(step => step.Stage is > VisitStage.Booked).Select(step => (DateTimeOffset?)step.OccurredAt).Min();
+        return (scheduledAt, inClinic) switch
+        {
+            ({ } scheduled, { } came) => scheduled < came ? scheduled : came,
+            ({ } scheduled, null) => scheduled,
+            (null, { } came) => came,
+            _ => steps[0].OccurredAt,
         };
     }
 }
