@@ -1,5 +1,6 @@
 // The room and provider panels beside the columns. The snapshot gives every row; a panels event gives the rows
-// that changed, each replacing the row with its key (a room's name, a provider's id).
+// that changed, each replacing the row with its key (a room's clinic and name — two clinics may both have an EXAM-1 —,
+// a provider's id).
 import { h } from './dom.js';
 import { duration } from './format.js';
 import { inNextFrame } from './frame.js';
@@ -12,8 +13,8 @@ export class Panels {
     this.clock = clock;
     this.labels = labels;
     this.rooms = new PanelList(rooms, roomsSummary, {
-      keyOf: (row) => row.room,
-      attributesOf: (row) => ({ 'data-room': row.room, 'data-status': row.status }),
+      keyOf: (row) => `${row.clinic ?? ''}\u0000${row.room}`,
+      attributesOf: (row) => ({ 'data-room': row.room, 'data-clinic': row.clinic ?? '', 'data-status': row.status }),
       textsOf: (row) => ({ name: row.room, state: row.status, detail: row.clinic ?? '', sortKey: `${row.clinic ?? ''}\u0000${row.room}` }),
       summary: (counts) => `${counts.occupied ?? 0} of ${counts.all} occupied`,
     });

@@ -63,6 +63,26 @@ public class LiveBoardTests
     }
 
     [Fact]
+    public void GivenTwoClinicsWithAnExam3_WhenEachRoomsAPatient_ThenTheirRoomsAreTwoRows()
+    {
+        var north = VisitScript.New("north", Nine);
+        var south = VisitScript.New("south", Nine);
+        var (_, changes, _) = _board.Watch(BoardFilter.All);
+
+        _board.Apply(Journey.Fold([north.CheckedIn(), north.Roomed(1)]));
+        _board.Apply(Journey.Fold([south.CheckedIn(), south.Roomed(2)]));
+        _board.Apply(Journey.Fold([north.CheckedIn(), north.Roomed(1), north.Vitals(2), north.ProviderStarted(3), north.EncounterCompleted(4)]));
+
+        Drain(changes).OfType<PanelsChanged>().SelectMany(p => p.Panels.Rooms).Should().Equal(
+            new RoomPanelRow("EXAM-3", "north", RoomStatus.Occupied, north.VisitId, Nine.AddMinutes(1)),
+            new RoomPanelRow("EXAM-3", "south", RoomStatus.Occupied, south.VisitId, Nine.AddMinutes(2)),
+            new RoomPanelRow("EXAM-3", "north", RoomStatus.Free, null, null));
+        _board.Watch(BoardFilter.All).Snapshot.Rooms.Should().Equal(
+            new RoomPanelRow("EXAM-3", "north", RoomStatus.Free, null, null),
+            new RoomPanelRow("EXAM-3", "south", RoomStatus.Occupied, south.VisitId, Nine.AddMinutes(2)));
+    }
+
+    [Fact]
     public void GivenTheSameJourneyAgain_WhenApplied_ThenNothingIsSent()
     {
         var visit = VisitScript.New("north", Nine);

@@ -32,8 +32,8 @@ public sealed record BoardPanels(IReadOnlyList<RoomPanelRow> Rooms, IReadOnlyLis
         var list = cards.ToList();
         var rooms = list
             .Where(card => card.Room is not null)
-            .GroupBy(card => card.Room!)
-            .Select(room => RoomRow(room.Key, room))
+            .GroupBy(card => (card.Clinic, Room: card.Room!))
+            .Select(room => RoomRow(room.Key.Room, room))
             .OrderBy(room => room.Clinic, StringComparer.Ordinal)
             .ThenBy(room => room.Room, StringComparer.Ordinal);
         var providers = list
@@ -45,7 +45,7 @@ public sealed record BoardPanels(IReadOnlyList<RoomPanelRow> Rooms, IReadOnlyLis
         return new BoardPanels([.. rooms], [.. providers]);
     }
 
-    /// <param name="cards">The cards naming the room.</param>
+    /// <param name="cards">The cards naming the room in one clinic (rooms of different clinics may share a code).</param>
     public static RoomPanelRow RoomRow(string room, IEnumerable<BoardCard> cards)
     {
         var list = cards.ToList();

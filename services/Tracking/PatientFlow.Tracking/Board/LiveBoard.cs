@@ -39,7 +39,8 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, BoardCard> _cards = [];
-    private readonly Dictionary<string, HashSet<Guid>> _byRoom = [];
+    /// <summary>Rooms by clinic and code: two clinics may both have an EXAM-1.</summary>
+    private readonly Dictionary<(string? Clinic, string Room), HashSet<Guid>> _byRoom = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _byProvider = [];
     private readonly Dictionary<Guid, VisitJourney> _journeys = [];
     private readonly List<Viewer> _viewers = [];
@@ -169,7 +170,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
         Index(visitId, before, card);
         // Only the rooms and providers the card names, before or after, can change: their rows are worked out
         // from their own few cards, never from the whole board.
-        string[] rooms = [.. new[] { before?.Room, card?.Room }.OfType<string>().Distinct()];
+        (string? Clinic, string Room)[] rooms = [.. new[] { RoomOf(before), RoomOf(card) }.OfType<(string?, string)>().Distinct()];
         Guid[] providers = [.. new[] { before?.ProviderId, card?.ProviderId }.OfType<Guid>().Distinct()];
         foreach (var viewer in _viewers.ToList())
         {
@@ -182,7 +183,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
 
             Send(viewer, new CardChanged(visitId, sees ? card : null, card?.CommittedAt));
             var roomRows = rooms
-                .Select(room => viewer.Changed(BoardPanels.RoomRow(room, CardsOf(_byRoom, room, viewer.Filter))))
+                .Select(room => viewer.Changed(BoardPanels.RoomRow(room.Room, CardsOf(_byRoom, room, viewer.Filter)), room.Clinic))
                 .OfType<RoomPanelRow>()
                 .ToList();
             var providerRows = providers
@@ -196,13 +197,15 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
         }
     }
 
+    private static (string? Clinic, string Room)? RoomOf(BoardCard? card) => card?.Room is { } room ? (card.Clinic, room) : null;
+
     private IEnumerable<BoardCard> CardsOf<TKey>(Dictionary<TKey, HashSet<Guid>> index, TKey key, BoardFilter filter)
         where TKey : notnull =>
         index.TryGetValue(key, out var visits) ? visits.Select(visit => _cards[visit]).Where(filter.Admits) : [];
 
     private void Index(Guid visitId, BoardCard? before, BoardCard? card)
     {
-        if (before?.Room is { } oldRoom && _byRoom.TryGetValue(oldRoom, out var inOldRoom))
+        if (RoomOf(before) is { } oldRoom && _byRoom.TryGetValue(oldRoom, out var inOldRoom))
         {
             inOldRoom.Remove(visitId);
         }
@@ -219,7 +222,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
         }
 
         _cards[visitId] = card;
-        if (card.Room is { } room)
+        if (RoomOf(card) is { } room)
         {
             (_byRoom.TryGetValue(room, out var inRoom) ? inRoom : _byRoom[room] = []).Add(visitId);
         }
@@ -252,7 +255,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
 
     private sealed class Viewer(BoardFilter filter, Channel<BoardChange> channel)
     {
-        private readonly Dictionary<string, RoomPanelRow> _rooms = [];
+        private readonly Dictionary<(string? Clinic, string Room), RoomPanelRow> _rooms = [];
         private readonly Dictionary<Guid, ProviderPanelRow> _providers = [];
 
         public BoardFilter Filter { get; } = filter;
@@ -263,7 +266,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
         {
             foreach (var room in panels.Rooms)
             {
-                _rooms[room.Room] = room;
+                _rooms[(room.Clinic, room.Room)] = room;
             }
 
             foreach (var provider in panels.Providers)
@@ -273,17 +276,19 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
         }
 
         /// <summary>The row if the viewer has not been shown it yet; null when it already shows exactly this.</summary>
-        public RoomPanelRow? Changed(RoomPanelRow row)
+        /// <param name="clinic">The room's clinic: a row for a room none of the viewer's cards names has none of its own.</param>
+        public RoomPanelRow? Changed(RoomPanelRow row, string? clinic)
         {
-            // A room the viewer never saw and that none of its cards names stays off its panel; one it saw keeps its clinic.
-            var known = _rooms.TryGetValue(row.Room, out var shown);
-            row = row with { Clinic = row.Clinic ?? shown?.Clinic };
-            if (known ? shown == row : row.Status == RoomStatus.Free && row.Clinic is null)
+            // A room the viewer never saw and that none of its cards names stays off its panel.
+            var known = _rooms.TryGetValue((clinic, row.Room), out var shown);
+            var named = row.Clinic is not null;
+            row = row with { Clinic = clinic };
+            if (known ? shown == row : !named)
             {
                 return null;
             }
 
-            _rooms[row.Room] = row;
+            _rooms[(clinic, row.Room)] = row;
             return row;
         }
 
