@@ -93,8 +93,10 @@ public sealed class FlowBoardPageTests(PlatformFixture platform, ITestOutputHelp
     /// <summary>Waits for the card in <paramref name="stage"/>'s column; milliseconds from the step's commit to the page updating the card.</summary>
     private static async Task<double> PushLatencyAsync(IPage page, Staff staff, string visitId, string stage, string eventType)
     {
+        // Generous: the first event after a cold start goes through every service's first relay run, and with the
+        // other test projects on the same cores it has taken over 5 s. The latency itself is measured, not bounded here.
         var card = page.GetByTestId($"column-{stage}").Locator($"article[data-visit-id='{visitId}']");
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var receivedAt = double.Parse((await card.GetAttributeAsync("data-received-at"))!, CultureInfo.InvariantCulture);
         var timeline = await staff.Ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
             t => t.GetProperty("steps").EnumerateArray().Any(s => s.Str("eventType") == eventType));
