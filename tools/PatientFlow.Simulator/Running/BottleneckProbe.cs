@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Simulator.Running;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Simulator.Planning;
 
 namespace PatientFlow.Simulator.Running;
