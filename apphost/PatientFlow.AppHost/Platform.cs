@@ -22,12 +22,14 @@ public static class Platform
         // Intake places orders through the lab and referral APIs, so it starts after them and knows their addresses.
         var intake = Service("intake", "Intake").WithReference(lab).WithReference(referral);
         var billing = Service("billing", "Billing");
-        var tracking = Service("tracking", "Tracking");
+        // Tracking serves the integrators' gRPC feed, which the gateway forwards on its own HTTP/2 port.
+        var tracking = Service("tracking", "Tracking").WithGrpcEndpoint();
 
         builder.AddService("gateway", "gateway/PatientFlow.Gateway")
             .WithReference(scheduling).WithReference(intake).WithReference(lab)
             .WithReference(referral).WithReference(billing).WithReference(tracking)
-            .WithHttpPort(options.GatewayPort);
+            .WithHttpPort(options.GatewayPort)
+            .WithGrpcEndpoint(options.GatewayPort > 0 ? options.GatewayPort + 1 : null);
 
         return builder.Build();
     }

@@ -1,5 +1,6 @@
 using PatientFlow.Gateway.Health;
 using PatientFlow.Gateway.RateLimiting;
+using PatientFlow.ServiceDefaults.Grpc;
 
 namespace PatientFlow.Gateway;
 
@@ -13,6 +14,8 @@ public static class GatewayModule
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.AddGatewayRateLimiting();
         builder.AddServiceReadinessChecks();
+        // Integrators' gRPC feed comes in on an HTTP/2 port of its own and goes on to tracking's.
+        builder.ListenForGrpc();
         return builder;
     }
 }

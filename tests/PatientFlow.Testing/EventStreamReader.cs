@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace PatientFlow.Testing;
 
-/// <summary>One server-sent event: its type and its JSON data.</summary>
-public sealed record ServerSentEvent(string Type, JsonElement Data, DateTimeOffset ReceivedAt);
+/// <summary>One server-sent event: its type, its JSON data and its id (when the server gave one).</summary>
+public sealed record ServerSentEvent(string Type, JsonElement Data, DateTimeOffset ReceivedAt, string? Id = null);
 
 /// <summary>
 /// Reads a <c>text/event-stream</c> response frame by frame, as a browser's stream reader would, noting when each
@@ -56,6 +56,27 @@ public sealed class EventStreamReader(Stream stream) : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame of any type, waiting up to <paramref name="timeout"/>.</summary>
+    public async Task<ServerSentEvent> NextFrameAsync(TimeSpan? timeout = null)
+    {
+        if (_unread.Count > 0)
+        {
+            var kept = _unread[0];
+            _unread.RemoveAt(0);
+            return kept;
+        }
+
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        try
+        {
+            return await ReadFrameAsync(limit.Token) ?? throw new EndOfStreamException("the event stream ended");
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no event within {(timeout ?? TimeSpan.FromSeconds(15)).TotalSeconds:0.#} s");
+        }
+    }
+
     /// <summary>Every frame already received or arriving within <paramref name="quiet"/> of the last one.</summary>
     public async Task<IReadOnlyList<ServerSentEvent>> DrainAsync(TimeSpan quiet)
     {
@@ -83,6 +104,7 @@ public sealed class EventStreamReader(Stream stream) : IAsyncDisposable
     private async Task<ServerSentEvent?> ReadFrameAsync(CancellationToken ct)
     {
         string? type = null;
+        string? id = null;
         var data = new List<string>();
         while (await _reader.ReadLineAsync(ct) is { } line)
         {
@@ -90,10 +112,11 @@ public sealed class EventStreamReader(Stream stream) : IAsyncDisposable
             {
                 if (data.Count > 0)
                 {
-                    return new ServerSentEvent(type ?? "message", JsonDocument.Parse(string.Join('\n', data)).RootElement.Clone(), DateTimeOffset.UtcNow);
+                    return new ServerSentEvent(type ?? "message", JsonDocument.Parse(string.Join('\n', data)).RootElement.Clone(), DateTimeOffset.UtcNow, id);
                 }
 
                 type = null;
+                id = null;
                 continue;
             }
 
@@ -105,6 +128,10 @@ public sealed class EventStreamReader(Stream stream) : IAsyncDisposable
             if (line.StartsWith("event:", StringComparison.Ordinal))
             {
                 type = line[6..].Trim();
+            }
+            else if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = line[3..].Trim();
             }
             else if (line.StartsWith("data:", StringComparison.Ordinal))
             {

@@ -93,8 +93,12 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
     /// <summary>A gRPC URL per process of each service that serves gRPC, by instance name.</summary>
     private static Dictionary<string, Uri> GrpcUrls(IEnumerable<ServiceResource> services) => services
         .Where(s => s.ServesGrpc)
-        .SelectMany(s => s.InstanceNames)
-        .ToDictionary(instance => instance, _ => new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+        .SelectMany(s => s.InstanceNames.Select(instance => (Service: s, Instance: instance)))
+        .ToDictionary(
+            x => x.Instance,
+            x => x.Service.GrpcPort is > 0 and var port
+                ? new Uri($"http://localhost:{port}/")
+                : new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
 
     /// <summary>One URL per process, by instance name.</summary>
     private static Dictionary<string, Uri> Urls(IEnumerable<ServiceResource> services) => services

@@ -60,9 +60,13 @@ public sealed class ServiceResource(string name, string projectDirectory) : Reso
     /// <summary>Whether the service also serves gRPC (HTTP/2 only) on a port of its own.</summary>
     public bool ServesGrpc { get; private set; }
 
-    public ServiceResource WithGrpcEndpoint()
+    /// <summary>The gRPC port people call (the gateway's); null for a free port.</summary>
+    public int? GrpcPort { get; private set; }
+
+    public ServiceResource WithGrpcEndpoint(int? port = null)
     {
         ServesGrpc = true;
+        GrpcPort = port;
         return this;
     }
 

@@ -66,6 +66,13 @@ internal sealed record ServiceEnvironment(
                         variables[$"ReverseProxy__Clusters__{target.Name}__Destinations__{destination}__Address"] = Urls[target.InstanceNames[i]].AbsoluteUri;
                     }
 
+                    // Its gRPC port, per process, as the cluster "<name>-grpc" that the gateway forwards gRPC calls to.
+                    for (var i = 0; i < target.InstanceNames.Count && GrpcUrls.ContainsKey(target.InstanceNames[i]); i++)
+                    {
+                        var destination = i == 0 ? "primary" : $"replica-{i + 1}";
+                        variables[$"ReverseProxy__Clusters__{target.Name}-grpc__Destinations__{destination}__Address"] = GrpcUrls[target.InstanceNames[i]].AbsoluteUri;
+                    }
+
                     variables[$"Services__{target.Name}__Url"] = Urls[target.InstanceNames[0]].AbsoluteUri;
                     if (GrpcUrls.TryGetValue(target.InstanceNames[0], out var targetGrpc))
                     {

@@ -30,6 +30,9 @@ public static class AccessPolicies
     /// <summary>Patients' names on the flow board: staff who call patients in, not operations watching flow.</summary>
     public const string PatientNames = "patient-names";
 
+    /// <summary>Tracking's integrator feed and webhook subscriptions: integrators, and operations who run them.</summary>
+    public const string IntegratorFeed = "integrator-feed";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -52,6 +55,7 @@ public static class AccessPolicies
         [ResultReview] = [Roles.Clinician],
         [Coverage] = [Roles.FrontDesk, Roles.Billing],
         [PatientNames] = [Roles.FrontDesk, Roles.Clinician],
+        [IntegratorFeed] = [Roles.Integrator, Roles.Ops],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -23,6 +23,15 @@ public static class GrpcHosting
             options.Interceptors.Add<GrpcProblemInterceptor>();
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
+        return builder.ListenForGrpc();
+    }
+
+    /// <summary>
+    /// Binds <c>Grpc:Url</c> with HTTP/2 only, next to the HTTP addresses; a process that only forwards gRPC (the gateway)
+    /// needs the listener without the gRPC services.
+    /// </summary>
+    public static IHostApplicationBuilder ListenForGrpc(this IHostApplicationBuilder builder)
+    {
         if (builder.Configuration["Grpc:Url"] is { Length: > 0 } grpcUrl)
         {
             var httpUrls = (builder.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

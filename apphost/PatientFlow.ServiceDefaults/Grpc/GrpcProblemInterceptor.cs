@@ -25,6 +25,20 @@ public sealed class GrpcProblemInterceptor(ILogger<GrpcProblemInterceptor> logge
         }
     }
 
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception failure) when (failure is not RpcException && ToStatus(failure) is { } refused)
+        {
+            logger.LogInformation("{Method} refused: {Status}", context.Method, refused.Status.StatusCode);
+            throw refused;
+        }
+    }
+
     public static RpcException? ToStatus(Exception failure)
     {
         var inner = failure is AggregateException { InnerException: { } first } ? first : failure;

@@ -20,6 +20,12 @@ public static class ServiceReadinessExtensions
             {
                 foreach (var cluster in configuration.GetSection("ReverseProxy:Clusters").GetChildren())
                 {
+                    // A gRPC cluster is another port of a service whose HTTP cluster is already checked.
+                    if (cluster["HttpRequest:Version"] == "2")
+                    {
+                        continue;
+                    }
+
                     options.Registrations.Add(new HealthCheckRegistration(
                         cluster.Key,
                         services => new ServiceReadinessCheck(

@@ -3,6 +3,7 @@ using PatientFlow.Tracking;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
+using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Web;
 
@@ -16,5 +17,7 @@ app.MapJourneyEndpoints();
 app.MapBoardEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapBottleneckEndpoints();
+app.MapFeedEndpoints();
+app.MapGrpcService<IntegratorFeedService>();
 app.MapWebPages();
 app.Run();

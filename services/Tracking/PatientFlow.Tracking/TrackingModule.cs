@@ -4,6 +4,8 @@ using PatientFlow.ServiceDefaults.EventStore;
 using PatientFlow.ServiceDefaults.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
+using PatientFlow.Tracking.Feed;
+using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Journeys;
 
@@ -25,9 +27,10 @@ public static class TrackingModule
                 .Index(journey => journey.Clinic)
                 .Index(journey => journey.ActiveFrom)
                 .Index(journey => journey.ActiveUntil);
-        });
+        }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
         builder.AddPatientFlowMessaging(Service, JourneyConsumers());
         builder.AddLiveBoard();
+        builder.AddIntegratorFeed();
         return builder;
     }
 
@@ -45,6 +48,16 @@ public static class TrackingModule
         builder.Services.AddOptions<BottleneckOptions>().Bind(builder.Configuration.GetSection(BottleneckOptions.Section));
         builder.Services.AddSingleton<BottleneckMonitor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<BottleneckMonitor>());
+    }
+
+    /// <summary>The journey log as the integrators' feed: read in order, followed live, served over HTTP and gRPC.</summary>
+    private static void AddIntegratorFeed(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FeedReader>();
+        builder.Services.AddSingleton<FeedHub>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<FeedHub>());
+        builder.Services.AddSingleton<FeedLog>();
+        builder.AddPatientFlowGrpcServer();
     }
 
     /// <summary>One consumer per contract: a new contract reaches the journey without code here.</summary>

@@ -14,7 +14,10 @@ public sealed class JourneyConsumer<TEvent>(IDocumentStore store, ILogger<Journe
     protected override async Task HandleAsync(TEvent message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var step = ContractSteps.ToStep(message);
-        if (await session.Events.FetchStreamStateAsync(message.VisitId, cancellationToken) is null)
+        var journey = await session.Events.FetchLatest<VisitJourney>(message.VisitId, cancellationToken);
+        // Every step names the visit's clinic, so the integrator feed can filter by clinic in one read of its log.
+        step = step with { Clinic = step.Clinic ?? journey?.Clinic };
+        if (journey is null)
         {
             // Two first events of one visit may race here: the loser's save fails on the stream id,
             // MassTransit retries it, and the retry finds the stream and appends.

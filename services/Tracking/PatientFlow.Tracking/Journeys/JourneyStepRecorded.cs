@@ -12,6 +12,10 @@ namespace PatientFlow.Tracking.Journeys;
 /// <param name="VisitType">The appointment type's code, from the booking.</param>
 /// <param name="ScheduledAt">The scheduled start the step names (booking, reschedule, no-show, late arrival).</param>
 /// <param name="Reference">The lab order or referral the step is about.</param>
+/// <param name="Payload">
+/// The integration event itself (camelCase JSON), the integrator feed's data. Kept in the journey's log only: the
+/// journey read model drops it (<see cref="VisitJourney.Apply"/>), so no board or timeline carries clinical values.
+/// </param>
 public sealed record JourneyStepRecorded(
     Guid VisitId,
     Guid PatientId,
@@ -26,4 +30,5 @@ public sealed record JourneyStepRecorded(
     Guid? Corrects = null,
     string? VisitType = null,
     DateTimeOffset? ScheduledAt = null,
-    Guid? Reference = null);
+    Guid? Reference = null,
+    System.Text.Json.JsonElement? Payload = null);

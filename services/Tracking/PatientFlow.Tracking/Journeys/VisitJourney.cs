@@ -54,7 +54,7 @@ public sealed record VisitJourney(
             return this;
         }
 
-        var steps = Steps.Append(recorded).OrderBy(step => step.OccurredAt).ThenBy(step => step.RecordedAt).ToArray();
+        var steps = Steps.Append(recorded with { Payload = null }).OrderBy(step => step.OccurredAt).ThenBy(step => step.RecordedAt).ToArray();
         // Stages and their times follow the corrected clinic times; the recorded steps stay as they were.
         var current = StageRules.Current(JourneyCorrections.Effective(steps).Select(effective => effective.Step with { OccurredAt = effective.OccurredAt }));
         var arrived = current is { Stage: >= VisitStage.Arrived };
