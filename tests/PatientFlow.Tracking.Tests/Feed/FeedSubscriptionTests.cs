@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Text;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
 using System.Text.Json;
 using Grpc.Core;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
@@ -43,6 +46,14 @@ public class FeedSubscriptionTests(TrackingFactory factory, ITestOutputHelper ou
         envelope.GetProperty("subject").GetString().Should().Be(all[0].Subject);
         envelope.GetProperty("sequence").GetString().Should().Be(all[0].Position.ToString("D20"));
         envelope.GetProperty("data").GetProperty("visitId").GetString().Should().Be(all[0].Subject);
+        // A CloudEvents SDK reads the envelope as a valid 1.0 event in structured JSON mode.
+        var sequence = CloudEventAttribute.CreateExtension("sequence", CloudEventAttributeType.String);
+        var decoded = new JsonEventFormatter().DecodeStructuredModeMessage(Encoding.UTF8.GetBytes(all[0].CloudEvent), null, [sequence]);
+        decoded.IsValid.Should().BeTrue();
+        decoded.Id.Should().Be(all[0].Id);
+        decoded.Source!.ToString().Should().Be("/patientflow/scheduling");
+        decoded.Time.Should().Be(all[0].Time.ToDateTimeOffset());
+        decoded[sequence].Should().Be(all[0].Position.ToString("D20"));
     }
 
     [Fact]

@@ -49,9 +49,14 @@ public class ContractStepsTests
         var visit = VisitScript.New("north", DateTimeOffset.UtcNow);
         var checkedIn = visit.CheckedIn(minute: 4);
 
-        ContractSteps.ToStep(checkedIn).Should().Be(new JourneyStepRecorded(
+        var step = ContractSteps.ToStep(checkedIn);
+
+        (step with { Payload = null }).Should().Be(new JourneyStepRecorded(
             visit.VisitId, visit.PatientId, checkedIn.EventId, "scheduling.patient-checked-in.v1", VisitStage.Arrived,
             visit.At(4), visit.At(5), "north", visit.ProviderId, null));
+        // The event itself rides along for the integrator feed, as its producer published it.
+        System.Text.Json.JsonSerializer.Deserialize<PatientFlow.Contracts.Scheduling.V1.PatientCheckedIn>(
+            step.Payload!.Value, PatientFlow.Tracking.Catalog.FeedJson.Options).Should().Be(checkedIn);
     }
 
     [Fact]

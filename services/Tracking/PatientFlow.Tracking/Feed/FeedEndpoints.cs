@@ -38,7 +38,7 @@ public static class FeedEndpoints
 
         var start = await StartAsync(after, query, log, ct);
         var page = await log.PageAsync(query, start, max, ct);
-        var events = page.Entries.Select(entry => System.Text.Json.JsonDocument.Parse(CloudEventEnvelope.Encode(entry, query.Scope)).RootElement).ToList();
+        var events = page.Entries.Select(entry => System.Text.Json.JsonDocument.Parse(FeedEnvelope.Encode(entry, query.Scope)).RootElement).ToList();
         return TypedResults.Ok(new FeedPageResponse(events, page.ReadUpTo));
     }
 
@@ -92,7 +92,7 @@ public static class FeedEndpoints
 
                 var entry = events.Current;
                 // Structured JSON has no raw line breaks, so it fits on one data: line.
-                var frame = $"id: {entry.Position}\nevent: {entry.Type}\ndata: {Encoding.UTF8.GetString(CloudEventEnvelope.Encode(entry, query.Scope))}\n\n";
+                var frame = $"id: {entry.Position}\nevent: {entry.Type}\ndata: {Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope))}\n\n";
                 await response.Body.WriteAsync(Encoding.UTF8.GetBytes(frame), ct);
                 next = events.MoveNextAsync();
             }

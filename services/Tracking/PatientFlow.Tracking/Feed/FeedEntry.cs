@@ -21,7 +21,7 @@ public sealed record FeedEntry(long Position, JourneyStepRecorded Step, DateTime
     public string Producer => Step.EventType.Split('.')[0];
 
     /// <summary>The event as the producer published it; for steps logged before payloads were kept, what the step knew.</summary>
-    public JsonElement Data => Step.Payload ?? FeedJson.ToElement(new
+    public JsonElement Data => Step.Payload ?? JsonSerializer.SerializeToElement(new
     {
         eventId = Step.SourceEventId,
         visitId = Step.VisitId,
@@ -29,5 +29,5 @@ public sealed record FeedEntry(long Position, JourneyStepRecorded Step, DateTime
         occurredAt = Step.OccurredAt,
         recordedAt = Step.RecordedAt,
         clinic = Step.Clinic,
-    });
+    }, Catalog.FeedJson.Options);
 }

@@ -44,7 +44,7 @@ public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedSer
                     Type = entry.Type,
                     Subject = entry.Step.VisitId.ToString("D"),
                     Time = Timestamp.FromDateTimeOffset(entry.Step.OccurredAt),
-                    CloudEvent = Encoding.UTF8.GetString(CloudEventEnvelope.Encode(entry, query.Scope)),
+                    CloudEvent = Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope)),
                 }, ct);
             }
         }
