@@ -27,6 +27,7 @@ public static class TrackingModule
                 .Index(journey => journey.Clinic)
                 .Index(journey => journey.ActiveFrom)
                 .Index(journey => journey.ActiveUntil);
+            options.Schema.For<FeedCursor>();
         }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
         builder.AddPatientFlowMessaging(Service, JourneyConsumers());
         builder.AddLiveBoard();
