@@ -6,6 +6,7 @@ using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Catalog;
 using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Journeys;
+using PatientFlow.Tracking.Webhooks;
 using PatientFlow.Tracking.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ app.MapAnalyticsEndpoints();
 app.MapBottleneckEndpoints();
 app.MapFeedEndpoints();
 app.MapCatalogEndpoints();
+app.MapWebhookEndpoints();
 app.MapGrpcService<IntegratorFeedService>();
 app.MapWebPages();
 app.Run();

@@ -5,6 +5,7 @@ using PatientFlow.ServiceDefaults.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Webhooks;
 using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Journeys;
@@ -28,6 +29,8 @@ public static class TrackingModule
                 .Index(journey => journey.ActiveFrom)
                 .Index(journey => journey.ActiveUntil);
             options.Schema.For<FeedCursor>();
+            options.Schema.For<WebhookSubscription>();
+            options.Schema.For<WebhookDelivery>().Index(delivery => delivery.Status).Index(delivery => delivery.SubscriptionId);
         }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
         builder.AddPatientFlowMessaging(Service, JourneyConsumers());
         builder.AddLiveBoard();
@@ -59,6 +62,10 @@ public static class TrackingModule
         builder.Services.AddHostedService(provider => provider.GetRequiredService<FeedHub>());
         builder.Services.AddSingleton<FeedLog>();
         builder.AddPatientFlowGrpcServer();
+        builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        WebhookSender.Configure(builder.Services);
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<WebhookWorker>();
     }
 
     /// <summary>One consumer per contract: a new contract reaches the journey without code here.</summary>

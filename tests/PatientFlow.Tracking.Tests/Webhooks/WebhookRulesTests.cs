@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using PatientFlow.Tracking.Webhooks;
+
+namespace PatientFlow.Tracking.Tests.Webhooks;
+
+public class WebhookRulesTests
+{
+    private static readonly DateTimeOffset Signed = DateTimeOffset.FromUnixTimeSeconds(1614265330);
+
+    [Fact]
+    public void Sign_StandardWebhooksExample_GivesThePublishedSignature()
+    {
+        // The example in the Standard Webhooks specification.
+        var signature = WebhookSignature.Sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, Encoding.UTF8.GetBytes("{\"test\": 2432232314}"));
+
+        signature.Should().Be("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    [Fact]
+    public void Verify_AuthenticFreshDelivery_Passes_TamperedStaleOrWrongSecret_Fails()
+    {
+        var secret = WebhookSignature.NewSecret();
+        var body = Encoding.UTF8.GetBytes("{\"id\":\"e1\",\"data\":{\"visitId\":\"v1\"}}");
+        var signature = WebhookSignature.Sign(secret, "e1", Signed.ToUnixTimeSeconds(), body);
+        var timestamp = Signed.ToUnixTimeSeconds().ToString();
+
+        WebhookSignature.Verify(secret, "e1", timestamp, signature, body, Signed.AddSeconds(30)).Should().BeTrue();
+        WebhookSignature.Verify(secret, "e1", timestamp, $"v1,bm90IHRoaXMgb25l {signature}", body, Signed).Should().BeTrue("any listed signature may match (key rotation)");
+        WebhookSignature.Verify(secret, "e1", timestamp, signature, Encoding.UTF8.GetBytes("{\"id\":\"e1\",\"data\":{\"visitId\":\"v2\"}}"), Signed).Should().BeFalse("the body was changed");
+        WebhookSignature.Verify(secret, "e2", timestamp, signature, body, Signed).Should().BeFalse("the id was changed");
+        WebhookSignature.Verify(secret, "e1", (Signed.ToUnixTimeSeconds() + 1).ToString(), signature, body, Signed).Should().BeFalse("the timestamp was changed");
+        WebhookSignature.Verify(secret, "e1", timestamp, signature, body, Signed.AddMinutes(6)).Should().BeFalse("a capture replayed later is stale");
+        WebhookSignature.Verify(WebhookSignature.NewSecret(), "e1", timestamp, signature, body, Signed).Should().BeFalse("another secret");
+    }
+
+    [Theory]
+    [InlineData("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true)]
+    [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", false)]
+    [InlineData("whsec_short", false)]
+    [InlineData("whsec_not base64!", false)]
+    public void KeyOf_OnlyWhsecBase64SecretsOfEnoughBytes(string secret, bool usable) =>
+        (WebhookSignature.KeyOf(secret) is not null).Should().Be(usable);
+
+    [Fact]
+    public void RetrySchedule_ReceiverDownForDays_RetriesWithGrowingJitteredWaitsForThreeDaysThenDeadLetters()
+    {
+        var options = new WebhookOptions();
+        var random = new Random(7);
+        var first = Signed;
+        var now = first;
+        var waits = new List<TimeSpan>();
+        for (var attempts = 1; ; attempts++)
+        {
+            if (RetrySchedule.Next(options, attempts, first, now, random) is not { } next)
+            {
+                break;
+            }
+
+            waits.Add(next - now);
+            now = next;
+        }
+
+        (now - first).Should().BeGreaterThan(TimeSpan.FromDays(3) - TimeSpan.FromHours(7.2)).And.BeLessThanOrEqualTo(TimeSpan.FromDays(3));
+        waits[0].Should().BeCloseTo(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1));
+        waits.Take(8).Zip(waits.Skip(1)).Should().OnlyContain(pair => pair.Second > pair.First, "waits double while they are short");
+        waits.Should().OnlyContain(wait => wait <= TimeSpan.FromHours(6) * 1.2);
+        waits.Skip(15).Should().NotBeEmpty().And.OnlyContain(wait => wait >= TimeSpan.FromHours(6) * 0.8, "long waits settle at the cap, jittered");
+        waits.Skip(15).Distinct().Should().HaveCountGreaterThan(1, "jitter spreads retries");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.2.3.4")]
+    [InlineData("172.20.0.1")]
+    [InlineData("192.168.1.10")]
+    [InlineData("169.254.169.254")]
+    [InlineData("100.64.0.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("::1")]
+    [InlineData("fe80::1")]
+    [InlineData("fd00::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    public void TargetGuard_PrivateLoopbackAndLinkLocal_Restricted(string address) =>
+        TargetGuard.IsRestricted(IPAddress.Parse(address)).Should().BeTrue();
+
+    [Theory]
+    [InlineData("93.184.216.34")]
+    [InlineData("172.32.0.1")]
+    [InlineData("2606:2800:220:1::1")]
+    public void TargetGuard_PublicAddresses_Allowed(string address) =>
+        TargetGuard.IsRestricted(IPAddress.Parse(address)).Should().BeFalse();
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/hook", false, "loopback, private or link-local")]
+    [InlineData("http://169.254.169.254/latest/meta-data", false, "loopback, private or link-local")]
+    [InlineData("ftp://93.184.216.34/hook", false, "http or https")]
+    [InlineData("https://user:pw@93.184.216.34/hook", false, "credentials")]
+    [InlineData("https://93.184.216.34/hook", false, null)]
+    [InlineData("http://127.0.0.1:9000/hook", true, null)]
+    public async Task TargetGuard_Registration(string url, bool allowPrivate, string? problem)
+    {
+        var found = await TargetGuard.ProblemWithAsync(new Uri(url), allowPrivate, CancellationToken.None);
+
+        if (problem is null)
+        {
+            found.Should().BeNull();
+        }
+        else
+        {
+            found.Should().Contain(problem);
+        }
+    }
+}
