@@ -143,7 +143,8 @@ public static class WebhookEndpoints
 /// <param name="Scope"><c>ids</c> (default) or <c>clinical</c>.</param>
 /// <param name="Secret">A <c>whsec_</c> base64 secret; generated and answered once when absent.</param>
 /// <param name="After">Feed position to start after; absent: from the next event.</param>
-public sealed record RegisterWebhook(string Url, IReadOnlyList<string>? EventTypes, IReadOnlyList<string>? Clinics, string? Scope, string? Secret, long? After);
+public sealed record RegisterWebhook(
+    string Url, IReadOnlyList<string>? EventTypes = null, IReadOnlyList<string>? Clinics = null, string? Scope = null, string? Secret = null, long? After = null);
 
 public sealed record ReplayWebhook(long After);
 
