@@ -32,9 +32,10 @@ public sealed class PlatformModel(PlatformOptions options, IReadOnlyList<Resourc
         var started = new Dictionary<string, SupervisedService>();
         try
         {
-            var environment = new ServiceEnvironment(options, infrastructure, SigningKey.ReadOrCreate(options.DataDirectory), Urls(services), GrpcUrls(services));
+            var grpcUrls = GrpcUrls(services);
+            var environment = new ServiceEnvironment(options, infrastructure, SigningKey.ReadOrCreate(options.DataDirectory), Urls(services), grpcUrls);
             await StartServicesAsync(services, environment, started, output, ct);
-            return new RunningPlatform(infrastructure, started, services, "gateway", output);
+            return new RunningPlatform(infrastructure, started, services, "gateway", output) { GatewayGrpcUrl = grpcUrls.GetValueOrDefault("gateway") };
         }
         catch
         {

@@ -27,6 +27,9 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public Uri GatewayUrl { get; }
 
+    /// <summary>The gateway's HTTP/2 port for gRPC (the integrators' feed), when it has one.</summary>
+    public Uri? GatewayGrpcUrl { get; init; }
+
     /// <summary>Every launched process by instance name (the service's name when it runs one process), the gateway included.</summary>
     public IReadOnlyDictionary<string, Uri> ServiceUrls { get; }
 

@@ -71,6 +71,8 @@ internal sealed record ServiceEnvironment(
                     {
                         var destination = i == 0 ? "primary" : $"replica-{i + 1}";
                         variables[$"ReverseProxy__Clusters__{target.Name}-grpc__Destinations__{destination}__Address"] = GrpcUrls[target.InstanceNames[i]].AbsoluteUri;
+                        variables[$"ReverseProxy__Clusters__{target.Name}-grpc__HttpRequest__Version"] = "2";
+                        variables[$"ReverseProxy__Clusters__{target.Name}-grpc__HttpRequest__VersionPolicy"] = "RequestVersionExact";
                     }
 
                     variables[$"Services__{target.Name}__Url"] = Urls[target.InstanceNames[0]].AbsoluteUri;

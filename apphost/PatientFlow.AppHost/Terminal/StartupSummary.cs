@@ -9,6 +9,11 @@ internal static class StartupSummary
     {
         var infrastructure = platform.Infrastructure;
         var rows = new List<(string Name, string Address)> { ("gateway", platform.GatewayUrl.AbsoluteUri) };
+        if (platform.GatewayGrpcUrl is { } grpc)
+        {
+            rows.Add(("gateway gRPC", $"{grpc.AbsoluteUri} (HTTP/2: the integrator feed)"));
+        }
+
         rows.AddRange(platform.ServiceUrls.Where(s => s.Key != "gateway").Select(s => (s.Key, s.Value.AbsoluteUri)));
         rows.Add(("rabbitmq", WithoutPassword(infrastructure.RabbitMqConnectionString)));
         if (infrastructure.RabbitMqManagementUrl is { } management)

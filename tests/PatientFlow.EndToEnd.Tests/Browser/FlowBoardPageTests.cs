@@ -104,31 +104,9 @@ public sealed class FlowBoardPageTests(PlatformFixture platform, ITestOutputHelp
         return receivedAt - committed.ToUnixTimeMilliseconds();
     }
 
-    /// <summary>A clinic of this test's own, so its board shows only this test's visits.</summary>
-    private static async Task<string> NewClinicAsync(Staff staff)
-    {
-        var clinic = "board-" + Guid.NewGuid().ToString("N")[..8];
-        await FrontDeskSetup.EnsureClinicAsync(staff.Ops, clinic);
-        return clinic;
-    }
+    private static Task<string> NewClinicAsync(Staff staff) => ClinicSetup.NewClinicAsync(staff.Ops);
 
-    /// <summary>Registers a patient Ada with a unique last name and books her into a new provider's slot at the clinic.</summary>
-    private static async Task<(string VisitId, string LastName)> BookAsync(Staff staff, string clinic)
-    {
-        var lastName = $"Sample{Guid.NewGuid():N}"[..16];
-        var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
-        {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName, dateOfBirth = "1980-04-12", sex = "female",
-        }, HttpStatusCode.Created);
-        var provider = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
-            new { name = "Dr. Grey", specialty = "family-medicine", clinic }, HttpStatusCode.Created);
-        var providerId = provider.Str("providerId");
-        var slots = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
-            new { startsAt = DateTimeOffset.UtcNow.AddMinutes(30).ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
-        var appointment = await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
-            new { patientId = patient.Str("patientId"), providerId, slotId = slots.GetProperty("slots")[0].Str("slotId"), visitType = "follow-up" }, HttpStatusCode.Created);
-        return (appointment.Str("appointmentId"), lastName);
-    }
+    private static Task<(string VisitId, string LastName)> BookAsync(Staff staff, string clinic) => ClinicSetup.BookAsync(staff.FrontDesk, clinic);
 
     private sealed record Staff(HttpClient FrontDesk, HttpClient Clinician, HttpClient Ops)
     {
