@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PatientFlow.Contracts;
+using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
+using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Journeys;
+using PatientFlow.Tracking.Tests.Api;
+using Xunit.Abstractions;
+
+namespace PatientFlow.Tracking.Tests.Feed;
+
+/// <summary>
+/// Replay throughput and live latency of the feed, against real PostgreSQL and RabbitMQ. Replay is compared with
+/// reading the same rows straight from the events table in the same run (the floor any feed pays), so the figure
+/// is a ratio that survives a busy machine.
+/// </summary>
+public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper output) : IClassFixture<FeedLoadTests.Factory>
+{
+    private const int Visits = 1000;
+    private const int StepsPerVisit = 20;
+
+    public sealed class Factory : TrackingFactory;
+
+    [Fact]
+    [Trait("Category", "Load")]
+    public async Task Replay20000Events_OverGrpcAndSse_ComparedWithReadingTheTable_AndLiveLatencyUnderSteadyPublishing()
+    {
+        var clinic = $"load-{Guid.NewGuid():N}";
+        var last = await SeedAsync(clinic);
+        await Eventually.Until(() => Task.FromResult(factory.Services.GetRequiredService<FeedHub>().SafePosition >= last ? (object)true : null),
+            timeout: TimeSpan.FromSeconds(60), what: "the feed's safe position past the seeded events");
+        const int total = Visits * StepsPerVisit;
+
+        var table = await TimeAsync(() => ReadTableAsync(clinic));
+        var (client, headers, channel) = FeedClients.Grpc(factory);
+        using var _ = channel;
+        var grpc = await TimeAsync(() => ReadGrpcAsync(client, headers, clinic, total));
+        var sse = await TimeAsync(() => ReadSseAsync(clinic, total));
+
+        table.Count.Should().Be(total);
+        grpc.Count.Should().Be(total);
+        sse.Count.Should().Be(total);
+        string Rate((int Count, TimeSpan Elapsed) run) => string.Create(CultureInfo.InvariantCulture, $"{run.Count / run.Elapsed.TotalSeconds:0} events/s");
+        Figures.Report(output, "Feed replay of 20,000 events, reading the table (baseline, same run)", Rate(table));
+        Figures.Report(output, "Feed replay of 20,000 events over gRPC (clinical scope)",
+            string.Create(CultureInfo.InvariantCulture, $"{Rate(grpc)}, {grpc.Elapsed / table.Elapsed:0.0}x the baseline's time"));
+        Figures.Report(output, "Feed replay of 20,000 events over SSE (clinical scope)",
+            string.Create(CultureInfo.InvariantCulture, $"{Rate(sse)}, {sse.Elapsed / table.Elapsed:0.0}x the baseline's time"));
+
+        var latencies = await LiveLatenciesAsync(client, headers, clinic);
+        latencies.Sort();
+        double NearestRank(double percent) => latencies[(int)Math.Ceiling(percent / 100 * latencies.Count) - 1];
+        Figures.Report(output, "Feed live latency, published to RabbitMQ to gRPC subscriber, 200 events at 20/s",
+            string.Create(CultureInfo.InvariantCulture, $"p50 {NearestRank(50):0} ms, p99 {NearestRank(99):0} ms"));
+        latencies.Should().HaveCount(200);
+    }
+
+    /// <summary>Journey steps straight into tracking's store, as its consumers would write them, each with a real payload.</summary>
+    private async Task<long> SeedAsync(string clinic)
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        foreach (var chunk in Enumerable.Range(0, Visits).Chunk(50))
+        {
+            await using var session = factory.Store.LightweightSession();
+            foreach (var _ in chunk)
+            {
+                var visit = VisitScript.New(clinic, start);
+                var steps = Enumerable.Range(0, StepsPerVisit)
+                    .Select(i => (IVisitEvent)(i == 0 ? visit.Booked() : visit.Vitals(i)))
+                    .Select(e => ContractSteps.ToStep(e) with { Clinic = clinic })
+                    .ToArray();
+                session.Events.StartStream<VisitJourney>(visit.VisitId, steps);
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        await using var connection = factory.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select max(seq_id) from mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<int> ReadTableAsync(string clinic)
+    {
+        await using var connection = factory.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select seq_id, data from mt_events where type = 'journey_step_recorded' and data ->> 'clinic' = @clinic order by seq_id", connection);
+        command.Parameters.AddWithValue("clinic", clinic);
+        var count = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(1);
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task<int> ReadGrpcAsync(IntegratorFeed.IntegratorFeedClient client, Metadata headers, string clinic, int total)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var call = client.Subscribe(new SubscribeRequest { AfterPosition = 0, Clinics = { clinic }, Scope = "clinical" }, headers, cancellationToken: cancel.Token);
+        var count = 0;
+        while (count < total && await call.ResponseStream.MoveNext(cancel.Token))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<int> ReadSseAsync(string clinic, int total)
+    {
+        await using var stream = await EventStreamReader.OpenAsync(factory.CreateClient(Roles.Integrator), $"/api/tracking/feed/events?clinics={clinic}&scope=clinical");
+        var count = 0;
+        while (count < total)
+        {
+            await stream.NextFrameAsync(TimeSpan.FromSeconds(30));
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A subscriber caught up at the end of the log; events published at 20 a second; publish to arrival.</summary>
+    private async Task<List<double>> LiveLatenciesAsync(IntegratorFeed.IntegratorFeedClient client, Metadata headers, string clinic)
+    {
+        var live = $"{clinic}-live";
+        var visits = Enumerable.Range(0, 200).Select(_ => VisitScript.New(live, DateTimeOffset.UtcNow)).ToList();
+        // Bookings first, so every later step carries the clinic the subscriber filters on.
+        await factory.PublishAllAsync(visits.Select(v => v.Booked()));
+        await FeedClients.LoggedAsync(factory, live, visits.Count);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var call = client.Subscribe(new SubscribeRequest { AfterPosition = factory.Services.GetRequiredService<FeedHub>().SafePosition, Clinics = { live } }, headers, cancellationToken: cancel.Token);
+        var published = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var publishing = Task.Run(async () =>
+        {
+            foreach (var visit in visits)
+            {
+                var checkedIn = visit.CheckedIn();
+                published[checkedIn.EventId.ToString("D")] = Stopwatch.GetTimestamp();
+                await factory.PublishAsync(checkedIn);
+                await Task.Delay(50);
+            }
+        });
+        var latencies = new List<double>();
+        while (latencies.Count < visits.Count && await call.ResponseStream.MoveNext(cancel.Token))
+        {
+            if (published.TryGetValue(call.ResponseStream.Current.Id, out var sent))
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            }
+        }
+
+        await publishing;
+        return latencies;
+    }
+
+    private static async Task<(int Count, TimeSpan Elapsed)> TimeAsync(Func<Task<int>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = await run();
+        return (count, watch.Elapsed);
+    }
+}
