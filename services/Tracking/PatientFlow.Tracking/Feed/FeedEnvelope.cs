@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PatientFlow.Tracking.Catalog;
@@ -7,13 +7,12 @@ namespace PatientFlow.Tracking.Feed;
 
 /// <summary>
 /// A feed event in its CloudEvents 1.0 structured-JSON envelope, in the subscriber's scope: the bytes every external
-/// delivery (SSE, gRPC, webhooks, Dapr) carries. Built by the same code as the catalog's examples
-/// (<see cref="CloudEventEnvelope"/>), so what is documented is what is sent.
+/// delivery (SSE, gRPC, webhooks, Dapr) carries. <see cref="Build"/> goes through the catalog's own envelope
+/// (<see cref="CloudEventEnvelope"/>), so what is documented is what is sent; <see cref="Encode"/> writes the same
+/// envelope straight from the stored event, without building a document first, because a replay writes thousands a second.
 /// </summary>
 public static class FeedEnvelope
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
     public static JsonObject Build(FeedEntry entry, PayloadScope scope)
     {
         var clinical = JsonNode.Parse(entry.Data.GetRawText())!.AsObject();
@@ -23,5 +22,52 @@ public static class FeedEnvelope
     }
 
     /// <summary>UTF-8 JSON on one line: a webhook's signed body, an SSE frame's data.</summary>
-    public static byte[] Encode(FeedEntry entry, PayloadScope scope) => Encoding.UTF8.GetBytes(Build(entry, scope).ToJsonString(Compact));
+    public static byte[] Encode(FeedEntry entry, PayloadScope scope)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, entry, scope);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter writer, FeedEntry entry, PayloadScope scope)
+    {
+        var step = entry.Step;
+        writer.WriteStartObject();
+        writer.WriteString("specversion", "1.0");
+        writer.WriteString("id", step.SourceEventId.ToString("D"));
+        writer.WriteString("source", "/patientflow/" + entry.Producer);
+        writer.WriteString("type", entry.Type);
+        writer.WriteString("subject", step.VisitId.ToString("D"));
+        writer.WriteString("time", step.OccurredAt);
+        writer.WriteString("datacontenttype", "application/json");
+        writer.WriteString("sequence", CloudEventEnvelope.SequenceOf(entry.Position));
+        writer.WriteString("recordedtime", step.RecordedAt);
+        if (step.Clinic is { } clinic)
+        {
+            writer.WriteString("clinic", clinic);
+        }
+
+        writer.WritePropertyName("data");
+        var data = entry.Data;
+        if (scope == PayloadScope.Clinical)
+        {
+            data.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            foreach (var property in data.EnumerateObject().Where(property => PayloadScopes.KeepsInIds(property.Name)))
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
 }
