@@ -5,12 +5,14 @@ using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Catalog;
 using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Fhir;
 using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddTracking();
+builder.AddFhirApi();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -20,6 +22,7 @@ app.MapAnalyticsEndpoints();
 app.MapBottleneckEndpoints();
 app.MapFeedEndpoints();
 app.MapCatalogEndpoints();
+app.MapFhirEndpoints();
 app.MapGrpcService<IntegratorFeedService>();
 app.MapWebPages();
 app.Run();

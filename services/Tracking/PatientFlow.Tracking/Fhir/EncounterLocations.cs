@@ -44,11 +44,11 @@ internal static class EncounterLocations
         .Select(e => e.Clinic)
         .LastOrDefault();
 
-    private static LocationComponent Stay(Hl7.Fhir.Model.ResourceReference location, DateTimeOffset? from, DateTimeOffset? until, bool planned) => new()
+    private static LocationComponent Stay(global::Hl7.Fhir.Model.ResourceReference location, DateTimeOffset? from, DateTimeOffset? until, bool planned) => new()
     {
         Location = location,
         Status = planned ? EncounterLocationStatus.Planned : until is null ? EncounterLocationStatus.Active : EncounterLocationStatus.Completed,
-        Period = from is null ? null : new Hl7.Fhir.Model.Period(
+        Period = from is null ? null : new global::Hl7.Fhir.Model.Period(
             VisitEvents.DateTime(from.Value),
             until is null ? null : VisitEvents.DateTime(until.Value < from.Value ? from.Value : until.Value)),
     };

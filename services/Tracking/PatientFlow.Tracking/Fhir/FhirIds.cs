@@ -30,7 +30,7 @@ public static partial class FhirIds
 
     public static ResourceReference Practitioner(Guid providerId) => To("Practitioner", Of(providerId));
 
-    public static ResourceReference Encounter(Guid visitId) => To(nameof(Hl7.Fhir.Model.Encounter), Visit(visitId));
+    public static ResourceReference Encounter(Guid visitId) => To(nameof(global::Hl7.Fhir.Model.Encounter), Visit(visitId));
 
     public static ResourceReference LabOrder(Guid orderId) => To(nameof(ServiceRequest), Of(orderId));
 
@@ -41,7 +41,7 @@ public static partial class FhirIds
     public static ResourceReference Location(string clinic, string? room)
     {
         var id = room is null ? IdSafe(clinic) : $"{IdSafe(clinic)}.{IdSafe(room)}";
-        return new ResourceReference(Reference(nameof(Hl7.Fhir.Model.Location), id[..Math.Min(id.Length, 64)]),
+        return new ResourceReference(Reference(nameof(global::Hl7.Fhir.Model.Location), id[..Math.Min(id.Length, 64)]),
             room is null ? clinic : $"{room}, {clinic}");
     }
 

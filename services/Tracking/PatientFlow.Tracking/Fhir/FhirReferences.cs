@@ -60,5 +60,5 @@ public static class FhirReferences
 
     private static string Report(Guid orderId) => FhirIds.Reference(nameof(DiagnosticReport), FhirIds.Of(orderId));
 
-    private static string Specimen(Guid specimenId) => FhirIds.Reference(nameof(Hl7.Fhir.Model.Specimen), FhirIds.Of(specimenId));
+    private static string Specimen(Guid specimenId) => FhirIds.Reference(nameof(global::Hl7.Fhir.Model.Specimen), FhirIds.Of(specimenId));
 }
