@@ -5,6 +5,7 @@ using PatientFlow.ServiceDefaults.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Fhir;
 using PatientFlow.Tracking.Webhooks;
 using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.Tracking.Integration;
@@ -35,6 +36,7 @@ public static class TrackingModule
         builder.AddPatientFlowMessaging(Service, JourneyConsumers());
         builder.AddLiveBoard();
         builder.AddIntegratorFeed();
+        builder.AddFhirApi();
         return builder;
     }
 

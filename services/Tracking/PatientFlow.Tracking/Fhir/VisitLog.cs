@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Marten;
+using PatientFlow.Contracts;
+using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Journeys;
+
+namespace PatientFlow.Tracking.Fhir;
+
+/// <summary>Visits' integration events read back from their journey streams, in the order tracking logged them.</summary>
+internal static class VisitLog
+{
+    /// <summary>The contract a step logged; null for a step without a payload or of a type this build does not know.</summary>
+    public static IVisitEvent? ContractOf(JourneyStepRecorded step) =>
+        step.Payload is { } payload && FeedTypes.ByName.TryGetValue(step.EventType, out var type)
+            ? (IVisitEvent?)payload.Deserialize(type, FeedJson.Options)
+            : null;
+
+    /// <summary>Each visit's events, in one read of the log; a visit tracking has not logged is left out.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IVisitEvent>>> LoadAsync(
+        IQuerySession session, IReadOnlyCollection<Guid> visitIds, CancellationToken ct)
+    {
+        if (visitIds.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<IVisitEvent>>();
+        }
+
+        var ids = visitIds.Distinct().ToArray();
+        var logged = await session.Events.QueryAllRawEvents()
+            .Where(e => ids.Contains(e.StreamId))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        return logged
+            .GroupBy(e => e.StreamId)
+            .ToDictionary(
+                stream => stream.Key,
+                stream => (IReadOnlyList<IVisitEvent>)[.. stream.Select(e => e.Data).OfType<JourneyStepRecorded>().Select(ContractOf).OfType<IVisitEvent>()]);
+    }
+}
