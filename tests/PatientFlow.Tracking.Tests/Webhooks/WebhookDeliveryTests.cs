@@ -1,4 +1,7 @@
 using System.Net;
+using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.Tracking.Webhooks;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +24,17 @@ public sealed class WebhookFactory : TrackingFactory
         builder.UseSetting("Tracking:Webhooks:FirstRetryAfter", "00:00:00.200");
         builder.UseSetting("Tracking:Webhooks:LongestWait", "00:00:01");
         builder.UseSetting("Tracking:Webhooks:RetryFor", "00:00:04");
+    }
+}
+
+/// <summary>Tracking with private webhook targets refused, as outside development.</summary>
+public sealed class StrictWebhookFactory : TrackingFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // After every configuration source: the development settings allow private targets for local receivers.
+        builder.ConfigureServices(services => services.PostConfigure<WebhookOptions>(options => options.AllowPrivateTargets = false));
     }
 }
 
@@ -102,21 +116,51 @@ public class WebhookDeliveryTests(WebhookFactory factory, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Delivery_FhirFormat_CarriesTheResourcesTheEventChangedAsAStrictlyParsedBundle()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var clinic = $"clinic-{Guid.NewGuid():N}";
+        var integrator = factory.CreateClient(Roles.Integrator);
+        var registered = await Body(await integrator.PostAsJsonAsync("/api/tracking/webhooks",
+            new { url = receiver.Url, clinics = new[] { clinic }, scope = "clinical", format = "fhir" }));
+        registered.GetProperty("format").GetString().Should().Be("fhir");
+        receiver.Secret = registered.GetProperty("secret").GetString()!;
+        var visit = VisitScript.New(clinic, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var vitals = visit.Vitals();
+
+        await FeedClients.PublishAndWaitAsync(factory, clinic, [visit.Booked(), visit.CheckedIn(), vitals]);
+        await Eventually.Until(() => Task.FromResult(receiver.Received.Any(r => r.Id == vitals.EventId.ToString("D")) ? (object)true : null),
+            timeout: TimeSpan.FromSeconds(30), what: "the vitals delivery");
+
+        var delivered = JsonDocument.Parse(receiver.Received.Single(r => r.Id == vitals.EventId.ToString("D")).Body).RootElement;
+        delivered.GetProperty("datacontenttype").GetString().Should().Be("application/fhir+json");
+        var bundle = FhirJsonDeserializer.STRICT.Deserialize<global::Hl7.Fhir.Model.Bundle>(delivered.GetProperty("data").GetRawText())!;
+        bundle.Type.Should().Be(global::Hl7.Fhir.Model.Bundle.BundleType.Collection);
+        var observation = bundle.Entry.Select(e => e.Resource).OfType<global::Hl7.Fhir.Model.Observation>().Single();
+        observation.Code.Coding.Single().Code.Should().Be("8867-4");
+        observation.Value.Should().BeOfType<global::Hl7.Fhir.Model.Quantity>().Which.Value.Should().Be(72m);
+        observation.Encounter!.Reference.Should().Be($"Encounter/{visit.VisitId:D}");
+    }
+
+    [Fact]
     public async Task Register_LoopbackTargetWithoutPermission_422NamingUrl_BadScope422_FrontDesk403()
     {
-        // The default test service does not allow private targets.
-        await using var plain = new TrackingFactory();
+        // As deployed: private targets not allowed (development settings allow them for local receivers).
+        await using var plain = new StrictWebhookFactory();
         await plain.InitializeAsync();
         var integrator = plain.CreateClient(Roles.Integrator);
 
         var loopback = await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = "http://127.0.0.1:9/hook" });
         var scope = await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = "https://93.184.216.34/hook", scope = "everything" });
+        var fhirIds = await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = "https://93.184.216.34/hook", format = "fhir" });
         var frontDesk = await plain.CreateClient(Roles.FrontDesk).PostAsJsonAsync("/api/tracking/webhooks", new { url = "https://93.184.216.34/hook" });
 
         loopback.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, await loopback.Content.ReadAsStringAsync());
         (await Body(loopback)).GetProperty("errors").EnumerateObject().Single().Name.Should().Be("url");
         scope.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(scope)).GetProperty("errors").EnumerateObject().Single().Name.Should().Be("scope");
+        fhirIds.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await Body(fhirIds)).GetProperty("errors").EnumerateObject().Single().Name.Should().Be("format");
         frontDesk.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 

@@ -22,18 +22,25 @@ public static class FeedEnvelope
     }
 
     /// <summary>UTF-8 JSON on one line: a webhook's signed body, an SSE frame's data.</summary>
-    public static byte[] Encode(FeedEntry entry, PayloadScope scope)
+    public static byte[] Encode(FeedEntry entry, PayloadScope scope) =>
+        Write(entry, "application/json", writer => WriteData(writer, entry.Data, scope));
+
+    /// <summary>The envelope around other data than the event itself: a FHIR Bundle for a FHIR webhook.</summary>
+    public static byte[] Encode(FeedEntry entry, string dataContentType, string json) =>
+        Write(entry, dataContentType, writer => writer.WriteRawValue(json));
+
+    private static byte[] Write(FeedEntry entry, string dataContentType, Action<Utf8JsonWriter> writeData)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, entry, scope);
+            WriteEnvelope(writer, entry, dataContentType, writeData);
         }
 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, FeedEntry entry, PayloadScope scope)
+    private static void WriteEnvelope(Utf8JsonWriter writer, FeedEntry entry, string dataContentType, Action<Utf8JsonWriter> writeData)
     {
         var step = entry.Step;
         writer.WriteStartObject();
@@ -43,7 +50,7 @@ public static class FeedEnvelope
         writer.WriteString("type", entry.Type);
         writer.WriteString("subject", step.VisitId.ToString("D"));
         writer.WriteString("time", step.OccurredAt);
-        writer.WriteString("datacontenttype", "application/json");
+        writer.WriteString("datacontenttype", dataContentType);
         writer.WriteString("sequence", CloudEventEnvelope.SequenceOf(entry.Position));
         writer.WriteString("recordedtime", step.RecordedAt);
         if (step.Clinic is { } clinic)
@@ -52,20 +59,22 @@ public static class FeedEnvelope
         }
 
         writer.WritePropertyName("data");
-        var data = entry.Data;
+        writeData(writer);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteData(Utf8JsonWriter writer, JsonElement data, PayloadScope scope)
+    {
         if (scope == PayloadScope.Clinical)
         {
             data.WriteTo(writer);
+            return;
         }
-        else
-        {
-            writer.WriteStartObject();
-            foreach (var property in data.EnumerateObject().Where(property => PayloadScopes.KeepsInIds(property.Name)))
-            {
-                property.WriteTo(writer);
-            }
 
-            writer.WriteEndObject();
+        writer.WriteStartObject();
+        foreach (var property in data.EnumerateObject().Where(property => PayloadScopes.KeepsInIds(property.Name)))
+        {
+            property.WriteTo(writer);
         }
 
         writer.WriteEndObject();

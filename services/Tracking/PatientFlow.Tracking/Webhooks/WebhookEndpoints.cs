@@ -54,9 +54,19 @@ public static class WebhookEndpoints
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
+        var format = request.Format switch
+        {
+            null or "" or "cloudevents" => WebhookFormat.CloudEvents,
+            "fhir" when query.Scope == PayloadScope.Clinical => WebhookFormat.Fhir,
+            "fhir" => throw new InvalidFieldException("format", "FHIR resources carry clinical detail: choose the clinical scope for them"),
+            _ => throw new InvalidFieldException("format", "must be cloudevents or fhir"),
+        };
         var subscription = new WebhookSubscription(
             Guid.CreateVersion7(), url, [.. query.Types], [.. query.Clinics], query.Scope, secret,
-            user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", clock.GetUtcNow(), request.After ?? hub.SafePosition);
+            user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", clock.GetUtcNow(), request.After ?? hub.SafePosition)
+        {
+            Format = format,
+        };
         session.Store(subscription);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
@@ -143,18 +153,22 @@ public static class WebhookEndpoints
 /// <param name="Scope"><c>ids</c> (default) or <c>clinical</c>.</param>
 /// <param name="Secret">A <c>whsec_</c> base64 secret; generated and answered once when absent.</param>
 /// <param name="After">Feed position to start after; absent: from the next event.</param>
+/// <param name="Format"><c>cloudevents</c> (default): the event as data; <c>fhir</c>: the FHIR resources it changed (clinical scope).</param>
 public sealed record RegisterWebhook(
-    string Url, IReadOnlyList<string>? EventTypes = null, IReadOnlyList<string>? Clinics = null, string? Scope = null, string? Secret = null, long? After = null);
+    string Url, IReadOnlyList<string>? EventTypes = null, IReadOnlyList<string>? Clinics = null, string? Scope = null, string? Secret = null,
+    long? After = null, string? Format = null);
 
 public sealed record ReplayWebhook(long After);
 
 public sealed record ReplayedDeadLetters(int Requeued);
 
 public sealed record RegisteredWebhook(
-    Guid Id, Uri Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> Clinics, string Scope, bool Active, long Cursor, DateTimeOffset CreatedAt, string? Secret)
+    Guid Id, Uri Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> Clinics, string Scope, string Format, bool Active, long Cursor,
+    DateTimeOffset CreatedAt, string? Secret)
 {
-    public static RegisteredWebhook From(WebhookSubscription s, string? secret) =>
-        new(s.Id, s.Url, s.EventTypes, s.Clinics, s.Scope == PayloadScope.Clinical ? "clinical" : "ids", s.Active, s.Cursor, s.CreatedAt, secret);
+    public static RegisteredWebhook From(WebhookSubscription s, string? secret) => new(
+        s.Id, s.Url, s.EventTypes, s.Clinics, s.Scope == PayloadScope.Clinical ? "clinical" : "ids", s.Format == WebhookFormat.Fhir ? "fhir" : "cloudevents",
+        s.Active, s.Cursor, s.CreatedAt, secret);
 }
 
 public sealed record DeliveryView(

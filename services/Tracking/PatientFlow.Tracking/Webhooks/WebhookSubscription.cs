@@ -18,8 +18,19 @@ public sealed record WebhookSubscription(
     DateTimeOffset CreatedAt,
     long Cursor,
     bool Active = true,
-    long? ReplayAfter = null)
+    long? ReplayAfter = null,
+    WebhookFormat Format = WebhookFormat.CloudEvents)
 {
     public FeedQuery Query => new(
         new HashSet<string>(EventTypes, StringComparer.Ordinal), new HashSet<string>(Clinics, StringComparer.Ordinal), null, Scope);
+}
+
+/// <summary>What a delivery's <c>data</c> holds.</summary>
+public enum WebhookFormat
+{
+    /// <summary>The event itself, in the subscription's scope.</summary>
+    CloudEvents,
+
+    /// <summary>The FHIR R4 resources the event created or changed, in a collection Bundle (clinical scope only).</summary>
+    Fhir,
 }

@@ -57,7 +57,7 @@ public sealed class WebhookWorker(
                 session.Store(new WebhookDelivery(
                     WebhookDelivery.IdOf(subscription.Id, entry.Position), subscription.Id, entry.Position, entry.Step.VisitId,
                     entry.Step.SourceEventId, entry.Type, DeliveryStatus.Pending, 0, now, null, null,
-                    System.Text.Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, subscription.Scope)), []));
+                    await BodyAsync(session, subscription, entry, ct), []));
             }
 
             // This worker is the cursor's only writer; a replay asked for meanwhile is still there next round.
@@ -71,6 +71,14 @@ public sealed class WebhookWorker(
         }
 
         return queued;
+    }
+
+    private static async Task<string> BodyAsync(IQuerySession session, WebhookSubscription subscription, FeedEntry entry, CancellationToken ct)
+    {
+        var body = subscription.Format == WebhookFormat.Fhir && await FhirPayload.BuildAsync(session, entry, ct) is { } bundle
+            ? FeedEnvelope.Encode(entry, FhirPayload.ContentType, bundle)
+            : FeedEnvelope.Encode(entry, subscription.Scope);
+        return System.Text.Encoding.UTF8.GetString(body);
     }
 
     private async Task<int> SendDueAsync(CancellationToken ct)
