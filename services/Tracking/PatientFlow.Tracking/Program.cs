@@ -4,13 +4,17 @@ using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Dapr;
 using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Hl7;
 using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddTracking();
+builder.AddHl7Feed();
+builder.AddDaprFeed();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -20,6 +24,7 @@ app.MapAnalyticsEndpoints();
 app.MapBottleneckEndpoints();
 app.MapFeedEndpoints();
 app.MapCatalogEndpoints();
+app.MapHl7Endpoints();
 app.MapGrpcService<IntegratorFeedService>();
 app.MapWebPages();
 app.Run();
