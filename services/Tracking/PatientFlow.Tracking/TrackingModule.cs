@@ -5,7 +5,9 @@ using PatientFlow.ServiceDefaults.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Dapr;
 using PatientFlow.Tracking.Fhir;
+using PatientFlow.Tracking.Hl7;
 using PatientFlow.Tracking.Webhooks;
 using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.Tracking.Integration;
@@ -37,6 +39,8 @@ public static class TrackingModule
         builder.AddLiveBoard();
         builder.AddIntegratorFeed();
         builder.AddFhirApi();
+        builder.AddHl7Feed();
+        builder.AddDaprFeed();
         return builder;
     }
 

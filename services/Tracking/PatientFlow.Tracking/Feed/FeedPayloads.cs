@@ -1,0 +1,22 @@
+using System.Text.Json;
+using PatientFlow.Contracts;
+using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Journeys;
+
+namespace PatientFlow.Tracking.Feed;
+
+/// <summary>A step's payload read back into the integration event it was written from.</summary>
+public static class FeedPayloads
+{
+    /// <summary>The contract type the step names; null for a name no contract has any more.</summary>
+    public static Type? ContractOf(JourneyStepRecorded step) => FeedTypes.ByName.GetValueOrDefault(step.EventType);
+
+    /// <summary>
+    /// The event, or null when the step kept no payload (logged before payloads were kept) or names no known contract.
+    /// </summary>
+    /// <exception cref="JsonException">The payload does not satisfy its contract.</exception>
+    public static IVisitEvent? Read(JourneyStepRecorded step) =>
+        step.Payload is { } payload && ContractOf(step) is { } contract
+            ? (IVisitEvent?)payload.Deserialize(contract, FeedJson.Options)
+            : null;
+}
