@@ -7,12 +7,17 @@ namespace PatientFlow.Tracking.Feed;
 
 /// <summary>
 /// Runs work on one tracking instance at a time: the instance holding a PostgreSQL advisory lock named after the
-/// work. The lock lives with a dedicated connection, so if that instance dies the lock frees and another takes over
-/// within <see cref="RetryEvery"/>. The work is cancelled if the connection is lost.
+/// work. The lock lives with a dedicated, unpooled connection, so it ends with that connection: when the work
+/// stops, fails or its instance dies, another instance takes over within <see cref="RetryEvery"/>. (A pooled
+/// connection would go back to the pool still holding the lock, and nobody could take the work over.) The work
+/// is cancelled if the connection is lost.
 /// </summary>
 public static class SingleInstance
 {
     public static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>The application name of lock connections, so operators (and tests) can tell them from the daemon's.</summary>
+    public const string ApplicationNamePrefix = "patientflow-single-instance:";
 
     public static async Task RunAsync(IDocumentStore store, string name, Func<CancellationToken, Task> work, ILogger logger, CancellationToken ct)
     {
@@ -21,7 +26,7 @@ public static class SingleInstance
         {
             try
             {
-                await using var connection = store.Storage.Database.CreateConnection();
+                await using var connection = LockConnection(store, name);
                 await connection.OpenAsync(ct);
                 await using var take = new NpgsqlCommand("select pg_try_advisory_lock(@key)", connection);
                 take.Parameters.AddWithValue("key", key);
@@ -48,6 +53,18 @@ public static class SingleInstance
 
             await Task.Delay(RetryEvery, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private static NpgsqlConnection LockConnection(IDocumentStore store, string name)
+    {
+        using var pooled = store.Storage.Database.CreateConnection();
+        var settings = new NpgsqlConnectionStringBuilder(pooled.ConnectionString)
+        {
+            Pooling = false,
+            ApplicationName = ApplicationNamePrefix + name,
+        };
+        // A clone keeps the password, which the connection string read back no longer shows.
+        return pooled.CloneWith(settings.ConnectionString);
     }
 
     /// <summary>Checks the lock's connection every few seconds; a dead one cancels the work.</summary>
