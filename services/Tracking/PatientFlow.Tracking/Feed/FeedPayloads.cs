@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marten;
 using PatientFlow.Contracts;
 using PatientFlow.Tracking.Catalog;
 using PatientFlow.Tracking.Journeys;
@@ -19,4 +20,15 @@ public static class FeedPayloads
         step.Payload is { } payload && ContractOf(step) is { } contract
             ? (IVisitEvent?)payload.Deserialize(contract, FeedJson.Options)
             : null;
+
+    /// <summary>A visit's events in log order, up to and including <paramref name="position"/>; steps without a payload are left out.</summary>
+    public static async Task<IReadOnlyList<IVisitEvent>> VisitUpToAsync(IQuerySession session, Guid visitId, long position, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchStreamAsync(visitId, token: ct);
+        return [.. stream
+            .Where(e => e.Sequence <= position)
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.Data is JourneyStepRecorded step ? Read(step) : null)
+            .OfType<IVisitEvent>()];
+    }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Events.Projections;
+using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Fhir;
@@ -17,7 +18,7 @@ public sealed partial class FhirLinkProjection : EventProjection
 {
     public void Project(JourneyStepRecorded step, IDocumentOperations operations)
     {
-        if (VisitLog.ContractOf(step) is not { } contract)
+        if (FeedPayloads.Read(step) is not { } contract)
         {
             return;
         }

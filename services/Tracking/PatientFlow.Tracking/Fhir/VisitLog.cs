@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Marten;
 using PatientFlow.Contracts;
-using PatientFlow.Tracking.Catalog;
 using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Journeys;
 
@@ -10,12 +8,6 @@ namespace PatientFlow.Tracking.Fhir;
 /// <summary>Visits' integration events read back from their journey streams, in the order tracking logged them.</summary>
 internal static class VisitLog
 {
-    /// <summary>The contract a step logged; null for a step without a payload or of a type this build does not know.</summary>
-    public static IVisitEvent? ContractOf(JourneyStepRecorded step) =>
-        step.Payload is { } payload && FeedTypes.ByName.TryGetValue(step.EventType, out var type)
-            ? (IVisitEvent?)payload.Deserialize(type, FeedJson.Options)
-            : null;
-
     /// <summary>Each visit's events, in one read of the log; a visit tracking has not logged is left out.</summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IVisitEvent>>> LoadAsync(
         IQuerySession session, IReadOnlyCollection<Guid> visitIds, CancellationToken ct)
@@ -34,6 +26,6 @@ internal static class VisitLog
             .GroupBy(e => e.StreamId)
             .ToDictionary(
                 stream => stream.Key,
-                stream => (IReadOnlyList<IVisitEvent>)[.. stream.Select(e => e.Data).OfType<JourneyStepRecorded>().Select(ContractOf).OfType<IVisitEvent>()]);
+                stream => (IReadOnlyList<IVisitEvent>)[.. stream.Select(e => e.Data).OfType<JourneyStepRecorded>().Select(FeedPayloads.Read).OfType<IVisitEvent>()]);
     }
 }

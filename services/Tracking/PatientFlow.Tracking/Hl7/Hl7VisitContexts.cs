@@ -27,13 +27,8 @@ public sealed class Hl7VisitContexts(IDocumentStore store, int capacity)
         }
 
         await using var session = store.QuerySession();
-        var stream = await session.Events.FetchStreamAsync(visitId, token: ct);
-        return stream
-            .Where(e => e.Sequence < position)
-            .OrderBy(e => e.Sequence)
-            .Select(e => e.Data is JourneyStepRecorded step ? FeedPayloads.Read(step) : null)
-            .OfType<IVisitEvent>()
-            .Aggregate(Hl7VisitContext.Empty, (folded, e) => folded.Apply(e));
+        var earlier = await FeedPayloads.VisitUpToAsync(session, visitId, position - 1, ct);
+        return earlier.Aggregate(Hl7VisitContext.Empty, (folded, e) => folded.Apply(e));
     }
 
     /// <summary>Keeps the visit's context as it stands after a step just sent.</summary>

@@ -1,10 +1,8 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
-using PatientFlow.Contracts;
 using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Fhir;
-using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Webhooks;
 
@@ -19,11 +17,7 @@ public static class FhirPayload
 
     public static async Task<string?> BuildAsync(IQuerySession session, FeedEntry entry, CancellationToken ct)
     {
-        var logged = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId == entry.Step.VisitId && e.Sequence <= entry.Position)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        var events = logged.Select(e => e.Data).OfType<JourneyStepRecorded>().Select(VisitLog.ContractOf).OfType<IVisitEvent>().ToList();
+        var events = await FeedPayloads.VisitUpToAsync(session, entry.Step.VisitId, entry.Position, ct);
         if (events.Count == 0 || events[^1].EventId != entry.Step.SourceEventId)
         {
             // A step logged before payloads were kept: nothing to build resources from.
