@@ -12,7 +12,9 @@ internal sealed class RabbitMqManagement : IDisposable
     public RabbitMqManagement(Uri baseUrl, string user, string password)
     {
         BaseUrl = baseUrl;
-        http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        // Each call sets its own limit: a probe must answer quickly, while creating a virtual host starts its
+        // message stores and can take many seconds on a busy node.
+        http = new HttpClient { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
@@ -30,28 +32,64 @@ internal sealed class RabbitMqManagement : IDisposable
             : new RabbitMqManagement(baseUrl, fallbackUser, fallbackPassword);
     }
 
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan VirtualHostLimit = TimeSpan.FromSeconds(45);
+    private const int VirtualHostAttempts = 4;
+
     public async Task<bool> AnswersAsync(CancellationToken ct)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(ProbeLimit);
         try
         {
-            using var response = await http.GetAsync("api/overview", ct);
+            using var response = await http.GetAsync("api/overview", limit.Token);
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception failure) when (failure is HttpRequestException || (failure is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return false;
         }
     }
 
     /// <summary>Creates the vhost if missing (PUT is idempotent) and gives <paramref name="user"/> full rights on it.</summary>
+    /// <remarks>
+    /// Both calls are idempotent PUTs, so one that timed out, lost its connection or got a 5xx is sent again
+    /// (up to four times, 45 s each): a node busy starting other virtual hosts' stores answers late, not wrongly.
+    /// </remarks>
     public async Task EnsureVirtualHostAsync(string vhost, string user, CancellationToken ct)
     {
         var name = Uri.EscapeDataString(vhost);
-        using var created = await http.PutAsJsonAsync($"api/vhosts/{name}", new { }, ct);
-        await EnsureSuccessAsync(created, $"create virtual host '{vhost}'", ct);
-        using var granted = await http.PutAsJsonAsync(
-            $"api/permissions/{name}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" }, ct);
-        await EnsureSuccessAsync(granted, $"grant '{user}' access to virtual host '{vhost}'", ct);
+        await PutAsync($"api/vhosts/{name}", new { }, $"create virtual host '{vhost}'", ct);
+        await PutAsync($"api/permissions/{name}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" },
+            $"grant '{user}' access to virtual host '{vhost}'", ct);
+    }
+
+    private async Task PutAsync(string path, object body, string action, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(VirtualHostLimit);
+            try
+            {
+                using var response = await http.PutAsJsonAsync(path, body, limit.Token);
+                if ((int)response.StatusCode < 500 || attempt == VirtualHostAttempts)
+                {
+                    await EnsureSuccessAsync(response, action, ct);
+                    return;
+                }
+            }
+            catch (Exception failure) when (attempt < VirtualHostAttempts && !ct.IsCancellationRequested &&
+                                            failure is HttpRequestException or OperationCanceledException)
+            {
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"RabbitMQ management API could not {action}: no answer within {VirtualHostLimit.TotalSeconds:0} s, {VirtualHostAttempts} times.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+        }
     }
 
     public void Dispose() => http.Dispose();

@@ -22,10 +22,12 @@ public sealed class SimulatedPlatform : IAsyncLifetime
     public const double Speed = 120;
 
     /// <summary>
-    /// The clock reads 07:00 this long after the platform starts starting. Set-up and bookings go as soon as it
-    /// answers; the first patients arrive around 07:35, by when a slow start has long finished.
+    /// The clock reads 07:00 this long after the platform starts starting, and 08:00, when the clinics open, 30 s
+    /// later. Set-up and bookings go as soon as it answers and must be through by 08:00, or the first slots are
+    /// gone. It starts beside the shared platform and another test project on two cores, where a start can take
+    /// far longer than the 45-50 s it takes alone.
     /// </summary>
-    private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(150);
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-simulation-{Guid.NewGuid():N}");
     private RunningPlatform? _platform;
@@ -120,7 +122,8 @@ public sealed class SimulationTests(SimulatedPlatform platform, ITestOutputHelpe
         }
 
         Figures.Report(output, "simulated morning 07:00-10:00 of two clinics at 120x, API calls", $"{result.Sent} in {result.RealDuration.TotalSeconds:0} s, {result.Failed} failed, {result.Skipped} skipped");
-        result.Failed.Should().BeLessThanOrEqualTo(result.Sent / 50, "at most 2% of the calls may fail; the log above names them");
+        result.Failed.Should().BeLessThanOrEqualTo(
+            result.Sent / 50, $"at most 2% of the calls may fail; failed: {result.Failures} (the platform took {platform.StartDuration.TotalSeconds:0} s to start)");
 
         var east = await AnalyticsOnceCaughtUpAsync(gateway, plan, "east", ten);
         east.GetProperty("bottleneck").ValueKind.Should().Be(JsonValueKind.Object, $"east's queue for a room grows all morning; analytics answered {east}");

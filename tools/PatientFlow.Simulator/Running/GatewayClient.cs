@@ -37,7 +37,7 @@ public sealed record ApiAnswer(HttpStatusCode Status, JsonElement Body)
 public sealed class GatewayClient(HttpClient http)
 {
     private static readonly TimeSpan TokenRefresh = TimeSpan.FromHours(1);
-    private static readonly TimeSpan NotYetKnownPatience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan NotYetKnownPatience = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = [];
     private readonly SemaphoreSlim tokenGate = new(1, 1);

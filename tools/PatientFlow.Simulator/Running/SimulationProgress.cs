@@ -6,6 +6,7 @@ namespace PatientFlow.Simulator.Running;
 public sealed class SimulationProgress
 {
     private readonly ConcurrentDictionary<(string Clinic, string What), int> counts = new();
+    private readonly ConcurrentDictionary<string, int> failures = new();
     private int sent;
     private int failed;
     private int skipped;
@@ -32,11 +33,17 @@ public sealed class SimulationProgress
         }
     }
 
-    public void Failure()
+    /// <param name="what">The kind of call and the problem, without ids or values, e.g. <c>book: 410</c>.</param>
+    public void Failure(string what)
     {
         Interlocked.Increment(ref sent);
         Interlocked.Increment(ref failed);
+        failures.AddOrUpdate(what, 1, (_, n) => n + 1);
     }
+
+    /// <summary>The failures by kind and problem, most frequent first, e.g. <c>book: 410 x9; room: 404 Not Found x2</c>; empty when none failed.</summary>
+    public string FailureSummary() =>
+        string.Join("; ", failures.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} x{f.Value}"));
 
     public void Skip() => Interlocked.Increment(ref skipped);
 

@@ -8,7 +8,11 @@ namespace PatientFlow.Simulator.Running;
 
 /// <summary>How a run went: calls sent, failed and skipped, how long it took in real time, and the bottlenecks at the end.</summary>
 public sealed record SimulationResult(
-    int Calls, int Sent, int Failed, int Skipped, TimeSpan RealDuration, DateTimeOffset ClinicDayUntil, IReadOnlyList<BottleneckAnswer> Bottlenecks);
+    int Calls, int Sent, int Failed, int Skipped, TimeSpan RealDuration, DateTimeOffset ClinicDayUntil, IReadOnlyList<BottleneckAnswer> Bottlenecks)
+{
+    /// <summary>The failures by kind and problem, most frequent first; empty when none failed.</summary>
+    public string Failures { get; init; } = "";
+}
 
 /// <summary>
 /// Walks the schedule in simulated-time order: sends the set-up and bookings at once, then waits until the shared
@@ -33,6 +37,7 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
         var hourly = new List<Task>();
         var clinics = schedule.Calls.Select(c => c.Clinic).Where(c => c != Schedule.EveryClinic).Distinct().ToList();
         var hour = NextHour(schedule.Preparation);
+        var preparationReported = false;
         foreach (var call in schedule.Calls)
         {
             for (; hour <= call.At; hour = hour.AddHours(1))
@@ -43,6 +48,12 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
 
             if (call.At > schedule.Preparation)
             {
+                if (!preparationReported)
+                {
+                    hourly.Add(ReportPreparedAsync([.. calls.Values]));
+                    preparationReported = true;
+                }
+
                 await WaitUntilAsync(call.At, ct);
             }
 
@@ -62,7 +73,10 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
             report($"bottleneck {Clock(plan.SetUpAt)}-{Clock(until)} {bottleneck}");
         }
 
-        return new SimulationResult(schedule.Calls.Count, Progress.Sent, Progress.Failed, Progress.Skipped, started.Elapsed, until, bottlenecks);
+        return new SimulationResult(schedule.Calls.Count, Progress.Sent, Progress.Failed, Progress.Skipped, started.Elapsed, until, bottlenecks)
+        {
+            Failures = Progress.FailureSummary(),
+        };
     }
 
     private async Task<bool> SendAsync(ScheduledCall call, Task<bool>?[] needs, Task<bool>[] after, SemaphoreSlim gate, CancellationToken ct)
@@ -103,9 +117,17 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
 
     private void Fail(ScheduledCall call, string problem)
     {
-        Progress.Failure();
+        var kind = JsonNamingPolicy.KebabCaseLower.ConvertName(call.Kind.ToString());
+        Progress.Failure($"{kind}: {problem}");
         var about = call.Visit is null ? call.Subject ?? call.Clinic : api.State.NameOf(call.Visit);
-        report($"{Clock(clock.GetUtcNow())} {JsonNamingPolicy.KebabCaseLower.ConvertName(call.Kind.ToString())} of {about} failed: {problem}");
+        report($"{Clock(clock.GetUtcNow())} {kind} of {about} failed: {problem}");
+    }
+
+    /// <summary>When the set-up and bookings were through, on the simulated clock: after a clinic opens, its first slots are gone.</summary>
+    private async Task ReportPreparedAsync(Task<bool>[] preparation)
+    {
+        var succeeded = (await Task.WhenAll(preparation)).Count(ok => ok);
+        report($"{Clock(clock.GetUtcNow())} set-up and bookings through: {succeeded} of {preparation.Length} calls succeeded");
     }
 
     private async Task ReportAsync(DateTimeOffset hour, IReadOnlyList<string> clinics, CancellationToken ct)

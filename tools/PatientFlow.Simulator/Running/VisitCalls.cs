@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Simulator.Planning;
 
@@ -11,6 +12,9 @@ namespace PatientFlow.Simulator.Running;
 /// </summary>
 public sealed class VisitCalls(GatewayClient gateway, SimulationState state)
 {
+    private static readonly JsonElement SlotNotOpened =
+        JsonDocument.Parse("""{"title":"the slot was not opened: slot generation ran after it started"}""").RootElement.Clone();
+
     public async Task<ApiAnswer> RegisterPatientAsync(PlannedVisit visit, CancellationToken ct)
     {
         var patient = visit.Patient;
@@ -35,7 +39,7 @@ public sealed class VisitCalls(GatewayClient gateway, SimulationState state)
         if (!state.Slots.TryGetValue((visit.Provider, visit.ScheduledAt!.Value), out var slotId))
         {
             // Generation opens only slots still ahead of the clock: a set-up that ran late leaves the earliest out.
-            return new ApiAnswer(HttpStatusCode.Gone, default);
+            return new ApiAnswer(HttpStatusCode.Gone, SlotNotOpened);
         }
 
         return Visited(visit, await gateway.PostAsync(Roles.FrontDesk, "/api/scheduling/appointments", new
