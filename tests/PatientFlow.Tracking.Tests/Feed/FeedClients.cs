@@ -1,11 +1,13 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PatientFlow.Contracts;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Tests.Api;
 
 namespace PatientFlow.Tracking.Tests.Feed;
@@ -42,6 +44,22 @@ public static class FeedClients
         await factory.PublishAllAsync(bookings);
         await LoggedAsync(factory, clinic, bookings.Count);
         return bookings.Count;
+    }
+
+    /// <summary>
+    /// Waits until the feed may be read up to the end of tracking's log (the daemon has declared every event so far
+    /// committed), so what a test times next is the replay, not the daemon catching up. Returns that position.
+    /// </summary>
+    public static async Task<long> SafeToEndAsync(TrackingFactory factory)
+    {
+        await using var connection = factory.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select coalesce(max(seq_id), 0) from mt_events", connection);
+        var last = (long)(await command.ExecuteScalarAsync())!;
+        var hub = factory.Services.GetRequiredService<FeedHub>();
+        await PatientFlow.Testing.Eventually.Until(() => Task.FromResult(hub.SafePosition >= last ? (object)true : null),
+            timeout: TimeSpan.FromSeconds(60), what: $"the feed's safe position past {last}");
+        return last;
     }
 
     /// <summary>The clinic's steps in tracking's log, in position order, once there are <paramref name="count"/>.</summary>

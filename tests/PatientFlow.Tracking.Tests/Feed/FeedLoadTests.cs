@@ -25,6 +25,9 @@ public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper outp
     private const int Visits = 1000;
     private const int StepsPerVisit = 20;
 
+    /// <summary>A small clinic's visits, one among every 20 of the big clinic's: a filtered replay must pass over the rest.</summary>
+    private const int SparseVisits = Visits / 20;
+
     public sealed class Factory : TrackingFactory;
 
     [Fact]
@@ -32,7 +35,8 @@ public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper outp
     public async Task Replay20000Events_OverGrpcAndSse_ComparedWithReadingTheTable_AndLiveLatencyUnderSteadyPublishing()
     {
         var clinic = $"load-{Guid.NewGuid():N}";
-        var last = await SeedAsync(clinic);
+        var sparse = $"{clinic}-small";
+        var last = await SeedAsync(clinic, sparse);
         await Eventually.Until(() => Task.FromResult(factory.Services.GetRequiredService<FeedHub>().SafePosition >= last ? (object)true : null),
             timeout: TimeSpan.FromSeconds(60), what: "the feed's safe position past the seeded events");
         const int total = Visits * StepsPerVisit;
@@ -43,11 +47,16 @@ public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper outp
         using var _ = channel;
         var grpc = await TimeAsync(() => ReadGrpcAsync(client, headers, clinic, total));
         var sse = await TimeAsync(() => ReadSseAsync(clinic, total));
+        const int sparseTotal = SparseVisits * StepsPerVisit;
+        var sparseTable = await TimeAsync(() => ReadTableAsync(sparse));
+        var sparseGrpc = await TimeAsync(() => ReadGrpcAsync(client, headers, sparse, sparseTotal));
 
         table.Count.Should().Be(total);
         pages.Count.Should().Be(total);
         grpc.Count.Should().Be(total);
         sse.Count.Should().Be(total);
+        sparseTable.Count.Should().Be(sparseTotal);
+        sparseGrpc.Count.Should().Be(sparseTotal);
         string Rate((int Count, TimeSpan Elapsed) run) => string.Create(CultureInfo.InvariantCulture, $"{run.Count / run.Elapsed.TotalSeconds:0} events/s");
         Figures.Report(output, "Feed replay of 20,000 events, reading the table (baseline, same run)", Rate(table));
         Figures.Report(output, "Feed replay of 20,000 events, the feed's own pages and envelopes without a transport",
@@ -56,6 +65,9 @@ public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper outp
             string.Create(CultureInfo.InvariantCulture, $"{Rate(grpc)}, {grpc.Elapsed / table.Elapsed:0.0}x the baseline's time"));
         Figures.Report(output, "Feed replay of 20,000 events over SSE (clinical scope)",
             string.Create(CultureInfo.InvariantCulture, $"{Rate(sse)}, {sse.Elapsed / table.Elapsed:0.0}x the baseline's time"));
+        Figures.Report(output, "Feed replay of one small clinic's 1,000 events among 21,000, reading the table with the same filter (baseline, same run)", Rate(sparseTable));
+        Figures.Report(output, "Feed replay of one small clinic's 1,000 events among 21,000 over gRPC",
+            string.Create(CultureInfo.InvariantCulture, $"{Rate(sparseGrpc)}, {sparseGrpc.Elapsed / sparseTable.Elapsed:0.0}x the baseline's time"));
 
         var latencies = await LiveLatenciesAsync(client, headers, clinic);
         latencies.Sort();
@@ -65,24 +77,36 @@ public class FeedLoadTests(FeedLoadTests.Factory factory, ITestOutputHelper outp
         latencies.Should().HaveCount(200);
     }
 
-    /// <summary>Journey steps straight into tracking's store, as its consumers would write them, each with a real payload.</summary>
-    private async Task<long> SeedAsync(string clinic)
+    /// <summary>
+    /// Journey steps straight into tracking's store, as its consumers would write them, each with a real payload:
+    /// <see cref="Visits"/> visits of <paramref name="clinic"/>, with one of <paramref name="sparse"/> after every 20.
+    /// </summary>
+    private async Task<long> SeedAsync(string clinic, string sparse)
     {
         var start = DateTimeOffset.UtcNow.AddHours(-3);
         foreach (var chunk in Enumerable.Range(0, Visits).Chunk(50))
         {
             await using var session = factory.Store.LightweightSession();
-            foreach (var _ in chunk)
+            foreach (var number in chunk)
             {
-                var visit = VisitScript.New(clinic, start);
-                var steps = Enumerable.Range(0, StepsPerVisit)
-                    .Select(i => (IVisitEvent)(i == 0 ? visit.Booked() : visit.Vitals(i)))
-                    .Select(e => ContractSteps.ToStep(e) with { Clinic = clinic })
-                    .ToArray();
-                session.Events.StartStream<VisitJourney>(visit.VisitId, steps);
+                Visit(session, clinic);
+                if (number % 20 == 19)
+                {
+                    Visit(session, sparse);
+                }
             }
 
             await session.SaveChangesAsync();
+        }
+
+        void Visit(IDocumentSession session, string at)
+        {
+            var visit = VisitScript.New(at, start);
+            var steps = Enumerable.Range(0, StepsPerVisit)
+                .Select(i => (IVisitEvent)(i == 0 ? visit.Booked() : visit.Vitals(i)))
+                .Select(e => ContractSteps.ToStep(e) with { Clinic = at })
+                .ToArray();
+            session.Events.StartStream<VisitJourney>(visit.VisitId, steps);
         }
 
         await using var connection = factory.Store.Storage.Database.CreateConnection();
