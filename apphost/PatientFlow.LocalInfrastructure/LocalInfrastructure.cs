@@ -102,6 +102,12 @@ public sealed class LocalInfrastructure : IAsyncDisposable
         return amqp.Uri.AbsoluteUri;
     }
 
+    /// <summary>Deletes a virtual host made by <see cref="EnsureVirtualHostAsync"/>, with its queues: what a finished test leaves behind.</summary>
+    public Task DeleteVirtualHostAsync(string vhost, CancellationToken ct = default) =>
+        management is null
+            ? throw new InvalidOperationException("The external RabbitMQ was given without a management URL (ConnectionStrings:rabbitmq-management).")
+            : management.DeleteVirtualHostAsync(vhost, ct);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(postgres, rabbitMq);

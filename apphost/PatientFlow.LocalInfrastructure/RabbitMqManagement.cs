@@ -64,6 +64,18 @@ internal sealed class RabbitMqManagement : IDisposable
             $"grant '{user}' access to virtual host '{vhost}'", ct);
     }
 
+    /// <summary>Deletes the virtual host with its queues and messages; one already gone is fine.</summary>
+    public async Task DeleteVirtualHostAsync(string vhost, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(VirtualHostLimit);
+        using var deleted = await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(vhost)}", limit.Token);
+        if (deleted.StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            await EnsureSuccessAsync(deleted, $"delete virtual host '{vhost}'", ct);
+        }
+    }
+
     private async Task PutAsync(string path, object body, string action, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

@@ -67,6 +67,28 @@ public sealed class LocalInfrastructureTests(RunningInfrastructure running) : IC
     }
 
     [Fact]
+    public async Task DeleteVirtualHostAsync_AfterUse_GoneWithItsQueuesAndDeletingAgainIsFine()
+    {
+        var doomed = await Infrastructure.EnsureVirtualHostAsync("doomed");
+        (await Probes.RoundTripAsync(doomed, "in-doomed", "before", durable: true)).Should().Be("before");
+
+        await Infrastructure.DeleteVirtualHostAsync("doomed");
+        await Infrastructure.DeleteVirtualHostAsync("doomed");
+
+        var amqp = new Uri(Infrastructure.RabbitMqConnectionString);
+        using var management = new HttpClient { BaseAddress = Infrastructure.RabbitMqManagementUrl };
+        management.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
+        (await management.GetAsync("api/vhosts/doomed")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        // Made again, it is empty: the queue went with it.
+        var again = await Infrastructure.EnsureVirtualHostAsync("doomed");
+        await using var connection = await Probes.ConnectAsync(again);
+        await using var channel = await connection.CreateChannelAsync();
+        var lookUp = () => channel.QueueDeclarePassiveAsync("in-doomed");
+        await lookUp.Should().ThrowAsync<OperationInterruptedException>();
+    }
+
+    [Fact]
     public async Task StartAsync_WithExternalConnectionStrings_StartsNothingAndUsesThem()
     {
         using var folder = new TempDataFolder();

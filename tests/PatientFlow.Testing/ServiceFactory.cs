@@ -20,8 +20,10 @@ namespace PatientFlow.Testing;
 public abstract class ServiceFactory<TProgram>(string service) : WebApplicationFactory<TProgram>, IAsyncLifetime
     where TProgram : class
 {
+    private static readonly TimeSpan TopologyLimit = TimeSpan.FromSeconds(120);
     private readonly List<IAsyncDisposable> _probes = [];
     private string _databaseConnectionString = "";
+    private string? _virtualHost;
 
     public string Service { get; } = service;
 
@@ -42,12 +44,21 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
         RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(isolation);
+        _virtualHost = isolation;
         await PrepareDatabaseAsync(_databaseConnectionString);
 
         // Creating the server starts the host; then wait until every queue is bound, so a test
         // that publishes right away cannot lose its message.
         _ = Server;
-        await Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TopologyLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(
+                $"{Service}: the platform's queues on virtual host '{isolation}' were not declared within {TopologyLimit.TotalSeconds:0} s (the log above has the deployer's warnings).");
+        }
     }
 
     /// <summary>Runs against the new, empty database before the service starts.</summary>
@@ -90,13 +101,34 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         return probe;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the service, then deletes its virtual host; as a class fixture or with <c>await using</c> alike.</summary>
+    public override async ValueTask DisposeAsync()
     {
         foreach (var probe in _probes)
         {
             await probe.DisposeAsync();
         }
 
+        _probes.Clear();
         await base.DisposeAsync();
+
+        // A finished fixture's queues would stay on the shared broker for the rest of the run, hundreds of
+        // quorum queues by its end, each ticking; the database is small and idle and stays for a post-mortem.
+        if (Interlocked.Exchange(ref _virtualHost, null) is { } virtualHost)
+        {
+            try
+            {
+                var servers = await TestServers.GetAsync(Service);
+                await servers.DeleteVirtualHostAsync(virtualHost);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
+            {
+                // Leftover queues cost the broker a little; they never fail a test.
+            }
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -12,6 +12,8 @@ namespace PatientFlow.ServiceDefaults.Messaging;
 public sealed class TopologyDeployer(
     RabbitMqEndpoint broker, TopologyReadiness readiness, ILogger<TopologyDeployer> logger) : BackgroundService
 {
+    private static readonly TimeSpan DeployLimit = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
@@ -57,7 +59,10 @@ public sealed class TopologyDeployer(
             }
         });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await bus.DeployAsync(timeout.Token);
+        timeout.CancelAfter(DeployLimit);
+        // The limit is also enforced from outside: a deploy stuck in a connection attempt that does not watch
+        // its token must become a logged failure and a retry, never a deployer waiting forever (the relay
+        // publishes nothing until the topology is deployed).
+        await bus.DeployAsync(timeout.Token).WaitAsync(DeployLimit + TimeSpan.FromSeconds(5), cancellationToken);
     }
 }
