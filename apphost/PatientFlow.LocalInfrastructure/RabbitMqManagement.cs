@@ -7,6 +7,9 @@ namespace PatientFlow.LocalInfrastructure;
 /// <summary>The slice of RabbitMQ's management HTTP API we need: a liveness probe and virtual hosts.</summary>
 internal sealed class RabbitMqManagement : IDisposable
 {
+    private const int VirtualHostAttempts = 4;
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan VirtualHostLimit = TimeSpan.FromSeconds(45);
     private readonly HttpClient http;
 
     public RabbitMqManagement(Uri baseUrl, string user, string password)
@@ -31,10 +34,6 @@ internal sealed class RabbitMqManagement : IDisposable
             ? new RabbitMqManagement(baseUrl, Uri.UnescapeDataString(user), Uri.UnescapeDataString(password))
             : new RabbitMqManagement(baseUrl, fallbackUser, fallbackPassword);
     }
-
-    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan VirtualHostLimit = TimeSpan.FromSeconds(45);
-    private const int VirtualHostAttempts = 4;
 
     public async Task<bool> AnswersAsync(CancellationToken ct)
     {
