@@ -1,32 +1,81 @@
-using PatientFlow.AppHost;
-using PatientFlow.AppHost.Terminal;
+using PatientFlow.AppHost.Infrastructure;
+using PatientFlow.AppHost.Launching;
 
-// Launches PostgreSQL, RabbitMQ, every service and the gateway; Ctrl-C stops them all.
-using var shutdown = new ShutdownSignal();
-try
+namespace PatientFlow.AppHost;
+
+internal static class Program
 {
-    var (options, envFile, simulation) = CommandLine.Parse(args);
-    if (envFile is not null)
+    public static int Main(string[] args)
     {
-        return await InfrastructureOnly.RunAsync(options, envFile, shutdown);
+        try
+        {
+            Run(args);
+            return 0;
+        }
+        catch (LaunchException problem)
+        {
+            Console.Error.WriteLine($"run.sh: {problem.Message}");
+            return problem.ExitCode;
+        }
     }
 
-    if (simulation is not null)
+    private static void Run(string[] args)
     {
-        return await SimulatedDay.RunAsync(options, simulation, shutdown);
-    }
+        // The whole of PatientFlow on one machine, as one model: `./run.sh` runs it, the end-to-end tests start it with
+        // Aspire.Hosting.Testing, and Aspire's dashboard shows every resource with its logs, traces and metrics.
+        var launch = LaunchOptions.Parse(args);
+        var builder = DistributedApplication.CreateBuilder(launch.ToBuilderOptions());
+        builder.UseLocalDefaults(launch).WithConsoleProgress();
 
-    await using var platform = await Platform.DefineDefault(options).StartAsync(shutdown.Token);
-    StartupSummary.Print(platform, options.DataDirectory, new ConsoleOutput(options.Output, 10));
-    await shutdown.WaitAsync();
-    return 0;
-}
-catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
-{
-    return 130;
-}
-catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or TimeoutException)
-{
-    Console.Error.WriteLine($"apphost: {exception.Message}");
-    return 1;
+        // This machine has no container engine, so PostgreSQL and RabbitMQ run as plain processes from Debian's packages,
+        // with their data under --data. Where a container runtime exists, Aspire's own integrations take their place:
+        // builder.AddPostgres("postgres") and builder.AddRabbitMQ("rabbitmq"); nothing below changes.
+        var postgres = builder.AddLocalPostgres("postgres", launch.DataDirectory);
+        var rabbitmq = builder.AddLocalRabbitMq("rabbitmq", launch.DataDirectory);
+        if (launch.InfrastructureOnly is { } envFile)
+        {
+            builder.WriteServerVariablesWhenReady(envFile, postgres, rabbitmq);
+            builder.Build().Run();
+            return;
+        }
+
+        // Every service owns a database on the server and a queue per consumer on the broker.
+        IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
+        {
+            var database = postgres.AddDatabase($"{name}-db", name);
+            return builder.AddProject<TProject>(name)
+                .WithPlatformDefaults(launch)
+                .WithReference(database).WaitFor(database)
+                .WithReference(rabbitmq).WaitFor(rabbitmq)
+                .WithReplicas(launch.Replicas);
+        }
+
+        // Scheduling answers lab (reference-range demographics) and referral (in-network booking) over gRPC.
+        var scheduling = Service<Projects.PatientFlow_Scheduling>("scheduling").WithGrpcEndpoint();
+        var lab = Service<Projects.PatientFlow_Lab>("lab").WithServiceReference(scheduling);
+        var referral = Service<Projects.PatientFlow_Referral>("referral").WithServiceReference(scheduling);
+        // Intake places orders through the lab and referral APIs.
+        var intake = Service<Projects.PatientFlow_Intake>("intake").WithServiceReference(lab).WithServiceReference(referral);
+        var billing = Service<Projects.PatientFlow_Billing>("billing");
+        // Tracking serves the integrators' gRPC feed, which the gateway forwards on its own HTTP/2 port.
+        var tracking = Service<Projects.PatientFlow_Tracking>("tracking").WithGrpcEndpoint();
+
+        var gateway = builder.AddProject<Projects.PatientFlow_Gateway>("gateway")
+            .WithPlatformDefaults(launch, port: launch.GatewayPort)
+            .WithGrpcEndpoint(port: launch.GatewayPort is > 0 and var port ? port + 1 : null)
+            .WithRoutesTo(scheduling, intake, lab, referral, billing, tracking);
+
+        if (launch.Simulation is { } simulation)
+        {
+            // A seeded clinic day played through the gateway once everything is healthy.
+            builder.AddProject<Projects.PatientFlow_Simulator>("simulator")
+                .WithPlatformSettings(launch)
+                .WithEnvironment("Simulation__Seed", simulation.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithEnvironment("Services__gateway__Url", gateway.GetEndpoint("http"))
+                .WaitFor(gateway);
+        }
+
+        builder.PrintSummaryWhenReady(gateway, launch);
+        builder.Build().Run();
+    }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
-using PatientFlow.AppHost;
+using PatientFlow.Testing.Platform;
 using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Simulator.Planning;
 using PatientFlow.Simulator.Running;
@@ -29,17 +29,15 @@ public sealed class SimulatedPlatform : IAsyncLifetime
     /// </summary>
     private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(150);
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-simulation-{Guid.NewGuid():N}");
-    private RunningPlatform? _platform;
-    private StreamWriter? _log;
+    private TestPlatform? _platform;
 
     public DateOnly Day { get; } = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(ClinicPlan.Zone)).DateTime);
 
     public SimulatedClockSettings Clock { get; private set; } = null!;
 
-    public RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
+    public TestPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
 
-    public string LogPath => _dataDirectory + ".log";
+    public string LogPath => Platform.LogPath;
 
     public TimeSpan StartDuration { get; private set; }
 
@@ -47,19 +45,9 @@ public sealed class SimulatedPlatform : IAsyncLifetime
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         Clock = new SimulatedClockSettings(ClinicPlan.At(ClinicPlan.Zone, Day, new TimeOnly(7, 0)), DateTimeOffset.UtcNow + StartAllowance, Speed);
-        _log = new StreamWriter(LogPath) { AutoFlush = true };
-        var options = new PlatformOptions
-        {
-            RepoRoot = RepoRoot(),
-            DataDirectory = _dataDirectory,
-            GatewayPort = 0,
-            Environment = "Development",
-            Output = TextWriter.Synchronized(_log),
-            OwnServers = true,
-            Clock = Clock,
-        };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        _platform = await PatientFlow.AppHost.Platform.DefineDefault(options).StartAsync(timeout.Token);
+        _platform = await TestPlatform.StartAsync(
+            new PlatformSettings("simulation") { Environment = Clock.ToEnvironment().ToDictionary() }, timeout.Token);
         StartDuration = started.Elapsed;
     }
 
@@ -69,33 +57,6 @@ public sealed class SimulatedPlatform : IAsyncLifetime
         {
             await _platform.DisposeAsync();
         }
-
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-            File.Delete(LogPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PatientFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatientFlow.sln not found above the test's folder.");
     }
 }
 

@@ -23,7 +23,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
     private static readonly TimeSpan TopologyLimit = TimeSpan.FromSeconds(120);
     private readonly List<IAsyncDisposable> _probes = [];
     private string _databaseConnectionString = "";
-    private string? _virtualHost;
+    private string? _ownedVirtualHost;
 
     public string Service { get; } = service;
 
@@ -33,8 +33,17 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
     /// <summary>Connection string of this factory's own database.</summary>
     public string DatabaseConnectionString => _databaseConnectionString;
 
-    /// <summary>amqp URI of this factory's own virtual host.</summary>
+    /// <summary>amqp URI of this factory's virtual host.</summary>
     public string RabbitMqConnectionString { get; private set; } = "";
+
+    /// <summary>This factory's RabbitMQ virtual host, known once initialized.</summary>
+    public string VirtualHost { get; private set; } = "";
+
+    /// <summary>
+    /// Another factory's <see cref="VirtualHost"/> to join instead of having one's own, so two services exchange
+    /// integration events as on a platform. That factory owns it and deletes it.
+    /// </summary>
+    public string? SharedVirtualHost { get; init; }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -43,8 +52,9 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         var servers = await TestServers.GetAsync(Service);
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
-        RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(isolation);
-        _virtualHost = isolation;
+        VirtualHost = SharedVirtualHost ?? isolation;
+        RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(VirtualHost);
+        _ownedVirtualHost = SharedVirtualHost is null ? isolation : null;
         await PrepareDatabaseAsync(_databaseConnectionString);
 
         // Creating the server starts the host; then wait until every queue is bound, so a test
@@ -57,7 +67,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         catch (TimeoutException)
         {
             throw new TimeoutException(
-                $"{Service}: the platform's queues on virtual host '{isolation}' were not declared within {TopologyLimit.TotalSeconds:0} s (the log above has the deployer's warnings).");
+                $"{Service}: the platform's queues on virtual host '{VirtualHost}' were not declared within {TopologyLimit.TotalSeconds:0} s (the log above has the deployer's warnings).");
         }
     }
 
@@ -116,7 +126,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
 
         // A finished fixture's queues would stay on the shared broker for the rest of the run, hundreds of
         // quorum queues by its end, each ticking; the database is small and idle and stays for a post-mortem.
-        if (Interlocked.Exchange(ref _virtualHost, null) is { } virtualHost)
+        if (Interlocked.Exchange(ref _ownedVirtualHost, null) is { } virtualHost)
         {
             try
             {

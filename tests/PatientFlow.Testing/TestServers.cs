@@ -1,21 +1,22 @@
 using Microsoft.Extensions.Configuration;
-using PatientFlow.LocalInfrastructure;
+using PatientFlow.Testing.Platform;
+using PatientFlow.Testing.Servers;
 
 namespace PatientFlow.Testing;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ for a test run. <c>./test.sh</c> starts them once and passes
-/// <c>ConnectionStrings__postgres</c>, <c>ConnectionStrings__rabbitmq</c> and
-/// <c>ConnectionStrings__rabbitmq-management</c>; run alone, a test process starts its own in a
-/// temporary folder and stops them when it exits.
+/// The real PostgreSQL and RabbitMQ for a test run. <c>./test.sh</c> starts them once (the app host with
+/// <c>--infrastructure-only</c>) and passes <c>ConnectionStrings__postgres</c>, <c>ConnectionStrings__rabbitmq</c> and
+/// <c>ConnectionStrings__rabbitmq-management</c>; run alone, a test process starts the same two resources of the app
+/// host's model for itself and stops them when it exits.
 /// </summary>
 public static class TestServers
 {
     private static readonly Lock Gate = new();
-    private static Task<LocalInfrastructure.LocalInfrastructure>? _servers;
+    private static Task<ServerConnections>? _servers;
 
     /// <param name="owner">Names the folder of servers started for this test process (e.g. the service under test).</param>
-    public static Task<LocalInfrastructure.LocalInfrastructure> GetAsync(string owner)
+    public static Task<ServerConnections> GetAsync(string owner)
     {
         lock (Gate)
         {
@@ -23,42 +24,48 @@ public static class TestServers
         }
     }
 
-    private static async Task<LocalInfrastructure.LocalInfrastructure> StartAsync(string owner)
+    private static async Task<ServerConnections> StartAsync(string owner)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        // One folder per owner: a run that was killed leaves pid files there, and the next
-        // run of the same owner stops those leftovers before starting afresh.
-        // Two test projects may test the same service at once, so the folder names the project too.
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-tests-{owner}-{TestProject()}");
-        var options = LocalInfrastructureOptions.FromConfiguration(configuration, dataDirectory);
-        var servers = await LocalInfrastructure.LocalInfrastructure.StartAsync(options);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        if (configuration.GetConnectionString("postgres") is { Length: > 0 } postgres
+            && configuration.GetConnectionString("rabbitmq") is { Length: > 0 } rabbitmq)
         {
-            servers.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            if (!servers.PostgresIsExternal || !servers.RabbitMqIsExternal)
-            {
-                TryDelete(dataDirectory);
-            }
-        };
-        return servers;
+            return new ServerConnections(postgres, rabbitmq, configuration.GetConnectionString("rabbitmq-management"));
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var platform = await TestPlatform.StartAsync(new PlatformSettings($"tests-{owner}") { InfrastructureOnly = true }, limit.Token);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => platform.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new ServerConnections(platform.PostgresConnectionString, platform.RabbitMqConnectionString, platform.RabbitMqManagementUrl);
     }
+}
 
-    /// <summary>The test project's name, from its output folder (<c>&lt;project&gt;/bin/&lt;config&gt;/&lt;tfm&gt;/</c>).</summary>
-    private static string TestProject() =>
-        new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Parent?.Name ?? "tests";
+/// <summary>A server-level PostgreSQL connection and a RabbitMQ broker with its management API, on which each test isolates itself.</summary>
+public sealed class ServerConnections(string postgres, string rabbitmq, string? management)
+{
+    private readonly RabbitMqManagement? _management = management is null ? null
+        : RabbitMqManagement.FromUrl(management, Uri.UnescapeDataString(new Uri(rabbitmq).UserInfo.Split(':')[0]), Uri.UnescapeDataString(new Uri(rabbitmq).UserInfo.Split(':', 2)[1]));
 
-    private static void TryDelete(string directory)
+    public string PostgresConnectionString => postgres;
+
+    /// <summary><c>amqp://user:pass@127.0.0.1:port/</c>, the default virtual host.</summary>
+    public string RabbitMqConnectionString => rabbitmq;
+
+    /// <summary>Creates the database if missing (safe under concurrent callers) and returns a connection string for it.</summary>
+    public Task<string> EnsureDatabaseAsync(string database, CancellationToken ct = default) => PostgresDatabases.EnsureAsync(postgres, database, ct);
+
+    /// <summary>Creates the virtual host through the management API, grants our user on it, and returns its amqp connection string.</summary>
+    public async Task<string> EnsureVirtualHostAsync(string vhost, CancellationToken ct = default)
     {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the next run uses another one.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        var amqp = new UriBuilder(rabbitmq);
+        await Management.EnsureVirtualHostAsync(vhost, Uri.UnescapeDataString(amqp.UserName), ct);
+        amqp.Path = "/" + Uri.EscapeDataString(vhost);
+        return amqp.Uri.AbsoluteUri;
     }
+
+    /// <summary>Deletes a virtual host made by <see cref="EnsureVirtualHostAsync"/>, with its queues: what a finished test leaves behind.</summary>
+    public Task DeleteVirtualHostAsync(string vhost, CancellationToken ct = default) => Management.DeleteVirtualHostAsync(vhost, ct);
+
+    private RabbitMqManagement Management => _management
+        ?? throw new InvalidOperationException("RabbitMQ was given without a management URL (ConnectionStrings:rabbitmq-management), so virtual hosts cannot be made.");
 }

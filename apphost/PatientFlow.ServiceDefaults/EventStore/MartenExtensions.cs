@@ -51,6 +51,10 @@ public static class MartenExtensions
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
+                // The trace an event was appended in, for the relay to publish it in (a headers column on mt_events,
+                // added by the schema migration at start like every other change).
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Listeners.Add(new EventTraceContext());
                 // HotCold leadership through a transaction-scoped advisory lock: the session-scoped
                 // path of DistributedLock.Postgres 1.3.1 (which stands in for Weasel's patched 1.3.3,
                 // see packages/local) refuses NpgsqlDataSource with "Multiplexing is incompatible".

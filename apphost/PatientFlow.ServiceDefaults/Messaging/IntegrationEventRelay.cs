@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -6,6 +7,8 @@ using Marten.Subscriptions;
 using MassTransit;
 using PatientFlow.Contracts;
 using Microsoft.Extensions.Logging;
+using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.ServiceDefaults.Observability;
 
 namespace PatientFlow.ServiceDefaults.Messaging;
 
@@ -15,11 +18,14 @@ namespace PatientFlow.ServiceDefaults.Messaging;
 /// daemon records progress only after the whole page returned, so an event is never skipped.
 /// While the broker is away the page is retried with backoff, and commands keep succeeding.
 /// Delivery is therefore at least once; consumers deduplicate on the event id.
+/// Each event is published inside the trace it was appended in (<see cref="EventTraceContext"/>), so the
+/// publish and every consumer's span follow the request that caused them.
 /// </summary>
 public sealed class IntegrationEventRelay : SubscriptionBase
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private static readonly ActivitySource Tracing = new(TelemetryExtensions.PatientFlowSource);
 
     private readonly IIntegrationEventMapper _mapper;
     private readonly IBus _bus;
@@ -56,6 +62,9 @@ public sealed class IntegrationEventRelay : SubscriptionBase
 
     private async Task PublishUntilConfirmedAsync(IEvent committed, IIntegrationEvent message, CancellationToken cancellationToken)
     {
+        // MassTransit's publish span, and through the message headers each consumer's, become children of this one.
+        // An event stored without a trace context (appended before they were kept) is published as before, in the daemon's.
+        using var activity = StartPublishActivity(committed, message);
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
@@ -89,5 +98,25 @@ public sealed class IntegrationEventRelay : SubscriptionBase
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
+    }
+
+    /// <remarks>Ids only on the span, as everywhere: never what the event says about the patient.</remarks>
+    private static Activity? StartPublishActivity(IEvent committed, IIntegrationEvent message)
+    {
+        if (EventTraceContext.Of(committed) is not { } appendedIn)
+        {
+            return null;
+        }
+
+        var activity = Tracing.StartActivity($"relay publish {message.GetType().Name}", ActivityKind.Internal, appendedIn);
+        activity?.SetTag("messaging.message.id", committed.Id.ToString());
+        activity?.SetTag("event.sequence", committed.Sequence);
+        activity?.SetTag("event.stream.id", committed.StreamId.ToString());
+        if (message is IVisitEvent visitEvent)
+        {
+            activity?.SetTag("visit.id", visitEvent.VisitId.ToString());
+        }
+
+        return activity;
     }
 }

@@ -14,7 +14,7 @@ public sealed class BrokerCrashTests(FaultPlatform platform, ITestOutputHelper o
     {
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 600);
-        var broker = platform.Platform.Infrastructure.RabbitMq;
+        var broker = platform.Platform.RabbitMq;
         var outages = new List<TimeSpan>();
 
         var visits = traffic.RunAsync(TimeSpan.FromSeconds(40), workers: 4);

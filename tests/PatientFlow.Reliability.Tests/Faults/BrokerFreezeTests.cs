@@ -21,8 +21,8 @@ public sealed class BrokerFreezeTests(FaultPlatform platform, ITestOutputHelper 
     {
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 400);
-        var broker = platform.Platform.Infrastructure.RabbitMq;
-        var scheduling = platform.Platform.ServiceUrls["scheduling"];
+        var broker = platform.Platform.RabbitMq;
+        var scheduling = platform.Platform.Endpoint("scheduling", "http");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 
         var visits = traffic.RunAsync(TimeSpan.FromSeconds(45), workers: 2);

@@ -15,7 +15,7 @@ public sealed class DatabaseCrashTests(FaultPlatform platform, ITestOutputHelper
     {
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 500);
-        var postgres = platform.Platform.Infrastructure.Postgres;
+        var postgres = platform.Platform.Postgres;
         var scheduling = await platform.DatabaseAsync("scheduling");
         var tracking = await platform.DatabaseAsync("tracking");
 

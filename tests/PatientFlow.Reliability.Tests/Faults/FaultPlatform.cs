@@ -1,44 +1,31 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using PatientFlow.AppHost;
+using PatientFlow.Testing.Platform;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 
 /// <summary>
-/// The whole platform on PostgreSQL and RabbitMQ servers of its own, so a test can kill, freeze and
-/// restart them. Every process's output goes to one log file, attached to a failure.
+/// The whole platform from the app host's model, on PostgreSQL and RabbitMQ servers of its own, so a test can
+/// kill, freeze and restart them. Every process's output goes to one log file, attached to a failure.
 /// </summary>
 public class FaultPlatform : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"patientflow-faults-{Guid.NewGuid():N}");
-    private RunningPlatform? _platform;
-    private StreamWriter? _log;
+    private TestPlatform? _platform;
 
     /// <summary>Processes per business service.</summary>
     protected virtual int Replicas => 1;
 
-    public RunningPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
+    public TestPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
 
-    public string LogPath => _dataDirectory + ".log";
+    public string LogPath => Platform.LogPath;
 
     public TimeSpan StartDuration { get; private set; }
 
     public async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        _log = new StreamWriter(LogPath) { AutoFlush = true };
-        var options = new PlatformOptions
-        {
-            RepoRoot = RepoRoot(),
-            DataDirectory = _dataDirectory,
-            GatewayPort = 0,
-            Environment = "Development",
-            Output = TextWriter.Synchronized(_log),
-            OwnServers = true,
-            Replicas = Replicas,
-        };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        _platform = await AppHost.Platform.DefineDefault(options).StartAsync(timeout.Token);
+        _platform = await TestPlatform.StartAsync(new PlatformSettings("faults") { Replicas = Replicas }, timeout.Token);
         StartDuration = started.Elapsed;
     }
 
@@ -53,24 +40,15 @@ public class FaultPlatform : IAsyncLifetime
         return client;
     }
 
-    public Task<string> DatabaseAsync(string service) => Platform.Infrastructure.EnsureDatabaseAsync(service);
+    /// <summary>The connection string of the service's own database.</summary>
+    public async Task<string> DatabaseAsync(string service) => await Platform.ConnectionStringAsync($"{service}-db")
+        ?? throw new InvalidOperationException($"{service} has no database.");
 
     /// <summary>The last lines of the platform log from one source (or all), for a failure message.</summary>
-    public string Tail(string? source = null, int lines = 60)
-    {
-        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return string.Join(Environment.NewLine, reader.ReadToEnd().Split('\n')
-            .Where(line => source is null || line.StartsWith(source, StringComparison.Ordinal) || line.StartsWith("apphost", StringComparison.Ordinal))
-            .Where(line => !line.Contains("Request rejected", StringComparison.Ordinal))
-            .TakeLast(lines));
-    }
+    public string Tail(string? source = null, int lines = 60) => Platform.Tail(source, lines);
 
     /// <summary>Every log line so far.</summary>
-    public IReadOnlyList<string> LogLines()
-    {
-        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return reader.ReadToEnd().Split('\n');
-    }
+    public IReadOnlyList<string> LogLines() => Platform.LogLines();
 
     public async Task DisposeAsync()
     {
@@ -78,33 +56,6 @@ public class FaultPlatform : IAsyncLifetime
         {
             await _platform.DisposeAsync();
         }
-
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-            File.Delete(LogPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PatientFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatientFlow.sln not found above the test's folder.");
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -17,7 +17,7 @@ public sealed class RelayCrashTests(FaultPlatform platform, ITestOutputHelper ou
     {
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 30);
-        var broker = platform.Platform.Infrastructure.RabbitMq;
+        var broker = platform.Platform.RabbitMq;
         var scheduling = await platform.DatabaseAsync("scheduling");
 
         await broker.KillAsync();

@@ -19,7 +19,7 @@ public sealed class ScaleOutTests(ScaledOutPlatform platform, ITestOutputHelper 
     public async Task TwoInstancesOfEveryService_SteadyVisits_ShareTheLoadOneDaemonEachNothingTwice()
     {
         await using var published = await PublishCounter.StartAsync(
-            platform.Platform.Infrastructure.RabbitMqConnectionString, typeof(AppointmentBooked), typeof(PatientCheckedIn));
+            platform.Platform.RabbitMqConnectionString, typeof(AppointmentBooked), typeof(PatientCheckedIn));
         var traffic = new VisitTraffic(await platform.ClientForAsync(Roles.FrontDesk), await platform.ClientForAsync(Roles.Ops));
         await traffic.PrepareAsync(visits: 300);
 

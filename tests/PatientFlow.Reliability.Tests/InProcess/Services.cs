@@ -12,6 +12,33 @@ public sealed class SchedulingService() : ServiceFactory<scheduling::Program>("s
 
 public sealed class TrackingService() : ServiceFactory<tracking::Program>("tracking");
 
+/// <summary>Scheduling and tracking on one virtual host: what scheduling's relay publishes, tracking consumes, as on a platform.</summary>
+public sealed class SchedulingAndTracking : IAsyncLifetime
+{
+    public SchedulingService Scheduling { get; } = new();
+
+    public TrackingService Tracking { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Scheduling.InitializeAsync();
+        Tracking = new TrackingService { SharedVirtualHost = Scheduling.VirtualHost, SigningKey = Scheduling.SigningKey };
+        await Tracking.InitializeAsync();
+    }
+
+    /// <summary>Tracking first: the virtual host is scheduling's, and goes with it.</summary>
+    public async Task DisposeAsync()
+    {
+        // Null when scheduling failed to start.
+        if (Tracking is not null)
+        {
+            await ((IAsyncLifetime)Tracking).DisposeAsync();
+        }
+
+        await ((IAsyncLifetime)Scheduling).DisposeAsync();
+    }
+}
+
 /// <summary>Reading what an operator and a load balancer see.</summary>
 public static class OperatorViews
 {
