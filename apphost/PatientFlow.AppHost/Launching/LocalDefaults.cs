@@ -35,6 +35,16 @@ public static class LocalDefaults
     /// </summary>
     public static IDistributedApplicationBuilder UseLocalDefaults(this IDistributedApplicationBuilder builder, LaunchOptions launch)
     {
+        if (launch.InfrastructureOnly is null && launch.GatewayPort > 0)
+        {
+            EnsureFree(launch.GatewayPort, "gateway");
+            EnsureFree(launch.GatewayPort + 1, "gateway (gRPC)");
+            if (!builder.ExecutionContext.IsPublishMode && builder.Configuration["ASPNETCORE_URLS"] is { } dashboard && new Uri(dashboard).Port is var port and > 0)
+            {
+                EnsureFree(port, "dashboard");
+            }
+        }
+
         if (launch.Fresh && Directory.Exists(launch.DataDirectory))
         {
             using (DataDirectoryLock.Acquire(launch.DataDirectory))
@@ -55,16 +65,6 @@ public static class LocalDefaults
 
         // Held until the process exits, when the OS drops it, even after SIGKILL.
         builder.Services.AddSingleton(DataDirectoryLock.Acquire(launch.DataDirectory));
-        if (launch.InfrastructureOnly is null && launch.GatewayPort > 0)
-        {
-            EnsureFree(launch.GatewayPort, "gateway");
-            EnsureFree(launch.GatewayPort + 1, "gateway (gRPC)");
-            if (!builder.ExecutionContext.IsPublishMode && builder.Configuration["ASPNETCORE_URLS"] is { } dashboard && new Uri(dashboard).Port is var port and > 0)
-            {
-                EnsureFree(port, "dashboard");
-            }
-        }
-
         return builder;
     }
 
