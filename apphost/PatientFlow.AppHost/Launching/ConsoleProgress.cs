@@ -14,6 +14,12 @@ public static class ConsoleProgress
         // From before the orchestrator starts: hosted services would start only once every resource was created.
         builder.Eventing.Subscribe<BeforeStartEvent>((start, _) =>
         {
+            // Beside the dashboard only: under test (no dashboard) the output would bury the tests' own.
+            if (start.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+            {
+                return Task.CompletedTask;
+            }
+
             var lifetime = start.Services.GetRequiredService<IHostApplicationLifetime>();
             var printing = PrintAsync(start.Services.GetRequiredService<ResourceNotificationService>(), lifetime.ApplicationStopping);
             return Task.CompletedTask;

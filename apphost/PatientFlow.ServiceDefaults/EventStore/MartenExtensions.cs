@@ -29,7 +29,7 @@ public static class MartenExtensions
         var connectionString = WithDeadClientDetection(builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
 
-        builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
+        builder.Services.TryAddSingleton(ServiceIdentity.From(builder.Configuration, service));
         // Every service that owns a store owns an API; its OpenAPI document is mapped by UseServiceDefaults.
         builder.Services.AddPatientFlowOpenApi(service);
         // Registered before Marten so it runs first: nothing is written to a database that cannot keep it.
@@ -55,10 +55,6 @@ public static class MartenExtensions
                 // added by the schema migration at start like every other change).
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Listeners.Add(new EventTraceContext());
-                // HotCold leadership through a transaction-scoped advisory lock: the session-scoped
-                // path of DistributedLock.Postgres 1.3.1 (which stands in for Weasel's patched 1.3.3,
-                // see packages/local) refuses NpgsqlDataSource with "Multiplexing is incompatible".
-                options.Events.UseAdvisoryLockTransaction = true;
                 // Appends wake the daemon (relay, async projections) through LISTEN/NOTIFY instead of
                 // waiting for its next poll; polling stays as the safety net.
                 options.Events.UseListenNotifyForEventAppends = true;
@@ -82,16 +78,16 @@ public static class MartenExtensions
     }
 
     /// <summary>
-    /// The HotCold leader holds its advisory lock in a transaction whose keep-alive runs pg_sleep;
-    /// if the leader's process dies mid-sleep, PostgreSQL only notices at the end of the sleep and
-    /// the lock (and with it the relay and the projections) stays stuck for half a minute. Asking
-    /// the server to check the client's socket while a query runs releases it within seconds.
+    /// The HotCold leader holds a session-scoped advisory lock on a connection of its own (the real
+    /// DistributedLock.Postgres 1.3.3 takes one from a data source; the transaction-scoped workaround
+    /// that the 1.3.1 stand-in needed is gone). If the leader's process dies while the server runs a
+    /// query for it, asking the server to check the client's socket releases the lock within seconds.
     /// </summary>
     /// <remarks>
     /// A transaction left idle (a stuck request, a paused process) keeps its reserved event sequence
     /// numbers open; the daemon's high-water mark cannot pass them, and every async projection and the
-    /// relay stall behind it. The idle-in-transaction timeout ends such a transaction after 30 s. The
-    /// HotCold leader's own lock transaction is not idle: its monitor sits in <c>pg_sleep</c>.
+    /// relay stall behind it. The idle-in-transaction timeout ends such a transaction after 30 s; the
+    /// HotCold leader's lock is held by its session, outside any transaction.
     /// </remarks>
     private static string WithDeadClientDetection(string connectionString)
     {

@@ -31,7 +31,7 @@ public static class MessagingExtensions
         var broker = new RabbitMqEndpoint(new Uri(address));
 
         builder.Services.AddSingleton(broker);
-        builder.Services.TryAddSingleton(new ServiceIdentity(service, builder.Configuration["PatientFlow:Instance"] ?? service));
+        builder.Services.TryAddSingleton(ServiceIdentity.From(builder.Configuration, service));
         builder.Services.AddSingleton<TopologyReadiness>();
         builder.Services.AddHostedService<TopologyDeployer>();
         // Whether the broker answers is a matter of real seconds, whatever the clinic clock reads (PatientFlow:Clock
