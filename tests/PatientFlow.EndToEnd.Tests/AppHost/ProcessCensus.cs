@@ -34,6 +34,17 @@ internal sealed record ProcessCensus(IReadOnlyList<ProcessCensus.Entry> Processe
         return new ProcessCensus([.. all.Where(p => members.Contains(p.Pid)).Select(p => new Entry(p.Pid, p.Command, Rss(p.Pid)))]);
     }
 
+    /// <summary>
+    /// Every live process working in or pointed at the data folder, whoever its parent: what a daemonizing child (an
+    /// <c>epmd -daemon</c>, a postgres child whose postmaster died) would leave behind outside the census.
+    /// </summary>
+    public static IReadOnlyList<Entry> Using(string dataDirectory) =>
+        [.. Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && State(pid) != 'Z' && (Link($"/proc/{pid}/cwd").StartsWith(dataDirectory, StringComparison.Ordinal)
+                || Read($"/proc/{pid}/environ").Contains(dataDirectory, StringComparison.Ordinal)
+                || Command(pid).Contains(dataDirectory, StringComparison.Ordinal)))
+            .Select(pid => new Entry(pid, Command(pid), Rss(pid)))];
+
     /// <summary>Those still alive (zombies count as gone: they hold nothing but a table entry).</summary>
     public IReadOnlyList<Entry> StillRunning() =>
         [.. Processes.Where(p => File.Exists($"/proc/{p.Pid}/stat") && Command(p.Pid) == p.Command && State(p.Pid) != 'Z')];
@@ -50,6 +61,18 @@ internal sealed record ProcessCensus(IReadOnlyList<ProcessCensus.Entry> Processe
 
     private static long Rss(int pid) => Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) is { } line
         && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb) ? kb : 0;
+
+    private static string Link(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget ?? "";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 
     private static string Read(string path)
     {

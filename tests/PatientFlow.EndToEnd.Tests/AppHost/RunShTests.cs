@@ -73,11 +73,12 @@ public sealed class RunShTests(ITestOutputHelper output)
         var stopping = Stopwatch.StartNew();
         await host.TerminateAsync(TimeSpan.FromSeconds(90));
         var exited = stopping.Elapsed;
-        var left = census.StillRunning();
+        IReadOnlyList<ProcessCensus.Entry> Left() => [.. census.StillRunning().UnionBy(ProcessCensus.Using(_data), p => p.Pid)];
+        var left = Left();
         while (left.Count > 0 && stopping.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(250);
-            left = census.StillRunning();
+            left = Left();
         }
 
         Figures.Report(output, "app host: SIGTERM to exit / to every process gone", $"{exited.TotalSeconds:0.0} s / {stopping.Elapsed.TotalSeconds:0.0} s ({census.Processes.Count} processes)");
