@@ -10,6 +10,12 @@ public static class StartupSummary
     {
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, ct) =>
         {
+            // For people at a terminal; under test (no dashboard) it would only add to the tests' output.
+            if (ready.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+            {
+                return;
+            }
+
             var http = gateway.GetEndpoint("http").Url;
             var grpc = gateway.GetEndpoint("grpc").Url;
             var model = ready.Services.GetRequiredService<DistributedApplicationModel>();
