@@ -20,7 +20,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         _platform = await TestPlatform.StartAsync(new PlatformSettings("e2e")
         {
             // A roomed card turns amber after 3 s instead of 10 min, so the board page's colour can be seen to change within a test.

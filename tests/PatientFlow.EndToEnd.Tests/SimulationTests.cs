@@ -25,9 +25,9 @@ public sealed class SimulatedPlatform : IAsyncLifetime
     /// The clock reads 07:00 this long after the platform starts starting, and 08:00, when the clinics open, 30 s
     /// later. Set-up and bookings go as soon as it answers and must be through by 08:00, or the first slots are
     /// gone. It starts beside the shared platform and another test project on two cores, where a start can take
-    /// far longer than the 45-50 s it takes alone.
+    /// far longer than the 50-60 s it takes alone (158 s for the shared platform in one CI run).
     /// </summary>
-    private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(240);
 
     private TestPlatform? _platform;
 
