@@ -29,7 +29,7 @@ internal static class FreePort
         throw new InvalidOperationException($"No free loopback port found between {First} and {Last}.");
     }
 
-    private static bool IsFree(int port)
+    public static bool IsFree(int port)
     {
         try
         {

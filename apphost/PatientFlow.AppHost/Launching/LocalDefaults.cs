@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.AppHost.Infrastructure;
@@ -89,12 +87,7 @@ public static class LocalDefaults
 
     private static void EnsureFree(int port, string resource)
     {
-        try
-        {
-            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        }
-        catch (SocketException)
+        if (!FreePort.IsFree(port))
         {
             throw new LaunchException($"port {port} ({resource}) is already in use; stop what holds it or choose another with --port", exitCode: 1);
         }

@@ -8,12 +8,12 @@ public static class StartupSummary
 {
     public static void PrintSummaryWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, LaunchOptions launch)
     {
-        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, async (ready, ct) =>
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, ct) =>
         {
             // For people at a terminal; under test (no dashboard) it would only add to the tests' output.
             if (ready.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
             {
-                return;
+                return Task.CompletedTask;
             }
 
             var http = gateway.GetEndpoint("http").Url;
@@ -55,7 +55,7 @@ public static class StartupSummary
                 _ = FollowAsync(ready.Services.GetRequiredService<ResourceLoggerService>(), simulator, ct);
             }
 
-            await Task.CompletedTask;
+            return Task.CompletedTask;
         });
     }
 
