@@ -25,7 +25,7 @@ internal static class Program
         // Aspire.Hosting.Testing, and Aspire's dashboard shows every resource with its logs, traces and metrics.
         var launch = LaunchOptions.Parse(args);
         var builder = DistributedApplication.CreateBuilder(launch.ToBuilderOptions());
-        builder.UseLocalDefaults(launch).WithConsoleProgress();
+        builder.UseLocalDefaults(launch).WithReadinessWatch().WithStartGate(places: Environment.ProcessorCount).WithConsoleProgress();
 
         // This machine has no container engine, so PostgreSQL and RabbitMQ run as plain processes from Debian's packages,
         // with their data under --data. Where a container runtime exists, Aspire's own integrations take their place:

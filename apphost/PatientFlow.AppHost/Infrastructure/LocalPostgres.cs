@@ -63,8 +63,9 @@ public static class LocalPostgresExtensions
 
         // A fixed port for this run: a server restarted after a crash comes back where its clients look for it.
         var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var connectionString = ReferenceExpression.Create(
-            $"Host=127.0.0.1;Port={port};Username={Superuser};Password={password.Resource};Database=postgres");
+        // No database named, as Aspire's own server resource: a client lands in the superuser's, and each database resource
+        // adds its own name.
+        var connectionString = ReferenceExpression.Create($"Host=127.0.0.1;Port={port};Username={Superuser};Password={password.Resource}");
         var (command, prefix) = AsOwner(owner, "postgres");
         var server = builder.AddResource(new LocalPostgresResource(name, command, folder, connectionString))
             .WithArgs([.. prefix, "-D", Path.Combine(folder, "cluster"), "-p", port, "-c", "listen_addresses=127.0.0.1",

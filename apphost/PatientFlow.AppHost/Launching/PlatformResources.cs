@@ -44,7 +44,11 @@ public static class PlatformResources
         return project.WithEnvironment("Grpc__Url", ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}"));
     }
 
-    /// <summary>Tells the project where <paramref name="target"/> answers (<c>Services:&lt;name&gt;:Url</c>, and <c>:GrpcUrl</c>) and starts it after.</summary>
+    /// <summary>
+    /// Tells the project where <paramref name="target"/> answers (<c>Services:&lt;name&gt;:Url</c>, and <c>:GrpcUrl</c>).
+    /// The two start side by side: a service calls another only while it handles a request, and the gateway, which
+    /// takes the requests, waits for every service.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithServiceReference(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> target)
     {
         var name = target.Resource.Name;
@@ -54,7 +58,7 @@ public static class PlatformResources
             project.WithEnvironment($"Services__{name}__GrpcUrl", target.GetEndpoint(Grpc));
         }
 
-        return project.WaitFor(target);
+        return project;
     }
 
     /// <summary>
