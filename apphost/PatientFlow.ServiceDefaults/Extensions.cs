@@ -9,8 +9,6 @@ using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.Observability;
-using PatientFlow.ServiceDefaults.OpenApi;
-using PatientFlow.ServiceDefaults.Operations;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.ServiceDefaults.Time;
 
@@ -32,7 +30,7 @@ public static class Extensions
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (context.HttpContext.Items.TryGetValue(Messaging.CorrelationHeader.Name, out var correlation))
+            if (context.HttpContext.Items.TryGetValue(CorrelationHeader.Name, out var correlation))
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlation;
             }
@@ -69,13 +67,7 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
-        app.MapOperationsEndpoints();
         app.MapPatientFlowMetrics();
-        if (app.Services.GetService<EventStore.ServiceIdentity>() is { } identity)
-        {
-            app.MapPatientFlowOpenApi(identity.Service);
-        }
-
         return app;
     }
 }

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
-using PatientFlow.Testing.Platform;
 using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Simulator.Planning;
 using PatientFlow.Simulator.Running;
+using PatientFlow.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 

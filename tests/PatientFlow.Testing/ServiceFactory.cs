@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Messaging;
 using Xunit;
 
 namespace PatientFlow.Testing;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.ServiceDefaults.Observability;
 

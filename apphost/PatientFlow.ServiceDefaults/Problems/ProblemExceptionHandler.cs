@@ -133,7 +133,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails Stale(PreconditionFailedException stale)
     {
         var problem = Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
-        problem.Extensions["field"] = EventStore.StreamVersion.IfMatchHeader;
+        problem.Extensions["field"] = Microsoft.Net.Http.Headers.HeaderNames.IfMatch;
         problem.Extensions["currentVersion"] = stale.Actual;
         return problem;
     }

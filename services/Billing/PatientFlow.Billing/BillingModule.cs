@@ -6,8 +6,8 @@ using PatientFlow.Billing.Claims.Remittances;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Integration;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Billing;
 

@@ -5,6 +5,7 @@ using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Claims.Batches;
 using PatientFlow.Billing.Claims.Remittances;
 using PatientFlow.Billing.Coverage;
+using PatientFlow.Platform;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddBilling();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapAccountEndpoints();
 app.MapClaimEndpoints();
 app.MapBatchEndpoints();

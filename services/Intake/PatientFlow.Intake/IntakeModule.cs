@@ -4,8 +4,8 @@ using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Encounters.Ordering;
 using PatientFlow.Intake.Integration;
 using PatientFlow.Intake.Rooms;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Intake;
 

@@ -1,6 +1,7 @@
 using PatientFlow.Intake;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Rooms;
+using PatientFlow.Platform;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddIntake();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapEncounterEndpoints();
 app.MapRoomEndpoints();
 app.Run();

@@ -7,9 +7,9 @@ using PatientFlow.Lab.Orders.Deadlines;
 using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Patients;
 using PatientFlow.Lab.Visits;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Grpc;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Grpc;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Lab;
 

@@ -2,6 +2,7 @@ using PatientFlow.Lab;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Lab.Orders.Turnaround;
+using PatientFlow.Platform;
 using PatientFlow.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddLab();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapCatalogEndpoints();
 app.MapLabOrderEndpoints();
 app.MapLabWorklistEndpoints();

@@ -1,3 +1,4 @@
+using PatientFlow.Platform;
 using PatientFlow.Referral;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.ServiceDefaults;
@@ -8,5 +9,6 @@ builder.AddReferral();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapReferralEndpoints();
 app.Run();

@@ -1,14 +1,14 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Grpc;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Referral.Integration;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.Deadlines;
 using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Referral.Referrals.Scheduling;
 using PatientFlow.Referral.Visits;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Grpc;
-using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.Referral;
 

@@ -1,3 +1,4 @@
+using PatientFlow.Platform;
 using PatientFlow.Scheduling;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments;
@@ -15,6 +16,7 @@ builder.AddScheduling();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapClinicEndpoints();
 app.MapResourceEndpoints();
 app.MapAppointmentTypeEndpoints();

@@ -1,4 +1,7 @@
 using JasperFx.Events.Projections;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Grpc;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
@@ -10,9 +13,6 @@ using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
 using PatientFlow.Scheduling.Waitlist;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Grpc;
-using PatientFlow.ServiceDefaults.Messaging;
 
 namespace PatientFlow.Scheduling;
 

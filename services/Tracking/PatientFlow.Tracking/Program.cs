@@ -1,3 +1,4 @@
+using PatientFlow.Platform;
 using PatientFlow.ServiceDefaults;
 using PatientFlow.Tracking;
 using PatientFlow.Tracking.Analytics;
@@ -8,8 +9,8 @@ using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Fhir;
 using PatientFlow.Tracking.Hl7;
 using PatientFlow.Tracking.Journeys;
-using PatientFlow.Tracking.Webhooks;
 using PatientFlow.Tracking.Web;
+using PatientFlow.Tracking.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -17,6 +18,7 @@ builder.AddTracking();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapPlatformEndpoints();
 app.MapJourneyEndpoints();
 app.MapBoardEndpoints();
 app.MapAnalyticsEndpoints();

@@ -1,17 +1,17 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.EventStore;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Grpc;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
-using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Dapr;
+using PatientFlow.Tracking.Feed;
 using PatientFlow.Tracking.Fhir;
 using PatientFlow.Tracking.Hl7;
-using PatientFlow.Tracking.Webhooks;
-using PatientFlow.ServiceDefaults.Grpc;
 using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Journeys;
+using PatientFlow.Tracking.Webhooks;
 
 namespace PatientFlow.Tracking;
 

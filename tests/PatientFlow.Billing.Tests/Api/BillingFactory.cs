@@ -10,7 +10,7 @@ using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Billing.Tests.Api;

@@ -9,7 +9,7 @@ using PatientFlow.Billing.Accounts.RecordingVisit;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using ClaimDetails = PatientFlow.Billing.Claims.Claim;
 
 namespace PatientFlow.Billing.Tests.Api;

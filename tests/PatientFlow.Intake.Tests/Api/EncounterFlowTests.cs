@@ -4,7 +4,7 @@ using System.Text.Json;
 using Marten;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Intake.Tests.Api;
 

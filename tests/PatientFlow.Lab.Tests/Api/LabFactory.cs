@@ -9,7 +9,7 @@ using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Lab.Orders.Deadlines;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Lab.Patients;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Testing;
 

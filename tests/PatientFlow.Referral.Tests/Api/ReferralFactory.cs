@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Referral.Referrals.Deadlines;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Api;

@@ -1,6 +1,6 @@
 using Marten;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Api;

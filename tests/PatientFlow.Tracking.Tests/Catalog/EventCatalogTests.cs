@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PatientFlow.Contracts;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Contracts.Billing.V1;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Catalog;
 using PatientFlow.Tracking.Journeys;
 

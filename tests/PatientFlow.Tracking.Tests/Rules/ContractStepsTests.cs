@@ -4,7 +4,7 @@ using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Referral.V1;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Rules;

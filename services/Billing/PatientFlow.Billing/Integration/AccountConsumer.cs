@@ -5,7 +5,7 @@ using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Billing.Integration;
 

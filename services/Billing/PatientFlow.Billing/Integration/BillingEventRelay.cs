@@ -2,7 +2,7 @@ using JasperFx.Events;
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using V1 = PatientFlow.Contracts.Billing.V1;
 
 namespace PatientFlow.Billing.Integration;

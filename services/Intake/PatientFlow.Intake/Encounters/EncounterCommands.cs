@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Intake.Encounters.GettingDetails;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;

@@ -15,7 +15,7 @@ using PatientFlow.Intake.Encounters.Rooming;
 using PatientFlow.Intake.Encounters.SeeingProvider;
 using PatientFlow.Intake.Rooms;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;

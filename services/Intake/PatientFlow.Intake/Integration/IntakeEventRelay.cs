@@ -2,7 +2,7 @@ using System.Text.Json;
 using JasperFx.Events;
 using PatientFlow.Contracts;
 using PatientFlow.Intake.Encounters;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using V1 = PatientFlow.Contracts.Intake.V1;
 
 namespace PatientFlow.Intake.Integration;

@@ -2,7 +2,7 @@ using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Opening;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Intake.Integration;
 

@@ -1,5 +1,5 @@
 using JasperFx;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Rooms;

@@ -1,7 +1,7 @@
 using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Lab.Visits;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Lab.Integration;
 

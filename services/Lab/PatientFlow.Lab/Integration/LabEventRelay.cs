@@ -2,7 +2,7 @@ using JasperFx.Events;
 using PatientFlow.Contracts;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using V1 = PatientFlow.Contracts.Lab.V1;
 
 namespace PatientFlow.Lab.Integration;

@@ -11,7 +11,7 @@ using PatientFlow.Lab.Orders.Specimens;
 using PatientFlow.Lab.Patients;
 using PatientFlow.Lab.Visits;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Lab.Orders;

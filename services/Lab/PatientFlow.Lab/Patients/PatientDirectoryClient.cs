@@ -2,7 +2,7 @@ using System.Globalization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.Ordering;
-using PatientFlow.ServiceDefaults.Grpc;
+using PatientFlow.Platform.Grpc;
 
 namespace PatientFlow.Lab.Patients;
 

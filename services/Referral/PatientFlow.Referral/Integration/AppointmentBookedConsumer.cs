@@ -1,7 +1,7 @@
 using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Referral.Visits;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Referral.Integration;
 

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using PatientFlow.Contracts;
 using PatientFlow.Referral.Referrals;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using V1 = PatientFlow.Contracts.Referral.V1;
 
 namespace PatientFlow.Referral.Integration;

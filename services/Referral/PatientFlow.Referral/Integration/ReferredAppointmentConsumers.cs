@@ -2,7 +2,7 @@ using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Referral.Integration;
 

@@ -8,7 +8,7 @@ using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Referral.Referrals.Scheduling;
 using PatientFlow.Referral.Visits;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals;

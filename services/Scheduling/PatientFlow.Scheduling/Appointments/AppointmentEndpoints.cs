@@ -15,7 +15,7 @@ using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments;

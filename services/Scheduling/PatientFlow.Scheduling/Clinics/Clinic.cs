@@ -1,5 +1,5 @@
 using JasperFx;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Scheduling.Clinics;
 

@@ -3,7 +3,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Waitlist;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using Contract = PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Scheduling.Integration;

@@ -4,7 +4,7 @@ using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients.Correcting;
 using PatientFlow.Scheduling.Patients.Registering;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients;

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Analytics;

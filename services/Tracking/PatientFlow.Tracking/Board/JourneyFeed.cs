@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Marten;
 using Npgsql;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Board;

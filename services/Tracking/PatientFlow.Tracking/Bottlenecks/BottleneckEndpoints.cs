@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Tracking.Bottlenecks;
 

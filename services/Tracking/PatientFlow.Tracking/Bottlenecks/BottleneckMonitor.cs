@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Observability;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;

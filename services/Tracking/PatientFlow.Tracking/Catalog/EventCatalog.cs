@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Catalog;

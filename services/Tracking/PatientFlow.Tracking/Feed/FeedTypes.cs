@@ -1,5 +1,5 @@
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Feed;

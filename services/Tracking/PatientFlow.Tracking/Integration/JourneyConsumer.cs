@@ -1,6 +1,6 @@
 using Marten;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Messaging;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Journeys;
 

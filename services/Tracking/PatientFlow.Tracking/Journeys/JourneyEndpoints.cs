@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Time;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Tracking.Journeys.GettingTimeline;
 using PatientFlow.Tracking.Journeys.ViewingBoard;
 

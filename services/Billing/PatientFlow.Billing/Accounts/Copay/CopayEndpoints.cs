@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Fees;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts.Copay;

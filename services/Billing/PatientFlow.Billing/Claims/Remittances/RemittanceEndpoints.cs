@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.X12;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Remittances;

@@ -1,5 +1,5 @@
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.Administering;
 

@@ -1,6 +1,6 @@
 using PatientFlow.Intake.Encounters.RecordingVitals;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.CorrectingVitals;
 

@@ -1,6 +1,6 @@
 using PatientFlow.Intake.Rooms;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Intake.Encounters.Rooming;
 

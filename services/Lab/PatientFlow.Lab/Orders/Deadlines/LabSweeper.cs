@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.ServiceDefaults.Sweeping;
+using PatientFlow.Platform.Sweeping;
 
 namespace PatientFlow.Lab.Orders.Deadlines;
 

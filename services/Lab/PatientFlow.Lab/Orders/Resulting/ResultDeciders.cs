@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Lab.Orders.Resulting;
 

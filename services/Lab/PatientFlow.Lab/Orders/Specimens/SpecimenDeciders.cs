@@ -1,6 +1,6 @@
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Lab.Orders.Specimens;
 

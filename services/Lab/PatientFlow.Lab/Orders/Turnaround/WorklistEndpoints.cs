@@ -2,9 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Lab.Orders.GettingDetails;
+using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Lab.Orders.Turnaround;
 

@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using PatientFlow.Referral.Referrals.GettingDetails;
-using PatientFlow.ServiceDefaults.Sweeping;
+using PatientFlow.Platform.Sweeping;
 
 namespace PatientFlow.Referral.Referrals.Deadlines;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Grpc;
+using PatientFlow.Platform.Grpc;
 
 namespace PatientFlow.Referral.Referrals.Scheduling;
 

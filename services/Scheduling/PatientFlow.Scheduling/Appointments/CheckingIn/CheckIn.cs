@@ -1,6 +1,6 @@
+using PatientFlow.Platform.Time;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingIn;
 

@@ -4,7 +4,7 @@ using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.NoShows;
 using PatientFlow.Scheduling.Appointments.Reminders;
 using PatientFlow.Scheduling.Waitlist;
-using PatientFlow.ServiceDefaults.Sweeping;
+using PatientFlow.Platform.Sweeping;
 
 namespace PatientFlow.Scheduling.Appointments.Sweeping;
 

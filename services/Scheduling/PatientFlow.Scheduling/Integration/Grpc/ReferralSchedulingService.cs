@@ -9,7 +9,7 @@ using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 using BookAppointment = PatientFlow.Scheduling.Appointments.Booking.BookAppointment;
 

@@ -1,6 +1,6 @@
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.ServiceDefaults.EventStore;
+using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Scheduling.Resources.Registering;
 

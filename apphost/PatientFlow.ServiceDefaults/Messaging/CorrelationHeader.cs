@@ -1,7 +1,0 @@
-namespace PatientFlow.ServiceDefaults.Messaging;
-
-/// <summary>The correlation id travels as this HTTP header and message header.</summary>
-public static class CorrelationHeader
-{
-    public const string Name = "X-Correlation-Id";
-}

@@ -1,0 +1,26 @@
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace PatientFlow.Platform.EventStore;
+
+/// <summary>
+/// The command path every stream-backed endpoint shares: fetch (honouring If-Match) → decide → append → save → ETag.
+/// FetchForWriting checks the stream version at save, so of two racing commands on one stream only one commits;
+/// the other gets 409. A decision that appends nothing was still made on this version, and the save checks it too.
+/// </summary>
+public static class StreamCommands
+{
+    /// <returns>The state the decision was made on and the events it appended.</returns>
+    public static async Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
+        this IDocumentSession session, Guid streamId, HttpContext http, Func<T, IReadOnlyList<object>> decide, Func<Exception> notFound,
+        CancellationToken ct) where T : class
+    {
+        var stream = await session.FetchForWritingAsync<T>(streamId, http, ct);
+        var state = stream.Aggregate ?? throw notFound();
+        var events = decide(state);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, stream);
+        return (state, events);
+    }
+}
