@@ -4,13 +4,13 @@ using PatientFlow.Tracking;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
-using PatientFlow.Tracking.Catalog;
-using PatientFlow.Tracking.Feed;
-using PatientFlow.Tracking.Fhir;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Catalog;
+using PatientFlow.Tracking.Integrators.Feed;
+using PatientFlow.Tracking.Integrators.Fhir;
+using PatientFlow.Tracking.Integrators.Hl7;
 using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Web;
-using PatientFlow.Tracking.Webhooks;
+using PatientFlow.Tracking.Integrators.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -5,13 +5,13 @@ using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
-using PatientFlow.Tracking.Dapr;
-using PatientFlow.Tracking.Feed;
-using PatientFlow.Tracking.Fhir;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Dapr;
+using PatientFlow.Tracking.Integrators.Feed;
+using PatientFlow.Tracking.Integrators.Fhir;
+using PatientFlow.Tracking.Integrators.Hl7;
 using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Journeys;
-using PatientFlow.Tracking.Webhooks;
+using PatientFlow.Tracking.Integrators.Webhooks;
 
 namespace PatientFlow.Tracking;
 
@@ -53,7 +53,7 @@ public static class TrackingModule
             .ValidateOnStart();
         builder.Services.AddSingleton(new BoardClock(builder.Configuration.GetValue("PatientFlow:Clock:Speed", 1.0)));
         builder.Services.AddSingleton<LiveBoard>();
-        builder.Services.AddHostedService<JourneyFeed>();
+        builder.Services.AddHostedService<BoardListener>();
         builder.Services.AddSingleton<BoardMetrics>();
         builder.Services.AddOptions<BottleneckOptions>().Bind(builder.Configuration.GetSection(BottleneckOptions.Section));
         builder.Services.AddSingleton<BottleneckMonitor>();

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Catalog;

@@ -1,4 +1,4 @@
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 

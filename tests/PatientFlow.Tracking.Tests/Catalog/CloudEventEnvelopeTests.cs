@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PatientFlow.Contracts.Lab.V1;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 

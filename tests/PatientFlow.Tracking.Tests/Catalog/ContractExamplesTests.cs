@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 

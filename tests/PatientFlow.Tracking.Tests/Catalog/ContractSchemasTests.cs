@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PatientFlow.Contracts.Lab.V1;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 

@@ -3,7 +3,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Platform.Messaging;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Catalog;

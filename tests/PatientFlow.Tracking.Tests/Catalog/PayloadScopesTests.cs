@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.Tracking.Catalog;
+using PatientFlow.Tracking.Integrators.Catalog;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 

@@ -1,4 +1,4 @@
-using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Tests.Feed;
 

@@ -7,7 +7,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Tests.Api;
 
 namespace PatientFlow.Tracking.Tests.Feed;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PatientFlow.Contracts;
-using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Feed;

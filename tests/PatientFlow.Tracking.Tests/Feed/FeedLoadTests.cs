@@ -8,7 +8,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
-using PatientFlow.Tracking.Feed;
+using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Tests.Api;
 using Xunit.Abstractions;

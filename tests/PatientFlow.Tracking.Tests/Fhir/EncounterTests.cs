@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using PatientFlow.Contracts;
-using PatientFlow.Tracking.Fhir;
+using PatientFlow.Tracking.Integrators.Fhir;
 using static Hl7.Fhir.Model.Encounter;
 using static PatientFlow.Tracking.Tests.Fhir.FhirJson;
 

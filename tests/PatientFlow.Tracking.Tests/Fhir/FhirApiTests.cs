@@ -4,7 +4,7 @@ using Hl7.Fhir.Serialization;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Tracking.Fhir;
+using PatientFlow.Tracking.Integrators.Fhir;
 using static Hl7.Fhir.Model.Encounter;
 using Task = System.Threading.Tasks.Task;
 

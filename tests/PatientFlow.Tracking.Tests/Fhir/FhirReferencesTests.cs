@@ -1,7 +1,7 @@
 using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
-using PatientFlow.Tracking.Fhir;
+using PatientFlow.Tracking.Integrators.Fhir;
 
 namespace PatientFlow.Tracking.Tests.Fhir;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
 

@@ -7,7 +7,7 @@ using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
 

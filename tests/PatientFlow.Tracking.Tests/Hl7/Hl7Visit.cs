@@ -2,7 +2,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
 
@@ -68,7 +68,7 @@ public sealed record Hl7Visit(Guid VisitId, Guid PatientId, Guid ProviderId, Gui
     public static (Hl7Message Message, Er7Message Parsed) Send(Hl7Options options, IVisitEvent e, params IVisitEvent[] earlier)
     {
         var context = earlier.Aggregate(Hl7VisitContext.Empty, (visit, before) => visit.Apply(before));
-        var message = Hl7Messages.For(e, context, options) ?? throw new InvalidOperationException($"{e.GetType().Name} has no message");
+        var message = Hl7Translator.For(e, context, options) ?? throw new InvalidOperationException($"{e.GetType().Name} has no message");
         return (message, Er7Parser.Parse(message.Text));
     }
 }

@@ -1,5 +1,5 @@
 using PatientFlow.Contracts;
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
 

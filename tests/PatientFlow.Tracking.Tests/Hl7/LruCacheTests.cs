@@ -1,4 +1,4 @@
-using PatientFlow.Tracking.Hl7;
+using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Hl7.Fhir.Serialization;
 using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.Tracking.Webhooks;
+using PatientFlow.Tracking.Integrators.Webhooks;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using PatientFlow.Tracking.Webhooks;
+using PatientFlow.Tracking.Integrators.Webhooks;
 
 namespace PatientFlow.Tracking.Tests.Webhooks;
 

@@ -28,7 +28,7 @@ public sealed class JourneyConsumer<TEvent>(IDocumentStore store, ILogger<Journe
             session.Events.Append(message.VisitId, step);
         }
 
-        JourneyFeed.Notify(session, message.VisitId);
+        BoardListener.Notify(session, message.VisitId);
         logger.LogInformation("Visit {VisitId}: journey step {EventType} from {EventId}", message.VisitId, step.EventType, message.EventId);
     }
 }

@@ -5,7 +5,7 @@ using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Journeys.GettingTimeline;
-using PatientFlow.Tracking.Journeys.ViewingBoard;
+using PatientFlow.Tracking.Journeys.ListingByStage;
 
 namespace PatientFlow.Tracking.Journeys;
 
@@ -29,7 +29,7 @@ public static class JourneyEndpoints
         return TypedResults.Ok(VisitTimeline.From(journey));
     }
 
-    private static async Task<Ok<FlowBoard>> GetBoard(
+    private static async Task<Ok<StageSummary>> GetBoard(
         string? clinic, Guid? providerId, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = session.Query<VisitJourney>().Where(journey => journey.CurrentStage != null);
@@ -44,6 +44,6 @@ public static class JourneyEndpoints
         }
 
         var journeys = await query.ToListAsync(ct);
-        return TypedResults.Ok(FlowBoard.Build(journeys, clock.GetUtcNow()));
+        return TypedResults.Ok(StageSummary.Build(journeys, clock.GetUtcNow()));
     }
 }

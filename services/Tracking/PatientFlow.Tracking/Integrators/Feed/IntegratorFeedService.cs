@@ -1,0 +1,56 @@
+using System.Text;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Tracking.Integrators.Feed;
+
+/// <summary>
+/// gRPC <c>Subscribe</c>: the feed replayed from a position or a time, then followed live. Each write waits for
+/// HTTP/2 flow control, so a slow reader slows only its own reads of the log.
+/// </summary>
+[Authorize(Policy = AccessPolicies.IntegratorFeed)]
+public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedService> logger) : IntegratorFeed.IntegratorFeedBase
+{
+    public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var query = FeedQuery.Parse(string.Join(",", request.EventTypes), string.Join(',', request.Clinics), null, request.Scope);
+        long after = request.StartCase switch
+        {
+            SubscribeRequest.StartOneofCase.AfterPosition when request.AfterPosition < 0 =>
+                throw new InvalidFieldException("after_position", "must be a feed position (0 or more)"),
+            SubscribeRequest.StartOneofCase.AfterPosition => request.AfterPosition,
+            SubscribeRequest.StartOneofCase.Since => await log.StartOfAsync(request.Since.ToDateTimeOffset(), ct),
+            _ => 0,
+        };
+        if (request.StartCase == SubscribeRequest.StartOneofCase.Since)
+        {
+            query = query with { Since = request.Since.ToDateTimeOffset() };
+        }
+
+        logger.LogInformation("Feed subscriber starts after position {Position}", after);
+        try
+        {
+            await foreach (var entry in log.FollowAsync(query, after, ct))
+            {
+                await responseStream.WriteAsync(new FeedEvent
+                {
+                    Position = entry.Position,
+                    Id = entry.Step.SourceEventId.ToString("D"),
+                    Type = entry.Type,
+                    Subject = entry.Step.VisitId.ToString("D"),
+                    Time = Timestamp.FromDateTimeOffset(entry.Step.OccurredAt),
+                    CloudEvent = Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope)),
+                }, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The subscriber went away; it resumes from the last position it kept.
+        }
+    }
+}

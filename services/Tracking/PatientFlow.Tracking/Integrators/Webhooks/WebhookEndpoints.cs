@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Marten;
+using Marten.Patching;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Integrators.Feed;
+
+namespace PatientFlow.Tracking.Integrators.Webhooks;
+
+/// <summary>Integrators register endpoints, read their delivery logs, and replay what they missed.</summary>
+public static class WebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        var webhooks = app.MapGroup("/api/tracking/webhooks").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("Webhooks");
+        webhooks.MapPost("/", RegisterAsync);
+        webhooks.MapGet("/", ListAsync);
+        webhooks.MapGet("/{id:guid}", GetAsync);
+        webhooks.MapDelete("/{id:guid}", DeactivateAsync);
+        webhooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync);
+        webhooks.MapPost("/{id:guid}/replay", ReplayAsync);
+        webhooks.MapPost("/{id:guid}/dead-letters/replay", ReplayDeadLettersAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Registers an endpoint. Deliveries start after <c>after</c> (a feed position) when given, else with the next event.
+    /// The secret is answered once: given, or generated when absent.
+    /// </summary>
+    private static async Task<Created<RegisteredWebhook>> RegisterAsync(
+        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
+        {
+            throw new InvalidFieldException("url", "must be an absolute http or https URL");
+        }
+
+        if (await TargetGuard.ProblemWithAsync(url, options.Value.AllowPrivateTargets, ct) is { } problem)
+        {
+            throw new InvalidFieldException("url", problem);
+        }
+
+        var query = FeedQuery.Parse(string.Join(',', request.EventTypes ?? []), string.Join(',', request.Clinics ?? []), null, request.Scope);
+        var secret = request.Secret ?? WebhookSignature.NewSecret();
+        if (WebhookSignature.KeyOf(secret) is null)
+        {
+            throw new InvalidFieldException("secret", "must be whsec_ followed by 24 to 64 bytes in base64");
+        }
+
+        if (request.After is < 0)
+        {
+            throw new InvalidFieldException("after", "must be a feed position (0 or more)");
+        }
+
+        var format = request.Format switch
+        {
+            null or "" or "cloudevents" => WebhookFormat.CloudEvents,
+            "fhir" when query.Scope == PayloadScope.Clinical => WebhookFormat.Fhir,
+            "fhir" => throw new InvalidFieldException("format", "FHIR resources carry clinical detail: choose the clinical scope for them"),
+            _ => throw new InvalidFieldException("format", "must be cloudevents or fhir"),
+        };
+        var subscription = new WebhookSubscription(
+            Guid.CreateVersion7(), url, [.. query.Types], [.. query.Clinics], query.Scope, secret,
+            user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", clock.GetUtcNow(), request.After ?? hub.SafePosition)
+        {
+            Format = format,
+        };
+        session.Store(subscription);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
+    }
+
+    private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await session.Query<WebhookSubscription>().ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
+
+    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(RegisteredWebhook.From(await LoadAsync(session, id, ct), null));
+
+    private static async Task<NoContent> DeactivateAsync(Guid id, IDocumentSession session, CancellationToken ct)
+    {
+        await LoadAsync(session, id, ct);
+        // A patch, not a store: the webhook worker moves the cursor meanwhile, and only it may.
+        session.Patch<WebhookSubscription>(id).Set(s => s.Active, false);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The delivery log, newest first: each delivery's status and its attempts (time, answer, duration).</summary>
+    private static async Task<Ok<IReadOnlyList<DeliveryView>>> DeliveriesAsync(
+        Guid id, string? status, int? limit, IQuerySession session, CancellationToken ct)
+    {
+        await LoadAsync(session, id, ct);
+        var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
+        if (status is { Length: > 0 })
+        {
+            var wanted = status switch
+            {
+                "pending" => DeliveryStatus.Pending,
+                "delivered" => DeliveryStatus.Delivered,
+                "dead-lettered" => DeliveryStatus.DeadLettered,
+                _ => throw new InvalidFieldException("status", "must be pending, delivered or dead-lettered"),
+            };
+            query = query.Where(d => d.Status == wanted);
+        }
+
+        var max = limit ?? 100;
+        if (max is < 1 or > 1000)
+        {
+            throw new InvalidFieldException("limit", "must be between 1 and 1000");
+        }
+
+        var deliveries = await query.OrderByDescending(d => d.Position).Take(max).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<DeliveryView>>([.. deliveries.Select(DeliveryView.From)]);
+    }
+
+    /// <summary>Delivers again every matching event after <c>after</c>, whatever happened to it before.</summary>
+    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, IDocumentSession session, CancellationToken ct)
+    {
+        if (request.After is < 0)
+        {
+            throw new InvalidFieldException("after", "must be a feed position (0 or more)");
+        }
+
+        await LoadAsync(session, id, ct);
+        session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)request.After);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
+    }
+
+    /// <summary>Puts dead-lettered deliveries back in the queue with a fresh retry period.</summary>
+    private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        await LoadAsync(session, id, ct);
+        var dead = await session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.DeadLettered).ToListAsync(ct);
+        foreach (var delivery in dead)
+        {
+            session.Store(delivery with { Status = DeliveryStatus.Pending, FirstAttemptAt = null, NextAttemptAt = clock.GetUtcNow() });
+        }
+
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ReplayedDeadLetters(dead.Count));
+    }
+
+    private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, CancellationToken ct) =>
+        await session.LoadAsync<WebhookSubscription>(id, ct) ?? throw new NotFoundException($"no webhook subscription {id}");
+}
+
+/// <param name="Url">Where deliveries are POSTed.</param>
+/// <param name="EventTypes">Event types (CloudEvents type or short name); empty or absent for all.</param>
+/// <param name="Clinics">Clinic codes; empty or absent for all.</param>
+/// <param name="Scope"><c>ids</c> (default) or <c>clinical</c>.</param>
+/// <param name="Secret">A <c>whsec_</c> base64 secret; generated and answered once when absent.</param>
+/// <param name="After">Feed position to start after; absent: from the next event.</param>
+/// <param name="Format"><c>cloudevents</c> (default): the event as data; <c>fhir</c>: the FHIR resources it changed (clinical scope).</param>
+public sealed record RegisterWebhook(
+    string Url, IReadOnlyList<string>? EventTypes = null, IReadOnlyList<string>? Clinics = null, string? Scope = null, string? Secret = null,
+    long? After = null, string? Format = null);
+
+public sealed record ReplayWebhook(long After);
+
+public sealed record ReplayedDeadLetters(int Requeued);
+
+public sealed record RegisteredWebhook(
+    Guid Id, Uri Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> Clinics, string Scope, string Format, bool Active, long Cursor,
+    DateTimeOffset CreatedAt, string? Secret)
+{
+    public static RegisteredWebhook From(WebhookSubscription s, string? secret) => new(
+        s.Id, s.Url, s.EventTypes, s.Clinics, s.Scope == PayloadScope.Clinical ? "clinical" : "ids", s.Format == WebhookFormat.Fhir ? "fhir" : "cloudevents",
+        s.Active, s.Cursor, s.CreatedAt, secret);
+}
+
+public sealed record DeliveryView(
+    long Position, Guid EventId, Guid VisitId, string EventType, string Status, int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt,
+    IReadOnlyList<DeliveryAttempt> Log)
+{
+    public static DeliveryView From(WebhookDelivery d) => new(
+        d.Position, d.EventId, d.VisitId, d.EventType,
+        d.Status switch { DeliveryStatus.Pending => "pending", DeliveryStatus.Delivered => "delivered", _ => "dead-lettered" },
+        d.Attempts, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt, d.Log);
+}
