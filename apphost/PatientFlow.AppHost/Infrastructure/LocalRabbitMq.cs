@@ -98,9 +98,8 @@ public static class LocalRabbitMqExtensions
         ["RABBITMQ_NODENAME"] = NodeName,
         ["RABBITMQ_NODE_PORT"] = $"{amqp}",
         ["RABBITMQ_DIST_PORT"] = $"{distribution}",
-        // Never an epmd of its own: one started while ours is stopping would daemonize and outlive the app host. Erlang's
-        // schedulers spin while idle by default, taking CPU from the .NET processes that share the cores with it.
-        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false +sbwt none +sbwtdcpu none +sbwtdio none",
+        // Never an epmd of its own: one started while ours is stopping would daemonize and outlive the app host.
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false",
         ["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia"),
         ["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "logs"),
         ["RABBITMQ_LOGS"] = "-",
