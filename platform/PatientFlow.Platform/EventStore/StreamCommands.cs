@@ -11,13 +11,22 @@ namespace PatientFlow.Platform.EventStore;
 public static class StreamCommands
 {
     /// <returns>The state the decision was made on and the events it appended.</returns>
-    public static async Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
+    public static Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
         this IDocumentSession session, Guid streamId, HttpContext http, Func<T, IReadOnlyList<object>> decide, Func<Exception> notFound,
+        CancellationToken ct) where T : class =>
+        session.DecideAsync<T>(streamId, http, state => Task.FromResult(decide(state)), notFound, ct);
+
+    /// <summary>
+    /// The same path for a decision that needs more than its stream: other streams written in the same commit (fetched
+    /// and appended through <paramref name="session"/> while deciding), or another service's answer.
+    /// </summary>
+    public static async Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
+        this IDocumentSession session, Guid streamId, HttpContext http, Func<T, Task<IReadOnlyList<object>>> decide, Func<Exception> notFound,
         CancellationToken ct) where T : class
     {
         var stream = await session.FetchForWritingAsync<T>(streamId, http, ct);
         var state = stream.Aggregate ?? throw notFound();
-        var events = decide(state);
+        var events = await decide(state);
         stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
         StreamVersion.SetETag(http, stream);

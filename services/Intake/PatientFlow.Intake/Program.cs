@@ -11,6 +11,6 @@ builder.AddIntake();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformEndpoints();
-app.MapEncounterEndpoints();
-app.MapRoomEndpoints();
+app.MapEncounterRoutes();
+app.MapRoomRoutes();
 app.Run();

@@ -6,10 +6,14 @@ using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;
 
-/// <summary>Every command that touches the encounter alone, on the shared <see cref="StreamCommands"/> path.</summary>
+/// <summary>Every command on an encounter, on the shared <see cref="StreamCommands"/> path; answers with the encounter as it now is.</summary>
 public sealed class EncounterCommands(IDocumentSession session, IHttpContextAccessor http, TimeProvider clock, ILogger<Encounter> logger)
 {
-    public async Task<Ok<EncounterDetails>> DecideAsync(Guid visitId, Func<Encounter, DateTimeOffset, IReadOnlyList<object>> decide)
+    public Task<Ok<EncounterDetails>> DecideAsync(Guid visitId, Func<Encounter, DateTimeOffset, IReadOnlyList<object>> decide) =>
+        DecideAsync(visitId, (state, now) => Task.FromResult(decide(state, now)));
+
+    /// <summary>For a decision that also writes other streams (rooms) or waits for another service (orders).</summary>
+    public async Task<Ok<EncounterDetails>> DecideAsync(Guid visitId, Func<Encounter, DateTimeOffset, Task<IReadOnlyList<object>>> decide)
     {
         var context = http.HttpContext!;
         var ct = context.RequestAborted;

@@ -1,17 +1,18 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Rooms.Cleaning;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Rooms;
 
-public static class RoomEndpoints
+public static class RoomRoutes
 {
-    public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRoomRoutes(this IEndpointRouteBuilder app)
     {
         var rooms = app.MapGroup("/api/intake/rooms").RequireAuthorization(AccessPolicies.Intake).WithTags("Rooms");
         rooms.MapGet("/", ListRooms);
-        rooms.MapPost("/{clinic}/{room}/cleaned", MarkCleaned);
+        rooms.MapPost("/{clinic}/{room}/cleaned", MarkCleanedDecider.Handle);
         return app;
     }
 
@@ -20,15 +21,5 @@ public static class RoomEndpoints
     {
         var code = Text.Required("clinic", clinic, 32);
         return TypedResults.Ok(await session.Query<RoomDetails>().Where(r => r.Clinic == code).OrderBy(r => r.Room).ToListAsync(ct));
-    }
-
-    private static async Task<Ok<RoomDetails>> MarkCleaned(string clinic, string room, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var code = room.Trim().ToUpperInvariant();
-        var stream = await session.Events.FetchForExclusiveWriting<Room>(Room.IdOf(clinic, code), ct);
-        var state = stream.Aggregate ?? throw new NotFoundException($"room {code} of clinic {clinic} has never been used");
-        stream.AppendOne(state.Clean(clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
-        return TypedResults.Ok(await session.LoadAsync<RoomDetails>(state.Id, ct) ?? throw new NotFoundException($"room {code} not found"));
     }
 }

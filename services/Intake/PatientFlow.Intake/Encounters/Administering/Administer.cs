@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -15,6 +17,14 @@ public sealed record AdministerInjection(
 
 public static class AdministerDecider
 {
+    /// <summary>POST /immunizations</summary>
+    public static Task<Ok<EncounterDetails>> HandleImmunization(Guid visitId, AdministerImmunization command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
+    /// <summary>POST /injections</summary>
+    public static Task<Ok<EncounterDetails>> HandleInjection(Guid visitId, AdministerInjection command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     public static IReadOnlyList<object> Decide(Encounter state, AdministerImmunization command, DateTimeOffset now)
     {
         state.EnsureOpen();

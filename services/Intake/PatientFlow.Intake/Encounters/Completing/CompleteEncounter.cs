@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
+using PatientFlow.Intake.Rooms;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -15,6 +19,23 @@ public sealed record ProcedureEntry(string? Code = null, int? Units = null, IRea
 
 public static class CompleteEncounterDecider
 {
+    /// <summary>POST /completion: completes the encounter; the room it was in then needs cleaning, in the same commit.</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, CompleteEncounter command, EncounterCommands commands, IDocumentSession session, CancellationToken ct) =>
+        commands.DecideAsync(visitId, async (state, now) =>
+        {
+            var completed = Decide(state, command, now);
+            if (state.Room is { } code)
+            {
+                var room = (await RoomLocks.LockAsync(session, state.Clinic, [code], ct))[code];
+                if (room.Aggregate is { VisitId: var occupant } current && occupant == visitId)
+                {
+                    room.AppendOne(new RoomVacated(current.Id, current.Clinic, current.Code, visitId, ((EncounterCompleted)completed[0]).CompletedAt));
+                }
+            }
+
+            return completed;
+        });
+
     // 837P professional claims carry at most 12 diagnosis pointers and four modifiers per line.
     public const int MaxDiagnoses = 12;
     public const int MaxModifiers = 4;

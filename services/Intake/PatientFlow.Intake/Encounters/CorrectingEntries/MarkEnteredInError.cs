@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.CorrectingEntries;
@@ -6,6 +8,10 @@ public sealed record MarkEnteredInError(string? Reason = null);
 
 public static class MarkEnteredInErrorDecider
 {
+    /// <summary>POST /entries/{entryId}/entered-in-error</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, Guid entryId, MarkEnteredInError command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, entryId, command, now));
+
     /// <summary>Any recorded entry may be marked entered in error, once, with a reason; also after completion (an amendment).</summary>
     public static IReadOnlyList<object> Decide(Encounter state, Guid entryId, MarkEnteredInError command, DateTimeOffset now)
     {

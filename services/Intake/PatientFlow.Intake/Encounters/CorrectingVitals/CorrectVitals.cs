@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Encounters.RecordingVitals;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
@@ -31,6 +33,10 @@ public sealed record CorrectVitals(
 
 public static class CorrectVitalsDecider
 {
+    /// <summary>POST /vitals/{vitalsId}/correction</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, Guid vitalsId, CorrectVitals command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, vitalsId, command, now));
+
     public const int ReasonMaxLength = 200;
 
     public static IReadOnlyList<object> Decide(Encounter state, Guid vitalsId, CorrectVitals command, DateTimeOffset now)

@@ -1,5 +1,9 @@
 using JasperFx;
 using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Intake.Encounters.GettingDetails;
 
@@ -34,6 +38,11 @@ public sealed record EncounterDetails(
     IReadOnlyList<Entry<LabTestsOrdered>>? LabOrders = null,
     IReadOnlyList<Entry<ReferralRequested>>? Referrals = null)
 {
+    /// <summary>GET /: the encounter now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
+    public static async Task<Ok<EncounterDetails>> Get(
+        Guid visitId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<EncounterDetails>(visitId, asOf, http, ct) ?? throw EncounterCommands.NoEncounter(visitId));
+
     public static EncounterDetails Create(EncounterOpened opened) => new(
         opened.VisitId, opened.PatientId, opened.ProviderId, opened.Clinic, EncounterStatus.Open,
         null, opened.OpenedAt, null, [], [], [], null, [], null, [], [], [], null, [], [], [], [], [], []);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.Instructing;
@@ -6,6 +8,10 @@ public sealed record GiveInstructions(InstructionKind? Kind = null, string? Topi
 
 public static class GiveInstructionsDecider
 {
+    /// <summary>POST /instructions</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, GiveInstructions command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     /// <summary>Education or post-visit care given to the patient; allowed after completion too (instructions are often given at check-out).</summary>
     public static IReadOnlyList<object> Decide(Encounter state, GiveInstructions command, DateTimeOffset now) =>
         [new InstructionsGiven(

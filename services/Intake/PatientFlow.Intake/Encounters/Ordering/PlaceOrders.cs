@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.Ordering;
@@ -31,6 +33,26 @@ public sealed record RequestReferral(ReferralKind? Kind = null, string? Specialt
 public static class PlaceOrdersDecider
 {
     public const int MaxTests = 20;
+
+    /// <summary>POST /orders/lab: sends the tests to the lab service (as this clinician), then records the order with the lab's order ids.</summary>
+    public static Task<Ok<EncounterDetails>> HandleLabOrder(
+        Guid visitId, OrderLabTests command, EncounterCommands commands, OrderingClients ordering, HttpContext http, CancellationToken ct) =>
+        commands.DecideAsync(visitId, async (state, now) =>
+        {
+            var tests = Validate(state, command);
+            var orderIds = await ordering.OrderLabTestsAsync(visitId, tests, command.Priority, http.Request.Headers.Authorization, ct);
+            return Ordered(state, command, tests, orderIds, now);
+        });
+
+    /// <summary>POST /orders/referral: asks the referral service for the referral, then records it with its id.</summary>
+    public static Task<Ok<EncounterDetails>> HandleReferral(
+        Guid visitId, RequestReferral command, EncounterCommands commands, OrderingClients ordering, HttpContext http, CancellationToken ct) =>
+        commands.DecideAsync(visitId, async (state, now) =>
+        {
+            Validate(state, command);
+            var referralId = await ordering.RequestReferralAsync(visitId, command, http.Request.Headers.Authorization, ct);
+            return Requested(state, command, referralId, now);
+        });
 
     /// <summary>What may be sent to the lab: an open encounter, 1 to 20 distinct test codes.</summary>
     public static IReadOnlyList<string> Validate(Encounter state, OrderLabTests command)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
@@ -9,6 +11,10 @@ public sealed record MedicationEntry(
 
 public static class ReconcileMedicationsDecider
 {
+    /// <summary>POST /medications/reconciliation</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, ReconcileMedications command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     public const int MaxMedications = 50;
 
     /// <summary>

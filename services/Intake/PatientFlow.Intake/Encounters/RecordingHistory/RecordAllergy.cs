@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
@@ -6,6 +8,13 @@ public sealed record RecordAllergy(string? Substance = null, string? Reaction = 
 
 public static class RecordAllergyDecider
 {
+    /// <summary>POST /allergies</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, RecordAllergy command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
+    /// <summary>POST /allergies/none-known</summary>
+    public static Task<Ok<EncounterDetails>> HandleNoneKnown(Guid visitId, EncounterCommands commands) => commands.DecideAsync(visitId, DecideNoneKnown);
+
     /// <summary>An allergy with its reaction and severity; not after "no known allergies" was recorded (enter that in error first).</summary>
     public static IReadOnlyList<object> Decide(Encounter state, RecordAllergy command, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +10,10 @@ public sealed record RecordChiefComplaint(string? Text = null, string? Onset = n
 
 public static class RecordChiefComplaintDecider
 {
+    /// <summary>POST /chief-complaint</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, RecordChiefComplaint command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     public static IReadOnlyList<object> Decide(Encounter state, RecordChiefComplaint command, DateTimeOffset now)
     {
         state.EnsureOpen();

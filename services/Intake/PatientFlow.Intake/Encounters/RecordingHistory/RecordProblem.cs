@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
@@ -7,6 +9,10 @@ public sealed record RecordProblem(string? Description = null, string? Icd10Code
 
 public static class RecordProblemDecider
 {
+    /// <summary>POST /problems</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, RecordProblem command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     public static IReadOnlyList<object> Decide(Encounter state, RecordProblem command, DateTimeOffset now)
     {
         state.EnsureOpen();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -21,6 +23,10 @@ public sealed record RecordVitals(
 
 public static class RecordVitalsDecider
 {
+    /// <summary>POST /vitals</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, RecordVitals command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command, now));
+
     public static IReadOnlyList<object> Decide(Encounter state, RecordVitals command, DateTimeOffset now)
     {
         state.EnsureOpen();

@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Rooms;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
@@ -10,6 +13,25 @@ public sealed record RoomPatient(string? Room = null, DateTimeOffset? RoomedAt =
 public static class RoomPatientDecider
 {
     public const int MaxRoomLength = 32;
+
+    /// <summary>POST /rooming: rooms the patient (or moves them); the encounter and both rooms are written in one commit, so a room holds one patient.</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, RoomPatient command, EncounterCommands commands, IDocumentSession session, CancellationToken ct)
+    {
+        var code = CodeOf(command);
+        return commands.DecideAsync(visitId, async (state, now) =>
+        {
+            var rooms = await RoomLocks.LockAsync(session, state.Clinic, [code, .. state.Room is { } current ? [current] : Array.Empty<string>()], ct);
+            var target = rooms[code].Aggregate ?? Room.Unused(state.Clinic, code);
+            var previous = state.Room is { } from && from != code ? rooms[from].Aggregate : null;
+            var (encounter, roomEvents) = Decide(state, target, previous, command, now);
+            foreach (var e in roomEvents)
+            {
+                rooms[e is RoomVacated vacated ? vacated.Room : code].AppendOne(e);
+            }
+
+            return encounter;
+        });
+    }
 
     /// <summary>The room code as rooms are keyed: trimmed, upper case.</summary>
     public static string CodeOf(RoomPatient command)

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -7,6 +10,10 @@ public sealed record StartProviderEncounter(DateTimeOffset? StartedAt = null);
 
 public static class StartProviderEncounterDecider
 {
+    /// <summary>POST /provider/start (the body may be left out: the start is now)</summary>
+    public static Task<Ok<EncounterDetails>> Handle(Guid visitId, [FromBody] StartProviderEncounter? command, EncounterCommands commands) =>
+        commands.DecideAsync(visitId, (state, now) => Decide(state, command ?? new StartProviderEncounter(), now));
+
     /// <summary>The provider starts seeing the patient once: a second start is a conflict, not a new start time.</summary>
     public static IReadOnlyList<object> Decide(Encounter state, StartProviderEncounter command, DateTimeOffset now)
     {
