@@ -32,4 +32,13 @@ public static class StreamCommands
         StreamVersion.SetETag(http, stream);
         return (state, events);
     }
+
+    /// <summary>A new stream: the decision's events are its first, and their number is its version (the ETag).</summary>
+    public static async Task StartAsync<T>(this IDocumentSession session, Guid streamId, HttpContext http, IReadOnlyList<object> events, CancellationToken ct)
+        where T : class
+    {
+        session.Events.StartStream<T>(streamId, events);
+        await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, events.Count);
+    }
 }

@@ -13,6 +13,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformEndpoints();
 app.MapCatalogEndpoints();
-app.MapLabOrderEndpoints();
+app.MapLabOrderRoutes();
 app.MapLabWorklistEndpoints();
 app.Run();

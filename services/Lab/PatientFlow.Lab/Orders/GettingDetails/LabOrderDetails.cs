@@ -1,4 +1,5 @@
 using JasperFx;
+using Marten;
 using PatientFlow.Lab.Catalog;
 
 namespace PatientFlow.Lab.Orders.GettingDetails;
@@ -16,6 +17,9 @@ public sealed record LabOrderDetails(
     IReadOnlyList<SpecimenDetails> Specimens,
     LabCancellation? Cancellation = null)
 {
+    public static async Task<LabOrderDetails> LoadAsync(IQuerySession session, Guid orderId, CancellationToken ct) =>
+        await session.LoadAsync<LabOrderDetails>(orderId, ct) ?? throw LabOrderCommands.UnknownOrder(orderId);
+
     /// <summary>The earliest moment time alone changes this order (a critical value escalating, a send-out falling overdue); the sweeper's index.</summary>
     public DateTimeOffset? NextDeadline { get; init; }
 

@@ -1,5 +1,10 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Lab.Orders.GettingDetails;
+using PatientFlow.Lab.Patients;
 using PatientFlow.Lab.Visits;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Lab.Orders.Ordering;
@@ -13,6 +18,26 @@ public sealed record PatientDemographics(PatientSex Sex, int AgeYears);
 public static class PlaceLabOrderDecider
 {
     public const int MaxTests = 20;
+
+    /// <summary>
+    /// POST /orders: orders tests for a visit. Where a test's reference range depends on sex or age, scheduling is asked for them
+    /// (as the ordering user) and the range chosen is kept on the order; if it cannot answer, nothing is ordered (503).
+    /// </summary>
+    public static async Task<Created<LabOrderDetails>> Handle(
+        PlaceLabOrder command, IDocumentSession session, LabCatalog catalog, IPatientDirectory patients, TimeProvider clock, HttpContext http,
+        ILogger<LabOrder> logger, CancellationToken ct)
+    {
+        var visit = await Visit.LoadAsync(session, command.VisitId, ct);
+        var tests = Tests(catalog, command);
+        var now = clock.GetUtcNow();
+        var demographics = tests.Any(test => test.RangeDependsOnPatient)
+            ? await patients.GetAsync(visit.PatientId, DateOnly.FromDateTime(now.UtcDateTime), http.Request.Headers.Authorization, ct)
+            : null;
+        var orderId = Guid.CreateVersion7();
+        await session.StartAsync<LabOrder>(orderId, http, Decide(visit, tests, command, demographics, orderId, LabOrderCommands.Who(http), now), ct);
+        logger.LogInformation("Lab order {OrderId} placed for visit {VisitId} with {Count} tests", orderId, visit.VisitId, tests.Count);
+        return TypedResults.Created($"/api/lab/orders/{orderId}", await LabOrderDetails.LoadAsync(session, orderId, ct));
+    }
 
     /// <summary>The catalog tests named, each once; 422 naming the first that is not in the catalog.</summary>
     public static IReadOnlyList<LabTest> Tests(LabCatalog catalog, PlaceLabOrder command)

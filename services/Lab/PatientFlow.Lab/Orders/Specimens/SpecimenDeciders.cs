@@ -1,4 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -13,6 +16,26 @@ public sealed record SendOutSpecimen(string? ExternalLab = null, DateTimeOffset?
 
 public static class SpecimenDeciders
 {
+    /// <summary>POST /orders/{orderId}/specimens: records a collection and gives the specimen its accession number (in the answer's <c>specimens</c>).</summary>
+    public static async Task<Created<LabOrderDetails>> HandleCollect(Guid orderId, CollectSpecimen command, LabOrderCommands commands, IDocumentSession session)
+    {
+        var specimenId = Guid.CreateVersion7();
+        var accession = new SpecimenAccession { OrderId = orderId, SpecimenId = specimenId };
+        // The number is drawn now and stored with the event; a refused collection leaves a gap, never a duplicate.
+        session.Store(accession);
+        var details = await commands.DecideAsync(orderId, "specimen collected",
+            (order, who, now) => Collect(order, command, specimenId, accession.Number, who, now));
+        return TypedResults.Created($"/api/lab/specimens/{accession.Number}", details.Value!);
+    }
+
+    /// <summary>POST /orders/{orderId}/specimens/{specimenId}/rejection</summary>
+    public static Task<Ok<LabOrderDetails>> HandleReject(Guid orderId, Guid specimenId, RejectSpecimen command, LabOrderCommands commands) =>
+        commands.DecideAsync(orderId, "specimen rejected; recollection requested", (order, who, now) => Reject(order, specimenId, command, who, now));
+
+    /// <summary>POST /orders/{orderId}/specimens/{specimenId}/send-out</summary>
+    public static Task<Ok<LabOrderDetails>> HandleSendOut(Guid orderId, Guid specimenId, SendOutSpecimen command, LabOrderCommands commands) =>
+        commands.DecideAsync(orderId, "specimen sent out", (order, _, now) => SendOut(order, specimenId, command, now));
+
     /// <summary>
     /// One specimen covers every test of its type still waiting for collection; a type no waiting test needs is refused.
     /// The accession id comes from the lab's sequence and is on the label.

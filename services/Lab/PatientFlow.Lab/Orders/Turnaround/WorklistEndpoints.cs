@@ -55,7 +55,7 @@ public static class WorklistEndpoints
 
     private static async Task<Ok<IReadOnlyList<TestTurnaround>>> OrderTurnaround(Guid orderId, IQuerySession session, CancellationToken ct)
     {
-        var order = await LabOrderEndpoints.LoadOrder(session, orderId, ct);
+        var order = await LabOrderDetails.LoadAsync(session, orderId, ct);
         return TypedResults.Ok<IReadOnlyList<TestTurnaround>>([.. order.Tests.Select(t => TestTurnaround.Of(order, t))]);
     }
 

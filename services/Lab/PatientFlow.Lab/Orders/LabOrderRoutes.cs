@@ -1,0 +1,29 @@
+using PatientFlow.Lab.Orders.Cancelling;
+using PatientFlow.Lab.Orders.GettingDetails;
+using PatientFlow.Lab.Orders.Ordering;
+using PatientFlow.Lab.Orders.Resulting;
+using PatientFlow.Lab.Orders.Specimens;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Lab.Orders;
+
+/// <summary>The order's routes: one line a slice; each slice's file holds its handler, command and decision.</summary>
+public static class LabOrderRoutes
+{
+    public static IEndpointRouteBuilder MapLabOrderRoutes(this IEndpointRouteBuilder app)
+    {
+        var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab orders");
+        lab.MapPost("/orders", PlaceLabOrderDecider.Handle);
+        lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get);
+        lab.MapPost("/orders/{orderId:guid}/cancellation", CancelLabOrderDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/specimens", SpecimenDeciders.HandleCollect);
+        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/rejection", SpecimenDeciders.HandleReject);
+        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/send-out", SpecimenDeciders.HandleSendOut);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/result", ResultDeciders.HandleRecord);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/amendment", ResultDeciders.HandleAmend);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/acknowledgement", ResultDeciders.HandleAcknowledge).RequireAuthorization(AccessPolicies.ResultReview);
+        lab.MapGet("/specimens/{accessionId}", LabOrderQueries.FindByAccession);
+        lab.MapGet("/visits/{visitId:guid}/orders", LabOrderQueries.ForVisit);
+        return app;
+    }
+}
