@@ -10,5 +10,5 @@ builder.AddReferral();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlatformEndpoints();
-app.MapReferralEndpoints();
+app.MapReferralRoutes();
 app.Run();

@@ -1,4 +1,6 @@
 using JasperFx;
+using Marten;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Visits;
 
@@ -6,4 +8,8 @@ namespace PatientFlow.Referral.Visits;
 /// A visit scheduling has booked, as referral learned it from <c>AppointmentBooked</c>. Referrals are
 /// only made from visits known here, and the patient comes from the visit, never from the client.
 /// </summary>
-public sealed record Visit([property: Identity] Guid VisitId, Guid PatientId, Guid ProviderId, string Clinic);
+public sealed record Visit([property: Identity] Guid VisitId, Guid PatientId, Guid ProviderId, string Clinic)
+{
+    public static async Task<Visit> LoadAsync(IQuerySession session, Guid visitId, CancellationToken ct) =>
+        await session.LoadAsync<Visit>(visitId, ct) ?? throw new NotFoundException($"visit {visitId} is not known to referral");
+}

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Platform.Time;
+using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals.ClosingTheLoop;
@@ -13,6 +15,18 @@ public sealed record RecordMissedAppointment(ReopenReason? Reason = null);
 
 public static class LoopDeciders
 {
+    /// <summary>POST /referrals/{referralId}/missed-appointment</summary>
+    public static Task<Ok<ReferralDetails>> HandleMissed(Guid referralId, RecordMissedAppointment command, ReferralCommands commands, ReferralDeadlines deadlines) =>
+        commands.DecideAsync(referralId, "reopened after a missed appointment", (referral, _, now) => ExternalMissed(referral, command, deadlines, now));
+
+    /// <summary>POST /referrals/{referralId}/report</summary>
+    public static Task<Ok<ReferralDetails>> HandleReport(Guid referralId, ReceiveReport command, ReferralCommands commands) =>
+        commands.DecideAsync(referralId, "report received; loop closed", (referral, who, now) => ReceiveReport(referral, command, who, now));
+
+    /// <summary>POST /referrals/{referralId}/cancellation</summary>
+    public static Task<Ok<ReferralDetails>> HandleCancel(Guid referralId, CancelReferral command, ReferralCommands commands) =>
+        commands.DecideAsync(referralId, "cancelled", (referral, who, now) => Cancel(referral, command, who, now));
+
     public const int MaxSummaryLength = 2000;
 
     public static ReportKind Expected(ReferralKind kind) => kind switch

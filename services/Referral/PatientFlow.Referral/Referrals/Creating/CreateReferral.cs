@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Referral.Visits;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -14,6 +18,19 @@ public sealed record CreateReferral(
 
 public static class CreateReferralDecider
 {
+    /// <summary>POST /referrals</summary>
+    public static async Task<Created<ReferralDetails>> Handle(
+        CreateReferral command, IDocumentSession session, ReferralDeadlines deadlines, TimeProvider clock, HttpContext http,
+        ILogger<ReferralDetails> logger, CancellationToken ct)
+    {
+        var visit = await Visit.LoadAsync(session, command.VisitId, ct);
+        var referralId = Guid.CreateVersion7();
+        await session.StartAsync<Referral>(referralId, http, Decide(visit, command, deadlines, referralId, clock.GetUtcNow()), ct);
+        // Ids only: the reason is clinical text.
+        logger.LogInformation("Referral {ReferralId} created from visit {VisitId}", referralId, visit.VisitId);
+        return TypedResults.Created($"/api/referral/referrals/{referralId}", await ReferralDetails.LoadAsync(session, referralId, ct));
+    }
+
     public const int MaxSpecialtyLength = 64;
     public const int MaxReasonLength = 500;
 

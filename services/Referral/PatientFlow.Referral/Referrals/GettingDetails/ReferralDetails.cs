@@ -1,4 +1,5 @@
 using JasperFx;
+using Marten;
 
 namespace PatientFlow.Referral.Referrals.GettingDetails;
 
@@ -23,6 +24,9 @@ public sealed record ReferralDetails(
     IReadOnlyList<Reopening>? Reopenings = null,
     CancellationDetails? Cancellation = null)
 {
+    public static async Task<ReferralDetails> LoadAsync(IQuerySession session, Guid referralId, CancellationToken ct) =>
+        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw ReferralCommands.UnknownReferral(referralId);
+
     public static ReferralDetails Create(ReferralCreated created) => new(
         created.ReferralId, created.VisitId, created.PatientId, created.Kind, created.Specialty, created.Urgency,
         created.Reason, ReferralStatus.Created, created.CreatedAt, created.ScheduleBy, created.AdmittingFacility);

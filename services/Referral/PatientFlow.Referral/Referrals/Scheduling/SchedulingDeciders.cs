@@ -1,4 +1,8 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Referral.Referrals.Authorizing;
+using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals.Scheduling;
@@ -14,6 +18,35 @@ public sealed record BookedSlot(Guid AppointmentId, Guid ProviderId, string Clin
 
 public static class SchedulingDeciders
 {
+    /// <summary>GET /referrals/{referralId}/slots: free in-network slots of the referral's specialty on a clinic day, from scheduling over gRPC.</summary>
+    public static async Task<Ok<IReadOnlyList<SlotOffer>>> FindSlots(
+        Guid referralId, [FromQuery] DateOnly? date, [FromQuery] string? clinic, IQuerySession session, SchedulingClient scheduling, HttpContext http,
+        CancellationToken ct)
+    {
+        var referral = await ReferralDetails.LoadAsync(session, referralId, ct);
+        var day = date ?? throw new InvalidFieldException("date", "is required, e.g. 2026-03-04");
+        return TypedResults.Ok(await scheduling.FindFreeSlotsAsync(referral.Specialty, clinic, day, http.Request.Headers.Authorization, ct));
+    }
+
+    /// <summary>
+    /// POST /referrals/{referralId}/booking: books the slot in scheduling over gRPC, then records it. The booking is idempotent on the
+    /// referral's booking request id, so a retry after a lost answer (ours or scheduling's) gets the same appointment, never a second one.
+    /// </summary>
+    public static Task<Ok<ReferralDetails>> HandleBookInNetwork(
+        Guid referralId, BookInNetwork command, ReferralCommands commands, IDocumentSession session, SchedulingClient scheduling, HttpContext http,
+        CancellationToken ct) =>
+        commands.DecideAsync(referralId, "booked in network", async (referral, who, now) =>
+        {
+            var bookable = EnsureBookable(referral, command, now);
+            var booked = await scheduling.BookAsync(referral, bookable, http.Request.Headers.Authorization, ct);
+            session.Store(new ReferralAppointment(booked.AppointmentId, referralId));
+            return BookedInNetwork(referral, booked, who, now);
+        });
+
+    /// <summary>POST /referrals/{referralId}/external-booking</summary>
+    public static Task<Ok<ReferralDetails>> HandleBookedExternally(Guid referralId, RecordExternalBooking command, ReferralCommands commands) =>
+        commands.DecideAsync(referralId, "booked outside the network", (referral, who, now) => BookedExternally(referral, command, who, now));
+
     public const string DefaultVisitType = "new-patient";
 
     /// <summary>
