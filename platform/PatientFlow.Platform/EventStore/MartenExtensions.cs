@@ -37,6 +37,9 @@ public static class MartenExtensions
             connectionString, builder.Configuration.GetValue<bool>(DurabilityCheck.AllowUnsafeSetting),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurabilityCheck>>()));
         builder.Services.AddSingleton<Operations.ProjectionOperations>();
+        // The one command path, for every aggregate the service decides on.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(typeof(StreamCommands<,>));
         builder.Services.AddHealthChecks()
             .AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready])
             // The daemon's high-water mark must keep moving while events are appended; a stuck mark

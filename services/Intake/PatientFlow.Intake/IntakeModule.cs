@@ -29,8 +29,6 @@ public static class IntakeModule
             })
             .AddIntegrationEventRelay<IntakeEventRelay>();
         builder.AddPatientFlowMessaging(Service, typeof(PatientCheckedInConsumer));
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<EncounterCommands>();
         builder.Services.AddScoped<OrderingClients>();
         foreach (var service in new[] { OrderingClients.Lab, OrderingClients.Referral })
         {

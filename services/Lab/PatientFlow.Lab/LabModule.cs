@@ -26,8 +26,6 @@ public static class LabModule
         builder.Services.AddHostedService(services => services.GetRequiredService<LabSweeper>());
         builder.AddPatientFlowGrpcClient<PatientDirectory.PatientDirectoryClient>(PatientDirectoryClient.Scheduling);
         builder.Services.AddScoped<IPatientDirectory, PatientDirectoryClient>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<LabOrderCommands>();
         builder.AddPatientFlowMarten(Service, options =>
             {
                 // Decisions rebuild the order from its events, never from a read model.

@@ -25,8 +25,6 @@ public static class ReferralModule
         builder.Services.AddHostedService(services => services.GetRequiredService<ReferralSweeper>());
         builder.AddPatientFlowGrpcClient<ReferralScheduling.ReferralSchedulingClient>(SchedulingClient.Scheduling);
         builder.Services.AddScoped<SchedulingClient>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<ReferralCommands>();
         builder.AddPatientFlowMarten(Service, options =>
             {
                 // Decisions rebuild the referral from its events, never from a read model.

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using JasperFx.Events;
 using PatientFlow.ServiceDefaults.Problems;
@@ -78,8 +79,11 @@ public sealed record Encounter(
     string Clinic = "",
     DateTimeOffset? ProviderStartedAt = null,
     ImmutableDictionary<Guid, EntryKind>? Entries = null,
-    ImmutableHashSet<Guid>? InError = null)
+    ImmutableHashSet<Guid>? InError = null) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"no encounter for visit {streamId}");
+
+
     public static Encounter Create(EncounterOpened opened) =>
         new(opened.VisitId, opened.PatientId, opened.ProviderId, EncounterStatus.Open, null, [], opened.Clinic, null, ImmutableDictionary<Guid, EntryKind>.Empty, []);
 

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -135,8 +136,11 @@ public sealed record Specimen(
 
 /// <summary>What the deciders need to know about an order, rebuilt from its events.</summary>
 public sealed record LabOrder(
-    Guid Id, Guid VisitId, Guid PatientId, LabPriority Priority, DateTimeOffset OrderedAt, IReadOnlyList<TestLine> Tests, IReadOnlyList<Specimen> Specimens)
+    Guid Id, Guid VisitId, Guid PatientId, LabPriority Priority, DateTimeOffset OrderedAt, IReadOnlyList<TestLine> Tests, IReadOnlyList<Specimen> Specimens) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"lab order {streamId} not found");
+
+
     public static LabOrder Create(LabOrderPlaced placed) => new(
         placed.OrderId, placed.VisitId, placed.PatientId, placed.Priority, placed.OrderedAt,
         [.. placed.Tests.Select(test => new TestLine(test, LabTestStatus.AwaitingCollection))], []);

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals;
@@ -121,8 +122,11 @@ public sealed record Referral(
     bool SchedulingOverdue,
     Authorization Authorization,
     Appointment? Appointment,
-    int Round = 0)
+    int Round = 0) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"referral {streamId} not found");
+
+
     /// <summary>
     /// Names one attempt to book this referral in network: the same until the referral is reopened, so a booking retried
     /// after a lost answer finds the appointment it made instead of making another.

@@ -41,7 +41,7 @@ public sealed record EncounterDetails(
     /// <summary>GET /: the encounter now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     public static async Task<Ok<EncounterDetails>> Get(
         Guid visitId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await session.LoadNowOrAsOfAsync<EncounterDetails>(visitId, asOf, http, ct) ?? throw EncounterCommands.NoEncounter(visitId));
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<EncounterDetails>(visitId, asOf, http, ct) ?? throw Encounter.NotFound(visitId));
 
     public static EncounterDetails Create(EncounterOpened opened) => new(
         opened.VisitId, opened.PatientId, opened.ProviderId, opened.Clinic, EncounterStatus.Open,

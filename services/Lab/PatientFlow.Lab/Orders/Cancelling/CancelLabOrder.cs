@@ -10,7 +10,7 @@ public static class CancelLabOrderDecider
 {
     /// <summary>POST /orders/{orderId}/cancellation</summary>
     public static Task<Ok<LabOrderDetails>> Handle(Guid orderId, CancelLabOrder command, LabOrderCommands commands) =>
-        commands.DecideAsync(orderId, "cancelled", (order, who, now) => Decide(order, command, who, now));
+        commands.DecideAsync(orderId, (order, who, now) => Decide(order, command, who, now));
 
     /// <summary>Cancels every test not yet resulted; resulted tests stand (and stay billed). Nothing left to cancel is a conflict.</summary>
     public static IReadOnlyList<object> Decide(LabOrder order, CancelLabOrder command, string cancelledBy, DateTimeOffset now)

@@ -18,7 +18,7 @@ public sealed record LabOrderDetails(
     LabCancellation? Cancellation = null)
 {
     public static async Task<LabOrderDetails> LoadAsync(IQuerySession session, Guid orderId, CancellationToken ct) =>
-        await session.LoadAsync<LabOrderDetails>(orderId, ct) ?? throw LabOrderCommands.UnknownOrder(orderId);
+        await session.LoadAsync<LabOrderDetails>(orderId, ct) ?? throw LabOrder.NotFound(orderId);
 
     /// <summary>The earliest moment time alone changes this order (a critical value escalating, a send-out falling overdue); the sweeper's index.</summary>
     public DateTimeOffset? NextDeadline { get; init; }

@@ -11,7 +11,7 @@ public static class LabOrderQueries
 {
     /// <summary>GET /orders/{orderId}: the order now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     public static async Task<Ok<LabOrderDetails>> Get(Guid orderId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await session.LoadNowOrAsOfAsync<LabOrderDetails>(orderId, asOf, http, ct) ?? throw LabOrderCommands.UnknownOrder(orderId));
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<LabOrderDetails>(orderId, asOf, http, ct) ?? throw LabOrder.NotFound(orderId));
 
     /// <summary>GET /specimens/{accessionId}: the order a scanned specimen label belongs to.</summary>
     public static async Task<Ok<LabOrderDetails>> FindByAccession(string accessionId, IQuerySession session, CancellationToken ct)

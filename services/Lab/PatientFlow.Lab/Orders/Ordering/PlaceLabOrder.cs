@@ -24,19 +24,17 @@ public static class PlaceLabOrderDecider
     /// (as the ordering user) and the range chosen is kept on the order; if it cannot answer, nothing is ordered (503).
     /// </summary>
     public static async Task<Created<LabOrderDetails>> Handle(
-        PlaceLabOrder command, IDocumentSession session, LabCatalog catalog, IPatientDirectory patients, TimeProvider clock, HttpContext http,
-        ILogger<LabOrder> logger, CancellationToken ct)
+        PlaceLabOrder command, LabOrderCommands commands, IQuerySession session, LabCatalog catalog, IPatientDirectory patients, HttpContext http,
+        CancellationToken ct)
     {
         var visit = await Visit.LoadAsync(session, command.VisitId, ct);
         var tests = Tests(catalog, command);
-        var now = clock.GetUtcNow();
+        var now = commands.Now;
         var demographics = tests.Any(test => test.RangeDependsOnPatient)
             ? await patients.GetAsync(visit.PatientId, DateOnly.FromDateTime(now.UtcDateTime), http.Request.Headers.Authorization, ct)
             : null;
         var orderId = Guid.CreateVersion7();
-        await session.StartAsync<LabOrder>(orderId, http, Decide(visit, tests, command, demographics, orderId, LabOrderCommands.Who(http), now), ct);
-        logger.LogInformation("Lab order {OrderId} placed for visit {VisitId} with {Count} tests", orderId, visit.VisitId, tests.Count);
-        return TypedResults.Created($"/api/lab/orders/{orderId}", await LabOrderDetails.LoadAsync(session, orderId, ct));
+        return await commands.StartAsync(orderId, $"/api/lab/orders/{orderId}", Decide(visit, tests, command, demographics, orderId, commands.Who, now));
     }
 
     /// <summary>The catalog tests named, each once; 422 naming the first that is not in the catalog.</summary>

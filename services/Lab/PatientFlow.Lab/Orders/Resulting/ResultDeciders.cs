@@ -28,17 +28,17 @@ public static class ResultDeciders
 {
     /// <summary>POST /orders/{orderId}/tests/{testCode}/result</summary>
     public static Task<Ok<LabOrderDetails>> HandleRecord(Guid orderId, string testCode, RecordLabResult command, LabOrderCommands commands, IOptions<LabOptions> options) =>
-        commands.DecideAsync(orderId, "resulted", (order, who, now) =>
+        commands.DecideAsync(orderId, (order, who, now) =>
             Record(order, testCode, command, new CriticalResultPolicy(options.Value.CriticalAcknowledgeWithin), who, now));
 
     /// <summary>POST /orders/{orderId}/tests/{testCode}/amendment</summary>
     public static Task<Ok<LabOrderDetails>> HandleAmend(Guid orderId, string testCode, AmendLabResult command, LabOrderCommands commands, IOptions<LabOptions> options) =>
-        commands.DecideAsync(orderId, "result amended", (order, who, now) =>
+        commands.DecideAsync(orderId, (order, who, now) =>
             Amend(order, testCode, command, new CriticalResultPolicy(options.Value.CriticalAcknowledgeWithin), who, now));
 
     /// <summary>POST /orders/{orderId}/tests/{testCode}/acknowledgement</summary>
     public static Task<Ok<LabOrderDetails>> HandleAcknowledge(Guid orderId, string testCode, LabOrderCommands commands) =>
-        commands.DecideAsync(orderId, "result acknowledged", (order, who, now) => Acknowledge(order, testCode, who, now));
+        commands.DecideAsync(orderId, (order, who, now) => Acknowledge(order, testCode, who, now));
 
     public const int MaxTextLength = 200;
 

@@ -23,18 +23,17 @@ public static class SpecimenDeciders
         var accession = new SpecimenAccession { OrderId = orderId, SpecimenId = specimenId };
         // The number is drawn now and stored with the event; a refused collection leaves a gap, never a duplicate.
         session.Store(accession);
-        var details = await commands.DecideAsync(orderId, "specimen collected",
-            (order, who, now) => Collect(order, command, specimenId, accession.Number, who, now));
+        var details = await commands.DecideAsync(orderId, (order, who, now) => Collect(order, command, specimenId, accession.Number, who, now));
         return TypedResults.Created($"/api/lab/specimens/{accession.Number}", details.Value!);
     }
 
     /// <summary>POST /orders/{orderId}/specimens/{specimenId}/rejection</summary>
     public static Task<Ok<LabOrderDetails>> HandleReject(Guid orderId, Guid specimenId, RejectSpecimen command, LabOrderCommands commands) =>
-        commands.DecideAsync(orderId, "specimen rejected; recollection requested", (order, who, now) => Reject(order, specimenId, command, who, now));
+        commands.DecideAsync(orderId, (order, who, now) => Reject(order, specimenId, command, who, now));
 
     /// <summary>POST /orders/{orderId}/specimens/{specimenId}/send-out</summary>
     public static Task<Ok<LabOrderDetails>> HandleSendOut(Guid orderId, Guid specimenId, SendOutSpecimen command, LabOrderCommands commands) =>
-        commands.DecideAsync(orderId, "specimen sent out", (order, _, now) => SendOut(order, specimenId, command, now));
+        commands.DecideAsync(orderId, (order, _, now) => SendOut(order, specimenId, command, now));
 
     /// <summary>
     /// One specimen covers every test of its type still waiting for collection; a type no waiting test needs is refused.

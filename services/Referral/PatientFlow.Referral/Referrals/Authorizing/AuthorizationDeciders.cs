@@ -17,19 +17,19 @@ public static class AuthorizationDeciders
 {
     /// <summary>POST /referrals/{referralId}/authorization</summary>
     public static Task<Ok<ReferralDetails>> HandleRequest(Guid referralId, RequestAuthorization command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "authorization requested", (referral, who, now) => Request(referral, command, who, now));
+        commands.DecideAsync(referralId, (referral, who, now) => Request(referral, command, who, now));
 
     /// <summary>POST /referrals/{referralId}/authorization/approval</summary>
     public static Task<Ok<ReferralDetails>> HandleApprove(Guid referralId, ApproveAuthorization command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "authorization approved", (referral, _, now) => Approve(referral, command, now));
+        commands.DecideAsync(referralId, (referral, _, now) => Approve(referral, command, now));
 
     /// <summary>POST /referrals/{referralId}/authorization/denial</summary>
     public static Task<Ok<ReferralDetails>> HandleDeny(Guid referralId, DenyAuthorization command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "authorization denied", (referral, _, now) => Deny(referral, command, now));
+        commands.DecideAsync(referralId, (referral, _, now) => Deny(referral, command, now));
 
     /// <summary>POST /referrals/{referralId}/authorization/appeal</summary>
     public static Task<Ok<ReferralDetails>> HandleAppeal(Guid referralId, AppealDenial command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "denial appealed", (referral, who, now) => Appeal(referral, command, who, now));
+        commands.DecideAsync(referralId, (referral, who, now) => Appeal(referral, command, who, now));
 
     public static IReadOnlyList<object> Request(Referral referral, RequestAuthorization command, string requestedBy, DateTimeOffset now)
     {

@@ -17,15 +17,15 @@ public static class LoopDeciders
 {
     /// <summary>POST /referrals/{referralId}/missed-appointment</summary>
     public static Task<Ok<ReferralDetails>> HandleMissed(Guid referralId, RecordMissedAppointment command, ReferralCommands commands, ReferralDeadlines deadlines) =>
-        commands.DecideAsync(referralId, "reopened after a missed appointment", (referral, _, now) => ExternalMissed(referral, command, deadlines, now));
+        commands.DecideAsync(referralId, (referral, _, now) => ExternalMissed(referral, command, deadlines, now));
 
     /// <summary>POST /referrals/{referralId}/report</summary>
     public static Task<Ok<ReferralDetails>> HandleReport(Guid referralId, ReceiveReport command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "report received; loop closed", (referral, who, now) => ReceiveReport(referral, command, who, now));
+        commands.DecideAsync(referralId, (referral, who, now) => ReceiveReport(referral, command, who, now));
 
     /// <summary>POST /referrals/{referralId}/cancellation</summary>
     public static Task<Ok<ReferralDetails>> HandleCancel(Guid referralId, CancelReferral command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "cancelled", (referral, who, now) => Cancel(referral, command, who, now));
+        commands.DecideAsync(referralId, (referral, who, now) => Cancel(referral, command, who, now));
 
     public const int MaxSummaryLength = 2000;
 

@@ -20,15 +20,11 @@ public static class CreateReferralDecider
 {
     /// <summary>POST /referrals</summary>
     public static async Task<Created<ReferralDetails>> Handle(
-        CreateReferral command, IDocumentSession session, ReferralDeadlines deadlines, TimeProvider clock, HttpContext http,
-        ILogger<ReferralDetails> logger, CancellationToken ct)
+        CreateReferral command, ReferralCommands commands, IQuerySession session, ReferralDeadlines deadlines, CancellationToken ct)
     {
         var visit = await Visit.LoadAsync(session, command.VisitId, ct);
         var referralId = Guid.CreateVersion7();
-        await session.StartAsync<Referral>(referralId, http, Decide(visit, command, deadlines, referralId, clock.GetUtcNow()), ct);
-        // Ids only: the reason is clinical text.
-        logger.LogInformation("Referral {ReferralId} created from visit {VisitId}", referralId, visit.VisitId);
-        return TypedResults.Created($"/api/referral/referrals/{referralId}", await ReferralDetails.LoadAsync(session, referralId, ct));
+        return await commands.StartAsync(referralId, $"/api/referral/referrals/{referralId}", Decide(visit, command, deadlines, referralId, commands.Now));
     }
 
     public const int MaxSpecialtyLength = 64;

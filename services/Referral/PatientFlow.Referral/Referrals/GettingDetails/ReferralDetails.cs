@@ -25,7 +25,7 @@ public sealed record ReferralDetails(
     CancellationDetails? Cancellation = null)
 {
     public static async Task<ReferralDetails> LoadAsync(IQuerySession session, Guid referralId, CancellationToken ct) =>
-        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw ReferralCommands.UnknownReferral(referralId);
+        await session.LoadAsync<ReferralDetails>(referralId, ct) ?? throw Referral.NotFound(referralId);
 
     public static ReferralDetails Create(ReferralCreated created) => new(
         created.ReferralId, created.VisitId, created.PatientId, created.Kind, created.Specialty, created.Urgency,

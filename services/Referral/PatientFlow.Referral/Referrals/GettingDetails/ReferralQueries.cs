@@ -13,7 +13,7 @@ public static class ReferralQueries
 
     /// <summary>GET /referrals/{referralId}: the referral now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
     public static async Task<Ok<ReferralDetails>> Get(Guid referralId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await session.LoadNowOrAsOfAsync<ReferralDetails>(referralId, asOf, http, ct) ?? throw ReferralCommands.UnknownReferral(referralId));
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<ReferralDetails>(referralId, asOf, http, ct) ?? throw Referral.NotFound(referralId));
 
     /// <summary>
     /// Open referrals (not complete, not cancelled), most urgent deadline first: by <c>status</c> (created = waiting to be

@@ -35,7 +35,7 @@ public static class SchedulingDeciders
     public static Task<Ok<ReferralDetails>> HandleBookInNetwork(
         Guid referralId, BookInNetwork command, ReferralCommands commands, IDocumentSession session, SchedulingClient scheduling, HttpContext http,
         CancellationToken ct) =>
-        commands.DecideAsync(referralId, "booked in network", async (referral, who, now) =>
+        commands.DecideAsync(referralId, async (referral, who, now) =>
         {
             var bookable = EnsureBookable(referral, command, now);
             var booked = await scheduling.BookAsync(referral, bookable, http.Request.Headers.Authorization, ct);
@@ -45,7 +45,7 @@ public static class SchedulingDeciders
 
     /// <summary>POST /referrals/{referralId}/external-booking</summary>
     public static Task<Ok<ReferralDetails>> HandleBookedExternally(Guid referralId, RecordExternalBooking command, ReferralCommands commands) =>
-        commands.DecideAsync(referralId, "booked outside the network", (referral, who, now) => BookedExternally(referral, command, who, now));
+        commands.DecideAsync(referralId, (referral, who, now) => BookedExternally(referral, command, who, now));
 
     public const string DefaultVisitType = "new-patient";
 
