@@ -56,7 +56,7 @@ public class DisplayNameTests(SchedulingFactory factory) : IClassFixture<Schedul
     [Fact]
     public async Task DisplayNames_MoreThanABoardShows_422NamingIds()
     {
-        var ids = string.Join(',', Enumerable.Range(0, Patients.PatientEndpoints.MostDisplayNames + 1).Select(_ => Guid.CreateVersion7()));
+        var ids = string.Join(',', Enumerable.Range(0, Patients.Finding.PatientQueries.MostDisplayNames + 1).Select(_ => Guid.CreateVersion7()));
 
         (await factory.FrontDesk().GetAsync($"/api/scheduling/patients/display-names?ids={ids}")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }

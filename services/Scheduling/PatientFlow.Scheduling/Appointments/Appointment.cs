@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
@@ -98,8 +99,11 @@ public sealed record Appointment(
     IReadOnlyList<Guid>? ResourceIds = null,
     IReadOnlyList<int>? RemindersSent = null,
     string VisitType = "",
-    DateTimeOffset ScheduledAt = default)
+    DateTimeOffset ScheduledAt = default) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"appointment {streamId} not found");
+
+
     public static Appointment Create(AppointmentBooked booked) => new(
         booked.AppointmentId, booked.PatientId, booked.ProviderId, booked.Clinic, AppointmentStatus.Booked, null, null,
         booked.StartsAt, booked.EndsAt, SlotsOf(booked), ResourcesOf(booked.Overbooked ? null : booked.RoomId, booked.EquipmentIds), [], booked.VisitType, booked.BookedAt);

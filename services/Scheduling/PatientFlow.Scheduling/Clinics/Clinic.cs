@@ -1,3 +1,4 @@
+using PatientFlow.ServiceDefaults.Problems;
 using JasperFx;
 using PatientFlow.Platform.EventStore;
 
@@ -13,8 +14,15 @@ public sealed record HolidayDeclared(Guid ClinicId, DateOnly Date, string Name, 
 public sealed record Holiday(DateOnly Date, string Name);
 
 /// <summary>The clinic, its time zone and its holidays (inline projection; also what deciders read).</summary>
-public sealed record ClinicDetails([property: Identity] Guid ClinicId, string Code, string Name, string TimeZone, IReadOnlyList<Holiday> Holidays)
+public sealed record ClinicDetails([property: Identity] Guid ClinicId, string Code, string Name, string TimeZone, IReadOnlyList<Holiday> Holidays) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"clinic {streamId} not found");
+
+    /// <summary>The clinic named by its code; 404 naming the code.</summary>
+    public static async Task<ClinicDetails> LoadAsync(Marten.IQuerySession session, string code, CancellationToken ct) =>
+        await session.LoadAsync<ClinicDetails>(IdOf(code), ct) ?? throw new NotFoundException($"clinic {code} not found");
+
+
     public static Guid IdOf(string code) => StableId.From("clinic", code);
 
     public static ClinicDetails Create(ClinicRegistered registered) =>

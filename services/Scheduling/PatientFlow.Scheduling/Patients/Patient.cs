@@ -1,3 +1,4 @@
+using PatientFlow.ServiceDefaults.Problems;
 using JasperFx;
 
 namespace PatientFlow.Scheduling.Patients;
@@ -53,6 +54,10 @@ public sealed record PatientDetails(
     IReadOnlyList<Guid>? LikelyDuplicateOf = null,
     IReadOnlyList<PatientCorrection>? Corrections = null)
 {
+    /// <summary>The registered patient; 404 when there is none.</summary>
+    public static async Task<PatientDetails> LoadAsync(Marten.IQuerySession session, Guid patientId, CancellationToken ct) =>
+        await session.LoadAsync<PatientDetails>(patientId, ct) ?? throw PatientSchedule.NotFound(patientId);
+
     public static PatientDetails Create(PatientRegistered registered) => new(
         registered.PatientId, registered.Mrn, registered.FirstName, registered.LastName, registered.DateOfBirth,
         registered.Sex, registered.Phone, registered.InsuranceMemberId, registered.RegisteredAt,

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -13,8 +14,11 @@ public sealed record PatientAppointmentReleased(Guid PatientId, Guid Appointment
 public sealed record PatientHold(Guid AppointmentId, Guid ProviderId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
 /// <summary>The appointments a patient holds: what a booking checks the patient against.</summary>
-public sealed record PatientSchedule(Guid Id, ImmutableDictionary<Guid, PatientHold> Holds)
+public sealed record PatientSchedule(Guid Id, ImmutableDictionary<Guid, PatientHold> Holds) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"patient {streamId} not found");
+
+
     public static PatientSchedule Create(PatientRegistered registered) => new(registered.PatientId, ImmutableDictionary<Guid, PatientHold>.Empty);
 
     public PatientSchedule Apply(PatientAppointmentHeld held) =>

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -57,8 +58,11 @@ public sealed record Provider(
     ImmutableDictionary<Guid, ImmutableList<Guid>> Bookings,
     ImmutableDictionary<Guid, SlotOffer> Offers,
     IReadOnlyList<TemplateSession> Template,
-    ImmutableList<TimeBlock> Blocks)
+    ImmutableList<TimeBlock> Blocks) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"provider {streamId} not found");
+
+
     public static Provider Create(ProviderCreated created) => new(
         created.ProviderId, created.Clinic, created.Specialty, ImmutableDictionary<Guid, Slot>.Empty,
         ImmutableDictionary<Guid, ImmutableList<Guid>>.Empty, ImmutableDictionary<Guid, SlotOffer>.Empty, [], []);

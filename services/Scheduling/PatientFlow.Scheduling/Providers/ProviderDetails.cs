@@ -1,3 +1,4 @@
+using Marten;
 using JasperFx;
 
 namespace PatientFlow.Scheduling.Providers;
@@ -45,6 +46,29 @@ public sealed record ProviderDetails(
     IReadOnlyList<TemplateSession>? Template = null,
     IReadOnlyList<TimeBlock>? Blocks = null)
 {
+    /// <summary>Providers, optionally of one clinic and specialty, by name.</summary>
+    public static async Task<IReadOnlyList<ProviderDetails>> MatchingAsync(IQuerySession session, string? clinic, string? specialty, CancellationToken ct)
+    {
+        var query = session.Query<ProviderDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(clinic))
+        {
+            var code = clinic.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Clinic == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(specialty))
+        {
+            var wanted = specialty.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Specialty == wanted);
+        }
+
+        return await query.OrderBy(p => p.Name).ToListAsync(ct);
+    }
+
+    /// <summary>The provider; 404 when there is none.</summary>
+    public static async Task<ProviderDetails> LoadAsync(IQuerySession session, Guid providerId, CancellationToken ct) =>
+        await session.LoadAsync<ProviderDetails>(providerId, ct) ?? throw Provider.NotFound(providerId);
+
     public static ProviderDetails Create(ProviderCreated created) =>
         new(created.ProviderId, created.Name, created.Specialty, created.Clinic, [], [], []);
 
@@ -76,4 +100,12 @@ public sealed record ProviderDetails(
 
     // Documents written before slots listed several appointments name at most one.
     private static IReadOnlyList<Guid> Legacy(SlotDetails slot) => slot.AppointmentId is { } id ? [id] : [];
+}
+
+/// <summary>Slots of one provider, as a slot command or query answers.</summary>
+public sealed record SlotsResponse(Guid ProviderId, IReadOnlyList<SlotDetails> Slots)
+{
+    /// <summary>The slots that <paramref name="events"/> opened.</summary>
+    public static SlotsResponse Of(Guid providerId, IEnumerable<object> events) =>
+        new(providerId, [.. events.OfType<SlotsOpened>().SelectMany(opened => opened.Slots).Select(SlotDetails.Of)]);
 }

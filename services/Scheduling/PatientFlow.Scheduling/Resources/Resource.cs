@@ -1,3 +1,5 @@
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using JasperFx;
 
@@ -25,8 +27,11 @@ public sealed record Reservation(Guid AppointmentId, DateTimeOffset StartsAt, Da
 }
 
 /// <summary>A room or piece of equipment and what it is reserved for.</summary>
-public sealed record Resource(Guid Id, ResourceKind Kind, string Code, string Clinic, string Category, ImmutableDictionary<Guid, Reservation> Reservations)
+public sealed record Resource(Guid Id, ResourceKind Kind, string Code, string Clinic, string Category, ImmutableDictionary<Guid, Reservation> Reservations) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"resource {streamId} not found");
+
+
     public static Resource Create(ResourceRegistered registered) => new(
         registered.ResourceId, registered.Kind, registered.Code, registered.Clinic, registered.Category, ImmutableDictionary<Guid, Reservation>.Empty);
 

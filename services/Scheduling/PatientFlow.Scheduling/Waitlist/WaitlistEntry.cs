@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using JasperFx;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -47,8 +48,11 @@ public sealed record WaitlistEntryDetails(
     WaitlistStatus Status,
     WaitlistOffer? Offer,
     IReadOnlyList<Guid> PassedSlots,
-    Guid? AppointmentId)
+    Guid? AppointmentId) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"waitlist entry {streamId} not found");
+
+
     public static WaitlistEntryDetails Create(PatientWaitlisted waitlisted) => new(
         waitlisted.EntryId, waitlisted.PatientId, waitlisted.ProviderId, waitlisted.Specialty, waitlisted.Clinic, waitlisted.VisitType,
         waitlisted.EarliestStart, waitlisted.LatestStart, waitlisted.WaitlistedAt, WaitlistStatus.Waiting, null, [], null);

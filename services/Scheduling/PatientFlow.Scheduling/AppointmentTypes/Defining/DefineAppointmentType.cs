@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.AppointmentTypes.Defining;
@@ -6,6 +7,19 @@ public sealed record DefineAppointmentType(string Code, string Name, int Duratio
 
 public static class DefineAppointmentTypeDecider
 {
+    /// <summary>PUT /appointment-types/{code}: defines (or redefines) the type named in the route; the body's code must match it.</summary>
+    public static async Task<Ok<AppointmentTypeDetails>> Handle(string code, DefineAppointmentType command, AppointmentTypeCommands commands)
+    {
+        var defined = Decide(command with { Code = command.Code ?? code }, commands.Now);
+        if (!string.Equals(defined.Code, code.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidFieldException("code", "must match the code in the path");
+        }
+
+        await commands.AppendOrStartAsync(defined.AppointmentTypeId, (_, _) => [defined]);
+        return TypedResults.Ok(await commands.ViewAsync(defined.AppointmentTypeId));
+    }
+
     public const int MaxEquipment = 4;
 
     /// <summary>Defining an existing code again changes it for bookings made from now on; booked appointments keep theirs.</summary>

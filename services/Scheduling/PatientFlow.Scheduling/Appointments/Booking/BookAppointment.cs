@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
@@ -29,6 +32,17 @@ public sealed record Placement(
 
 public static class BookAppointmentDecider
 {
+    /// <summary>
+    /// POST /appointments: books a slot for a patient. Provider, patient, room and equipment are locked together and checked in one
+    /// transaction: a 409 names what is in the way (<c>conflict</c>: provider, patient, room, equipment or waitlist-offer).
+    /// </summary>
+    public static Task<Created<AppointmentDetails>> Handle(BookAppointment command, AppointmentCommands commands, CancellationToken ct)
+    {
+        var appointmentId = Guid.CreateVersion7();
+        return commands.StartLockingAsync(appointmentId, $"/api/scheduling/appointments/{appointmentId}",
+            (session, _, now) => Bookings.DecideAsync(session, command, appointmentId, BookingChannels.FrontDesk, now, ct));
+    }
+
     public static (Placement Placement, AppointmentBooked Booked) Decide(
         BookingTarget target, BookAppointment command, Guid appointmentId, DateTimeOffset now, string via = BookingChannels.FrontDesk, Guid? acceptingOffer = null)
     {

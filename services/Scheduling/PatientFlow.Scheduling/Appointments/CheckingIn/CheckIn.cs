@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Time;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.ServiceDefaults.Problems;
@@ -13,6 +17,12 @@ public sealed record CheckIn(DateTimeOffset? ArrivedAt = null, bool Demographics
 
 public static class CheckInDecider
 {
+    /// <summary>POST /appointments/{id}/check-in</summary>
+    public static Task<Ok<AppointmentDetails>> Handle(
+        Guid appointmentId, CheckIn command, AppointmentCommands commands, IQuerySession session, IOptions<SchedulingOptions> options, CancellationToken ct) =>
+        commands.DecideAsync(appointmentId, async (appointment, now) =>
+            Decide(appointment, await PatientDetails.LoadAsync(session, appointment.PatientId, ct), command, options.Value.LateAfter, now));
+
     /// <summary>
     /// A booked appointment, or one already marked no-show when the patient turns up after the grace
     /// period, is checked in; arriving more than <paramref name="lateAfter"/> after the start is flagged late.

@@ -1,3 +1,8 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -11,6 +16,34 @@ public sealed record FollowUpBooking(Guid SlotId, string VisitType, Guid? Provid
 
 public static class CheckOutDecider
 {
+    /// <summary>
+    /// POST /appointments/{id}/check-out: checks the patient out and, with <c>followUp</c>, books the next visit in the same commit
+    /// (a refused booking leaves the patient checked in).
+    /// </summary>
+    public static Task<Ok<AppointmentDetails>> Handle(
+        Guid appointmentId, [FromBody] CheckOut? command, AppointmentCommands commands, IDocumentSession session, ILogger<Appointment> logger, CancellationToken ct)
+    {
+        command ??= new CheckOut();
+        return commands.DecideAsync(appointmentId, async (appointment, now) =>
+        {
+            Guid? followUpId = null;
+            Decide(appointment, command, now);
+            if (command.FollowUp is { } followUp)
+            {
+                followUpId = Guid.CreateVersion7();
+                var book = new BookAppointment(appointment.PatientId, followUp.ProviderId ?? appointment.ProviderId, followUp.SlotId, followUp.VisitType);
+                var plan = await Bookings.PlanAsync(session, book.ProviderId, book.SlotId, book.VisitType, ct);
+                var locks = await Bookings.LockAsync(session, plan, book.PatientId, null, ct);
+                var (placement, booked) = BookAppointmentDecider.Decide(Bookings.Target(locks, plan, book.PatientId), book, followUpId.Value, now, BookingChannels.FollowUp);
+                locks.Append(placement);
+                session.Events.StartStream<Appointment>(followUpId.Value, booked);
+                logger.LogInformation("Follow-up {FollowUpId} booked at check-out of {AppointmentId}", followUpId, appointmentId);
+            }
+
+            return [Decide(appointment, command, now, followUpId)];
+        });
+    }
+
     public static PatientCheckedOut Decide(Appointment appointment, CheckOut command, DateTimeOffset now, Guid? followUpAppointmentId = null)
     {
         appointment.EnsureStatus(AppointmentStatus.CheckedIn, "check out");

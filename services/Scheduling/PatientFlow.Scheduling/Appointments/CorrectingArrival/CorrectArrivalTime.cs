@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +11,10 @@ public sealed record CorrectArrivalTime(DateTimeOffset ArrivedAt, string Reason)
 
 public static class CorrectArrivalTimeDecider
 {
+    /// <summary>POST /appointments/{id}/arrival-correction</summary>
+    public static Task<Ok<AppointmentDetails>> Handle(Guid appointmentId, CorrectArrivalTime command, AppointmentCommands commands) =>
+        commands.DecideAsync(appointmentId, (appointment, now) => [Decide(appointment, command, now)]);
+
     public const int ReasonMaxLength = 200;
 
     public static ArrivalTimeCorrected Decide(Appointment appointment, CorrectArrivalTime command, DateTimeOffset now)

@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.EventStore;
 using JasperFx;
 
 namespace PatientFlow.Scheduling.Appointments.GettingDetails;
@@ -30,6 +34,11 @@ public sealed record AppointmentDetails(
 {
     /// <summary>The visit id every later stage carries: the appointment id itself.</summary>
     public Guid VisitId => AppointmentId;
+
+    /// <summary>GET /appointments/{id}: the appointment now, with its stream version as ETag; or with <c>?asOf=</c>, as it was known at that instant.</summary>
+    public static async Task<Ok<AppointmentDetails>> Get(
+        Guid appointmentId, [FromQuery] string? asOf, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadNowOrAsOfAsync<AppointmentDetails>(appointmentId, asOf, http, ct) ?? throw Appointment.NotFound(appointmentId));
 
     public static AppointmentDetails Create(AppointmentBooked booked) => new(
         booked.AppointmentId, booked.PatientId, booked.ProviderId, booked.SlotId, booked.Clinic,

@@ -1,3 +1,8 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using Microsoft.Extensions.Options;
+using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +13,22 @@ public sealed record RescheduleAppointment(Guid SlotId, Guid? ProviderId = null,
 
 public static class RescheduleAppointmentDecider
 {
+    /// <summary>POST /appointments/{id}/reschedule: moves a booked appointment to another slot; the freed slot is offered to the waitlist in the same commit.</summary>
+    public static Task<Ok<AppointmentDetails>> Handle(
+        Guid appointmentId, RescheduleAppointment command, AppointmentCommands commands, IDocumentSession session, IOptions<SchedulingOptions> options,
+        CancellationToken ct) =>
+        commands.DecideAsync(appointmentId, async (appointment, now) =>
+        {
+            EnsureMovable(appointment, command);
+            var plan = await Bookings.PlanAsync(session, command.ProviderId ?? appointment.ProviderId, command.SlotId, command.VisitType ?? appointment.VisitType, ct);
+            var locks = await Bookings.LockAsync(session, plan, appointment.PatientId, appointment, ct);
+            locks.Append(appointment.Releases(now));
+            var placement = BookAppointmentDecider.Place(Bookings.Target(locks, plan, appointment.PatientId), command.SlotId, appointment.Id, now);
+            locks.Append(placement);
+            await WaitlistOffers.OfferFreedSlotAsync(session, locks, appointment, options.Value.WaitlistOfferWindow, now, ct);
+            return [Decide(appointment, placement, locks.Provider(plan.ProviderId).Clinic, command, now)];
+        });
+
     /// <summary>The appointment must still be booked and move to another slot; the new place is checked like a booking.</summary>
     public static void EnsureMovable(Appointment appointment, RescheduleAppointment command)
     {

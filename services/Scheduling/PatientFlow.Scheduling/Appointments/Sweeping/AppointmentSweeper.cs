@@ -4,7 +4,9 @@ using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.NoShows;
 using PatientFlow.Scheduling.Appointments.Reminders;
 using PatientFlow.Scheduling.Waitlist;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Sweeping;
+using PatientFlow.Scheduling.Waitlist.Offering;
 
 namespace PatientFlow.Scheduling.Appointments.Sweeping;
 
@@ -76,7 +78,9 @@ public sealed class AppointmentSweeper(IDocumentStore store, TimeProvider clock,
             await using var session = store.LightweightSession();
             try
             {
-                await WaitlistEndpoints.EndOfferAsync(entryId, session, now, options.Value, expired: true, ct);
+                await session.DecideAsync<WaitlistEntryDetails>(
+                    entryId, null, entry => EndOfferDecider.DecideAsync(session, entry!, expired: true, options.Value.WaitlistOfferWindow, now, ct),
+                    () => WaitlistEntryDetails.NotFound(entryId), ct);
                 count++;
             }
             catch (Exception lost) when (lost is JasperFx.ConcurrencyException or ServiceDefaults.Problems.ConflictException)

@@ -1,3 +1,6 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
@@ -12,6 +15,22 @@ public sealed record WalkIn(
 
 public static class WalkInDecider
 {
+    /// <summary>POST /appointments/walk-ins: a patient with no booking is seen today; the visit starts checked in.</summary>
+    public static Task<Created<AppointmentDetails>> Handle(WalkIn command, AppointmentCommands commands, CancellationToken ct)
+    {
+        var visitId = Guid.CreateVersion7();
+        return commands.StartLockingAsync(visitId, $"/api/scheduling/appointments/{visitId}", async (session, _, now) =>
+        {
+            var patient = await PatientDetails.LoadAsync(session, command.PatientId, ct);
+            var type = await AppointmentTypeDetails.LoadAsync(session, command.VisitType, "visitType", ct);
+            var provider = await session.Events.AggregateStreamAsync<Provider>(command.ProviderId, token: ct) ?? throw Provider.NotFound(command.ProviderId);
+            var locks = await ScheduleLocks.AcquireAsync(session, [], [command.PatientId], [], ct);
+            var events = Decide(visitId, provider, locks.Patient(command.PatientId), patient, type, command, now);
+            locks.Append(Hold((AppointmentBooked)events[0]));
+            return events;
+        });
+    }
+
     /// <summary>
     /// The visit runs from arrival for the type's duration on no slot. The patient must not hold another
     /// appointment over that time (they would be checked in to that one instead).

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -7,6 +9,33 @@ public sealed record DeclareHoliday(DateOnly Date, string Name);
 
 public static class DeclareHolidayDecider
 {
+    /// <summary>POST /clinics/{code}/holidays: closes the clinic for a day; every provider of the clinic loses that day's free slots in the same commit.</summary>
+    public static async Task<Ok<HolidayResponse>> Handle(
+        string code, DeclareHoliday command, ClinicCommands commands, IDocumentSession session, CancellationToken ct)
+    {
+        var removedSlots = 0;
+        var (clinic, events) = await commands.AppendAsync(ClinicDetails.IdOf(code), async (clinic, now) =>
+        {
+            var providerIds = await session.Query<ProviderDetails>().Where(p => p.Clinic == clinic.Code).Select(p => p.ProviderId).ToListAsync(ct);
+            var providers = new List<JasperFx.Events.IEventStream<Provider>>();
+            foreach (var id in providerIds.Order())
+            {
+                providers.Add(await session.Events.FetchForWriting<Provider>(id, ct));
+            }
+
+            var (holiday, removed) = Decide(clinic, [.. providers.Select(s => s.Aggregate!)], command, now);
+            foreach (var slots in removed)
+            {
+                providers.Single(s => s.Id == slots.ProviderId).AppendOne(slots);
+            }
+
+            removedSlots = removed.Sum(r => r.SlotIds.Count);
+            return [holiday];
+        });
+        var declared = (HolidayDeclared)events[0];
+        return TypedResults.Ok(new HolidayResponse(clinic.Code, declared.Date, declared.Name, removedSlots));
+    }
+
     /// <summary>
     /// The holiday on the clinic, and for each provider of the clinic the free slots of that day
     /// removed. Booked slots stay (their appointments must be moved by a person) and are reported.
@@ -28,3 +57,5 @@ public static class DeclareHolidayDecider
         return (holiday, removed);
     }
 }
+
+public sealed record HolidayResponse(string Clinic, DateOnly Date, string Name, int SlotsRemoved);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Clinics.Registering;
@@ -7,6 +8,15 @@ public sealed record RegisterClinic(string Code, string Name, string TimeZone);
 
 public static class RegisterClinicDecider
 {
+    /// <summary>POST /clinics: a clinic's id follows from its code, so a code is registered once (409 after).</summary>
+    public static async Task<Created<ClinicDetails>> Handle(RegisterClinic command, ClinicCommands commands)
+    {
+        var registered = Decide(command, commands.Now);
+        await commands.AppendOrStartAsync(registered.ClinicId, (existing, _) =>
+            existing is null ? [registered] : throw new ConflictException($"clinic {registered.Code} is already registered"));
+        return TypedResults.Created($"/api/scheduling/clinics/{registered.Code}", await commands.ViewAsync(registered.ClinicId));
+    }
+
     public static ClinicRegistered Decide(RegisterClinic command, DateTimeOffset now)
     {
         var code = Text.Code("code", command.Code);

@@ -30,7 +30,7 @@ public sealed class ReferralSchedulingService(IDocumentStore store, TimeProvider
             : throw new InvalidFieldException("date", "must be a date like 2026-03-04");
         var specialty = Text.Required("specialty", request.Specialty, 64);
         await using var session = store.QuerySession();
-        var slots = await ProviderEndpoints.FreeSlotsAsync(
+        var slots = await Providers.FindingSlots.FreeSlots.FindAsync(
             session, date, specialty, string.IsNullOrWhiteSpace(request.Clinic) ? null : request.Clinic, clock.GetUtcNow(), context.CancellationToken);
         var reply = new FindFreeSlotsReply();
         reply.Slots.AddRange(slots.Select(slot => new FreeSlot

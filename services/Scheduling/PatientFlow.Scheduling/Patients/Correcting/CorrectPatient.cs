@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using PatientFlow.Scheduling.Patients.Registering;
 using PatientFlow.ServiceDefaults.Problems;
@@ -19,6 +21,10 @@ public sealed record CorrectPatient(
 
 public static class CorrectPatientDecider
 {
+    /// <summary>POST /patients/{id}/corrections: corrects demographics; the previous values stay in <c>corrections</c>. Honours <c>If-Match</c>.</summary>
+    public static Task<Ok<PatientDetails>> Handle(Guid patientId, CorrectPatient command, PatientCommands commands, IQuerySession session, CancellationToken ct) =>
+        commands.DecideAsync(patientId, async (_, now) => [Decide(await PatientDetails.LoadAsync(session, patientId, ct), command, now)]);
+
     public static PatientDetailsCorrected Decide(PatientDetails patient, CorrectPatient command, DateTimeOffset now)
     {
         var reason = Text.Required("reason", command.Reason, 200);

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Registering;
@@ -21,6 +23,35 @@ public sealed record RegisterPatient(
 
 public static class RegisterPatientDecider
 {
+    /// <summary>
+    /// POST /patients: registers a patient. Someone already registered with the same name and birth date is a likely duplicate:
+    /// 409 (<c>conflict: possible-duplicate</c>) listing them, unless <c>notDuplicateOf</c> names each one; then the
+    /// new record is created flagged for review.
+    /// </summary>
+    public static async Task<Created<PatientDetails>> Handle(RegisterPatient command, PatientCommands commands, IDocumentSession session, CancellationToken ct)
+    {
+        var patientId = Guid.CreateVersion7();
+        var registered = Validate(patientId, command, commands.Now);
+        if (await session.LoadAsync<MrnRegistration>(registered.Mrn, ct) is not null)
+        {
+            throw new ConflictException("a patient with this MRN is already registered");
+        }
+
+        var key = PatientDetails.IdentityKeyOf(registered.FirstName, registered.LastName, registered.DateOfBirth);
+        var sameBirthDate = await session.Query<PatientDetails>().Where(p => p.DateOfBirth == registered.DateOfBirth).ToListAsync(ct);
+        var likely = sameBirthDate.Where(p => PatientDetails.IdentityKeyOf(p.FirstName, p.LastName, p.DateOfBirth) == key).Select(p => p.PatientId).ToList();
+        var events = Decide(patientId, command, likely, commands.Now);
+
+        // Inserted with the stream: a racing registration of the same MRN, or of the same person, fails the whole commit.
+        session.Insert(new MrnRegistration(registered.Mrn, patientId));
+        if (likely.Count == 0)
+        {
+            session.Insert(new IdentityRegistration(key, patientId));
+        }
+
+        return await commands.StartAsync(patientId, $"/api/scheduling/patients/{patientId}", events);
+    }
+
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
     /// <summary>MRNs are compared without case or surrounding spaces.</summary>

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Serialization;
 using PatientFlow.Scheduling.Providers.OpeningSlots;
 using PatientFlow.ServiceDefaults.Problems;
@@ -12,6 +14,20 @@ public sealed record BlockTime(
 
 public static class BlockTimeDecider
 {
+    /// <summary>POST /providers/{id}/blocks: free slots inside the block are removed; booked ones are named, to be moved with the patient.</summary>
+    public static async Task<Ok<BlockResponse>> Handle(Guid providerId, BlockTime command, ProviderCommands commands)
+    {
+        var blockId = Guid.CreateVersion7();
+        IReadOnlyList<Guid> affected = [];
+        var (_, events) = await commands.AppendAsync(providerId, (provider, now) =>
+        {
+            (var decided, affected) = Decide(provider, command, blockId, now);
+            return decided;
+        });
+        var removed = events.OfType<SlotsRemoved>().SingleOrDefault()?.SlotIds ?? [];
+        return TypedResults.Ok(new BlockResponse(blockId, removed.Count, affected));
+    }
+
     public static readonly TimeSpan MaxLength = TimeSpan.FromDays(31);
 
     /// <summary>
@@ -39,3 +55,6 @@ public static class BlockTimeDecider
         return (removed is null ? [blocked] : [blocked, removed], affected);
     }
 }
+
+/// <param name="AffectedAppointments">Booked appointments inside the block: still booked, to be moved with the patient.</param>
+public sealed record BlockResponse(Guid BlockId, int SlotsRemoved, IReadOnlyList<Guid> AffectedAppointments);

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +10,15 @@ public sealed record CreateProvider(string Name, string Specialty, string Clinic
 
 public static class CreateProviderDecider
 {
+    /// <summary>POST /providers</summary>
+    public static async Task<Created<ProviderDetails>> Handle(CreateProvider command, ProviderCommands commands, IQuerySession session, CancellationToken ct)
+    {
+        var clinic = await session.LoadAsync<ClinicDetails>(ClinicDetails.IdOf(command.Clinic ?? ""), ct)
+            ?? throw new InvalidFieldException("clinic", "is not a registered clinic");
+        var created = Decide(Guid.CreateVersion7(), clinic, command, commands.Now);
+        return await commands.StartAsync(created.ProviderId, $"/api/scheduling/providers/{created.ProviderId}", [created]);
+    }
+
     public static ProviderCreated Decide(Guid providerId, ClinicDetails clinic, CreateProvider command, DateTimeOffset now) => new(
         providerId, Text.Required("name", command.Name), Text.Code("specialty", command.Specialty), clinic.Code, now);
 }

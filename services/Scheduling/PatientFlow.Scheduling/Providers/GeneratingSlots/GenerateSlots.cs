@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +10,14 @@ public sealed record GenerateSlots(DateOnly From, DateOnly To);
 
 public static class GenerateSlotsDecider
 {
+    /// <summary>POST /providers/{id}/template/generation: opens the template's slots over the days asked; the answer lists the new ones.</summary>
+    public static async Task<Ok<SlotsResponse>> Handle(Guid providerId, GenerateSlots command, ProviderCommands commands, IQuerySession session, CancellationToken ct)
+    {
+        var (_, events) = await commands.AppendAsync(providerId, async (provider, now) =>
+            Decide(provider, await ClinicDetails.LoadAsync(session, provider.Clinic, ct), command, Guid.CreateVersion7, now) is { } opened ? [opened] : []);
+        return TypedResults.Ok(SlotsResponse.Of(providerId, events));
+    }
+
     public const int MaxDays = 92;
 
     /// <summary>

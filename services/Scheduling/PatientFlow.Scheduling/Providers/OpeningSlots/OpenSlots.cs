@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Serialization;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -8,6 +10,14 @@ public sealed record OpenSlots([property: JsonConverter(typeof(OffsetRequiredCon
 
 public static class OpenSlotsDecider
 {
+    /// <summary>POST /providers/{id}/slots: opens consecutive slots by hand; the answer lists them.</summary>
+    public static async Task<Created<SlotsResponse>> Handle(Guid providerId, OpenSlots command, ProviderCommands commands)
+    {
+        var ids = Enumerable.Range(0, Math.Clamp(command.Count, 0, MaxCount)).Select(_ => Guid.CreateVersion7()).ToList();
+        var (_, events) = await commands.AppendAsync(providerId, (provider, now) => [Decide(provider, command, ids, now)]);
+        return TypedResults.Created($"/api/scheduling/providers/{providerId}/slots", SlotsResponse.Of(providerId, events));
+    }
+
     public const int MaxCount = 96;
 
     public static SlotsOpened Decide(Provider provider, OpenSlots command, IReadOnlyList<Guid> slotIds, DateTimeOffset now)

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Resources;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -13,6 +15,15 @@ public sealed record SessionEntry(DayOfWeek Day, TimeOnly Start, TimeOnly End, i
 
 public static class SetWeeklyTemplateDecider
 {
+    /// <summary>PUT /providers/{id}/template: the week's sessions, each in a room of the provider's clinic.</summary>
+    public static Task<Ok<ProviderDetails>> Handle(Guid providerId, SetWeeklyTemplate command, ProviderCommands commands, IQuerySession session, CancellationToken ct) =>
+        commands.DecideAsync(providerId, async (provider, now) =>
+        {
+            var rooms = (await session.Query<ResourceDetails>().Where(r => r.Clinic == provider.Clinic && r.Kind == ResourceKind.Room).ToListAsync(ct))
+                .ToDictionary(r => r.Code);
+            return [Decide(provider, command, rooms, now)];
+        });
+
     public const int MaxOverbook = 3;
 
     /// <param name="rooms">The rooms of the provider's clinic by code.</param>

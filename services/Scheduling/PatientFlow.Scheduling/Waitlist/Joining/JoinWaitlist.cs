@@ -1,3 +1,8 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.AppointmentTypes;
+using PatientFlow.Scheduling.Patients;
+using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Waitlist.Joining;
@@ -9,6 +14,20 @@ public sealed record JoinWaitlist(
 
 public static class JoinWaitlistDecider
 {
+    /// <summary>POST /waitlist: the patient waits for a slot of a provider, or of a specialty or clinic, within an optional window.</summary>
+    public static async Task<Created<WaitlistEntryDetails>> Handle(JoinWaitlist command, WaitlistCommands commands, IQuerySession session, CancellationToken ct)
+    {
+        await PatientDetails.LoadAsync(session, command.PatientId, ct);
+        if (command.ProviderId is { } providerId)
+        {
+            await ProviderDetails.LoadAsync(session, providerId, ct);
+        }
+
+        var type = await AppointmentTypeDetails.LoadAsync(session, command.VisitType, "visitType", ct);
+        var waitlisted = Decide(Guid.CreateVersion7(), command, type.Code, commands.Now);
+        return await commands.StartAsync(waitlisted.EntryId, $"/api/scheduling/waitlist/{waitlisted.EntryId}", [waitlisted]);
+    }
+
     public static PatientWaitlisted Decide(Guid entryId, JoinWaitlist command, string visitType, DateTimeOffset now)
     {
         if (command.ProviderId is null && string.IsNullOrWhiteSpace(command.Specialty) && string.IsNullOrWhiteSpace(command.Clinic))

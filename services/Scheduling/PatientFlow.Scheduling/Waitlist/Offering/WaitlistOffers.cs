@@ -1,3 +1,5 @@
+using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.Appointments.Booking;
 using Marten;
 using PatientFlow.Scheduling.Providers;
 
@@ -22,5 +24,26 @@ public static class WaitlistOffers
         entry.AppendOne(offer);
         hold(slotHold);
         return offer;
+    }
+
+    /// <summary>The first slot <paramref name="freed"/> held (its provider locked in <paramref name="locks"/>) goes to the waitlist.</summary>
+    public static async Task OfferFreedSlotAsync(
+        IDocumentSession session, ScheduleLocks locks, Appointment freed, TimeSpan window, DateTimeOffset now, CancellationToken ct)
+    {
+        if (freed.SlotIds is [var slotId, ..])
+        {
+            var provider = locks.Provider(freed.ProviderId);
+            await OfferAsync(session, provider, slotId, hold => locks.Append(freed.ProviderId, hold, (p, e) => p.Apply(e)), window, now, ct);
+        }
+    }
+
+    /// <summary>The slot <paramref name="offer"/> held is released on its provider's stream and offered to the next patient waiting.</summary>
+    public static async Task PassOnAsync(IDocumentSession session, WaitlistOffer offer, Guid entryId, TimeSpan window, DateTimeOffset now, CancellationToken ct)
+    {
+        var provider = await session.Events.FetchForExclusiveWriting<Provider>(offer.ProviderId, ct);
+        var ended = new SlotOfferEnded(offer.ProviderId, offer.SlotId, entryId, now);
+        provider.AppendOne(ended);
+        var state = provider.Aggregate!.Apply(ended);
+        await OfferAsync(session, state, offer.SlotId, provider.AppendOne, window, now, ct);
     }
 }

@@ -1,0 +1,25 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.AppointmentTypes.Defining;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Scheduling.AppointmentTypes;
+
+/// <summary>The appointment types' routes: one line a slice; the two reads are here, each one line.</summary>
+public static class AppointmentTypeRoutes
+{
+    public static IEndpointRouteBuilder MapAppointmentTypeRoutes(this IEndpointRouteBuilder app)
+    {
+        var types = app.MapGroup("/api/scheduling/appointment-types").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointment types");
+        types.MapGet("/", List);
+        types.MapGet("/{code}", Get);
+        types.MapPut("/{code}", DefineAppointmentTypeDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<AppointmentTypeDetails>>> List(IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await session.Query<AppointmentTypeDetails>().OrderBy(t => t.Code).ToListAsync(ct));
+
+    private static async Task<Ok<AppointmentTypeDetails>> Get(string code, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await AppointmentTypeDetails.LoadAsync(session, code, "code", ct));
+}

@@ -1,0 +1,27 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Scheduling.Clinics.DeclaringHolidays;
+using PatientFlow.Scheduling.Clinics.Registering;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Scheduling.Clinics;
+
+/// <summary>The clinic's routes: one line a slice; each slice's file holds its handler, command and decision.</summary>
+public static class ClinicRoutes
+{
+    public static IEndpointRouteBuilder MapClinicRoutes(this IEndpointRouteBuilder app)
+    {
+        var clinics = app.MapGroup("/api/scheduling/clinics").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Clinics");
+        clinics.MapGet("/", List);
+        clinics.MapGet("/{code}", Get);
+        clinics.MapPost("/", RegisterClinicDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
+        clinics.MapPost("/{code}/holidays", DeclareHolidayDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ClinicDetails>>> List(IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await session.Query<ClinicDetails>().OrderBy(c => c.Code).ToListAsync(ct));
+
+    private static async Task<Ok<ClinicDetails>> Get(string code, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await ClinicDetails.LoadAsync(session, code, ct));
+}

@@ -1,0 +1,75 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Patients.Registering;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Scheduling.Patients.Finding;
+
+/// <summary>Short names by patient id.</summary>
+public sealed record DisplayNames(IReadOnlyDictionary<Guid, string> Names);
+
+/// <summary>Reads of patients, from the <see cref="PatientDetails"/> read model.</summary>
+public static class PatientQueries
+{
+    /// <summary>Most patients one display-names request may name: a board asks for those it shows.</summary>
+    public const int MostDisplayNames = 200;
+
+    /// <summary>GET /patients/{id}, with the stream version as ETag.</summary>
+    public static async Task<Ok<PatientDetails>> Get(Guid patientId, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadWithETagAsync<PatientDetails>(patientId, http, ct) ?? throw PatientSchedule.NotFound(patientId));
+
+    /// <summary>
+    /// GET /patients/display-names?ids=a,b,…: the short name a flow board shows for each patient (first name, last initial), for the
+    /// roles that may see names. Unknown ids are left out.
+    /// </summary>
+    public static async Task<Ok<DisplayNames>> DisplayNamesOf(string? ids, IQuerySession session, CancellationToken ct)
+    {
+        var parts = (ids ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0 || parts.Length > MostDisplayNames)
+        {
+            throw new InvalidFieldException("ids", $"must list 1 to {MostDisplayNames} patient ids, comma-separated");
+        }
+
+        var wanted = parts.Select(part => Guid.TryParse(part, out var id) ? id : throw new InvalidFieldException("ids", $"'{part}' is not a patient id")).Distinct().ToArray();
+        var patients = await session.LoadManyAsync<PatientDetails>(ct, wanted);
+        return TypedResults.Ok(new DisplayNames(patients.ToDictionary(p => p.PatientId, p => ShortName(p.FirstName, p.LastName))));
+    }
+
+    /// <summary>"Ada E.": enough for staff to call the patient, little for a passer-by reading the wall screen.</summary>
+    public static string ShortName(string firstName, string lastName) =>
+        lastName.Length == 0 ? firstName : $"{firstName} {char.ToUpperInvariant(lastName[0])}.";
+
+    /// <summary>GET /patients: finds patients by MRN, or by last name and birth date.</summary>
+    public static async Task<Ok<IReadOnlyList<PatientDetails>>> Find(
+        string? mrn, string? lastName, DateOnly? dateOfBirth, IQuerySession session, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(mrn))
+        {
+            var registration = await session.LoadAsync<MrnRegistration>(RegisterPatientDecider.NormaliseMrn(mrn), ct);
+            var found = registration is null ? null : await session.LoadAsync<PatientDetails>(registration.PatientId, ct);
+            return TypedResults.Ok<IReadOnlyList<PatientDetails>>(found is null ? [] : [found]);
+        }
+
+        if (string.IsNullOrWhiteSpace(lastName) || dateOfBirth is not { } born)
+        {
+            throw new InvalidFieldException("mrn", "search by mrn, or by lastName and dateOfBirth");
+        }
+
+        var candidates = await session.Query<PatientDetails>().Where(p => p.DateOfBirth == born).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<PatientDetails>>([.. candidates.Where(p => string.Equals(p.LastName, lastName.Trim(), StringComparison.OrdinalIgnoreCase))]);
+    }
+
+    /// <summary>GET /patients/possible-duplicates: patients registered despite a likely duplicate, for a person to merge or confirm.</summary>
+    public static async Task<Ok<IReadOnlyList<PatientDetails>>> PossibleDuplicates(IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<PatientDetails>>([.. (await session.Query<PatientDetails>().OrderBy(p => p.RegisteredAt).ToListAsync(ct))
+            .Where(p => p.FlaggedAsPossibleDuplicate)]);
+
+    /// <summary>GET /patients/{id}/appointments: the patient's appointments (every status), earliest first.</summary>
+    public static async Task<Ok<IReadOnlyList<AppointmentDetails>>> Appointments(Guid patientId, IQuerySession session, CancellationToken ct)
+    {
+        await PatientDetails.LoadAsync(session, patientId, ct);
+        return TypedResults.Ok(await session.Query<AppointmentDetails>().Where(a => a.PatientId == patientId).OrderBy(a => a.StartsAt).ToListAsync(ct));
+    }
+}
