@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -7,36 +8,34 @@ namespace PatientFlow.Platform.EventStore;
 
 /// <summary>
 /// The command path every stream-backed command shares: fetch (honouring If-Match) → decide → append → save → ETag.
-/// FetchForWriting checks the stream version at save, so of two racing commands on one stream only one commits;
-/// the other gets 409. A decision that appends nothing was still made on this version, and the save checks it too.
-/// Route handlers reach it through <see cref="StreamCommands{TState, TView}"/>; these are its steps, for callers
-/// outside a request (sweepers, gRPC, consumers).
+/// The fetched version is checked at save, so of two racing commands on one stream only one commits; the other gets
+/// 409. Route handlers reach it through <see cref="StreamCommands{TState, TView}"/>; these are its steps, for callers
+/// outside a request (sweepers, gRPC, consumers) and for commands that decide on several streams in one commit.
 /// </summary>
 public static class StreamCommands
 {
-    /// <summary>Decides on an existing stream's state alone.</summary>
-    public static async Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
-        this IDocumentSession session, Guid streamId, HttpContext? http, Func<T, IReadOnlyList<object>> decide, Func<Exception> notFound,
-        CancellationToken ct) where T : class
+    /// <summary>
+    /// Fetch → decide → append, without saving: for a decision that is one of several in a commit (a batch's claims, a
+    /// consumer's account and claim). The decision may write other streams through <paramref name="session"/> and wait for
+    /// another service. A stream that does not exist yet is decided on as <c>null</c> when <paramref name="notFound"/> is null
+    /// (its first events start it).
+    /// </summary>
+    public static async Task<(T? State, IReadOnlyList<object> Events)> AppendAsync<T>(
+        this IDocumentSession session, Guid streamId, Func<T?, Task<IReadOnlyList<object>>> decide, Func<Exception>? notFound, CancellationToken ct,
+        long? expectedVersion = null) where T : class
     {
-        var (state, events) = await session.DecideAsync<T>(streamId, http, state => Task.FromResult(decide(state!)), notFound, ct);
-        return (state!, events);
+        var (stream, state, events) = await AppendCoreAsync(session, streamId, decide, notFound, expectedVersion, ct);
+        return (state, events);
     }
 
-    /// <summary>
-    /// Decides on the stream's state: other streams may be written in the same commit (fetched and appended through
-    /// <paramref name="session"/> while deciding), and the decision may wait for another service's answer. A stream that
-    /// does not exist yet is decided on as <c>null</c> when <paramref name="notFound"/> is null (its first events start it).
-    /// </summary>
+    /// <summary>The whole path: fetch (If-Match from <paramref name="http"/>, when in a request) → decide → append → save → ETag.</summary>
     /// <returns>The state the decision was made on and the events it appended.</returns>
     public static async Task<(T? State, IReadOnlyList<object> Events)> DecideAsync<T>(
         this IDocumentSession session, Guid streamId, HttpContext? http, Func<T?, Task<IReadOnlyList<object>>> decide, Func<Exception>? notFound,
         CancellationToken ct) where T : class
     {
-        var stream = http is null ? await session.Events.FetchForWriting<T>(streamId, ct) : await session.FetchForWritingAsync<T>(streamId, http, ct);
-        var state = stream.Aggregate ?? (notFound is null ? null : throw notFound());
-        var events = await decide(state);
-        stream.AppendMany(events);
+        var expected = http is null ? null : StreamVersion.ExpectedVersion(http);
+        var (stream, state, events) = await AppendCoreAsync(session, streamId, decide, notFound, expected, ct);
         await session.SaveChangesAsync(ct);
         if (http is not null)
         {
@@ -44,6 +43,15 @@ public static class StreamCommands
         }
 
         return (state, events);
+    }
+
+    /// <summary>Decides on an existing stream's state alone.</summary>
+    public static async Task<(T State, IReadOnlyList<object> Events)> DecideAsync<T>(
+        this IDocumentSession session, Guid streamId, HttpContext? http, Func<T, IReadOnlyList<object>> decide, Func<Exception> notFound,
+        CancellationToken ct) where T : class
+    {
+        var (state, events) = await session.DecideAsync<T>(streamId, http, state => Task.FromResult(decide(state!)), notFound, ct);
+        return (state!, events);
     }
 
     /// <summary>A new stream: the decision's events are its first, and their number is its version (the ETag).</summary>
@@ -88,6 +96,17 @@ public static class StreamCommands
                 await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(round, 10)), ct);
             }
         }
+    }
+
+    private static async Task<(IEventStream<T> Stream, T? State, IReadOnlyList<object> Events)> AppendCoreAsync<T>(
+        IDocumentSession session, Guid streamId, Func<T?, Task<IReadOnlyList<object>>> decide, Func<Exception>? notFound, long? expected,
+        CancellationToken ct) where T : class
+    {
+        var stream = await session.FetchForDecidingAsync<T>(streamId, expected, ct);
+        var state = stream.Aggregate ?? (notFound is null ? null : throw notFound());
+        var events = await decide(state);
+        stream.AppendMany(events);
+        return (stream, state, events);
     }
 
     private static bool IsLockRace(Exception exception) => exception is JasperFx.ConcurrencyException

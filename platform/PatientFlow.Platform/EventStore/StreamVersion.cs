@@ -41,21 +41,23 @@ public static class StreamVersion
         context.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// <see cref="IEventStoreOperations.FetchForWriting{T}(Guid, CancellationToken)"/>, then the
-    /// <c>If-Match</c> check (412 when stale). The fetched version is checked again at save.
+    /// Fetches the stream for a decision (<see cref="IEventStoreOperations.FetchForWriting{T}(Guid, CancellationToken)"/>, or
+    /// <c>FetchForExclusiveWriting</c> for an aggregate marked <see cref="FetchWithLockAttribute"/>), then checks
+    /// <paramref name="expected"/> (412 when stale). The fetched version is checked again at save, even when the decision
+    /// appends nothing: that decision was made on this version too.
     /// </summary>
-    public static async Task<IEventStream<T>> FetchForWritingAsync<T>(
-        this IDocumentSession session, Guid streamId, HttpContext context, CancellationToken ct) where T : class
+    public static async Task<IEventStream<T>> FetchForDecidingAsync<T>(
+        this IDocumentSession session, Guid streamId, long? expected, CancellationToken ct) where T : class
     {
-        var expected = ExpectedVersion(context);
-        var stream = await session.Events.FetchForWriting<T>(streamId, ct);
+        var stream = FetchWithLockAttribute.Applies<T>()
+            ? await session.Events.FetchForExclusiveWriting<T>(streamId, ct)
+            : await session.Events.FetchForWriting<T>(streamId, ct);
         if (expected is { } version && stream.Aggregate is not null && stream.CurrentVersion != version)
         {
             throw new PreconditionFailedException(version, stream.CurrentVersion ?? 0);
         }
 
-        // A decision that appends nothing was still made on this version: the save checks it too.
-        stream.AlwaysEnforceConsistency = true;
+        stream.AlwaysEnforceConsistency = stream.Aggregate is not null;
         return stream;
     }
 

@@ -23,10 +23,10 @@ public static class BillingModule
         var claims = ClaimsSettings.FromConfiguration(billing);
         builder.Services.AddSingleton(claims);
         builder.Services.AddSingleton(claims.Parties());
-        builder.Services.AddSingleton<ClaimDesk>();
+        builder.Services.AddSingleton<ClaimContexts>();
         builder.Services.AddSingleton<IPayerEligibility, PayerSimulator>();
         builder.Services.AddSingleton<EligibilityChecks>();
-        builder.Services.AddSingleton<AccountServices>();
+        builder.Services.AddSingleton<VisitAccounts>();
         builder.AddPatientFlowMarten(Service, options =>
             {
                 // A patient's coverages and eligibility answers: a short stream, folded on each decision.
@@ -37,7 +37,8 @@ public static class BillingModule
                 // version check with stale state. Live aggregation reads both from the same events.
                 options.Projections.LiveStreamAggregation<BillingAccount>();
                 // Claims, batches and remittances are written with their events, so a command's answer and every
-                // list show its effect at once. Claim decisions still fold the claim from its events (ClaimDesk).
+                // list show its effect at once. Claim decisions fetch the claim under
+                // its stream's lock (Claim is [FetchWithLock]), so the document and its version are read together.
                 options.Projections.Snapshot<Claim>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<ClaimBatch>(SnapshotLifecycle.Inline);
                 options.Projections.Snapshot<RemittanceDetails>(SnapshotLifecycle.Inline);

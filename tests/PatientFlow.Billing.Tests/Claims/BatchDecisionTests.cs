@@ -3,6 +3,8 @@ using PatientFlow.Billing.Claims.Batches;
 using PatientFlow.Billing.X12;
 using PatientFlow.ServiceDefaults.Problems;
 using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
+using PatientFlow.Billing.Claims.Batches.Acknowledging;
+using PatientFlow.Billing.Claims.Batches.Creating;
 
 namespace PatientFlow.Billing.Tests.Claims;
 
@@ -28,7 +30,7 @@ public class BatchDecisionTests
         WasScrubbed with { ScrubbedAt = Now });
 
     private static (BatchCreated Batch, IReadOnlyDictionary<Guid, IReadOnlyList<object>> ClaimEvents) Create(params Claim[] claims) =>
-        BatchDecisions.Create("ACME01", claims, BatchId, ControlNumber, Parties, Context);
+        CreateBatchDecider.Decide("ACME01", claims, BatchId, ControlNumber, Parties, Context);
 
     private static string[] Segments(string content) => content.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -142,22 +144,22 @@ public class BatchDecisionTests
     {
         var rejected = new RejectedClaim(SecondClaimId, "2010BA NM109: member id not found");
 
-        var acknowledged = BatchDecisions.Acknowledge(Batch(ClaimId, SecondClaimId, ThirdClaimId), [rejected], Context);
+        var acknowledged = AcknowledgeBatchDecider.Decide(Batch(ClaimId, SecondClaimId, ThirdClaimId), [rejected], Context);
 
         acknowledged.Should().BeEquivalentTo(new BatchAcknowledged(BatchId, [ClaimId, ThirdClaimId], [rejected], By, Now));
     }
 
     [Fact]
     public void GivenABatch_WhenNothingIsRejected_ThenEveryClaimIsAccepted() =>
-        BatchDecisions.Acknowledge(Batch(ClaimId, SecondClaimId), [], Context).Accepted.Should().Equal(ClaimId, SecondClaimId);
+        AcknowledgeBatchDecider.Decide(Batch(ClaimId, SecondClaimId), [], Context).Accepted.Should().Equal(ClaimId, SecondClaimId);
 
     [Fact]
     public void GivenAnAcknowledgedBatch_WhenAcknowledgedAgain_ThenConflictOnTheBatch()
     {
         var batch = Batch(ClaimId, SecondClaimId);
-        batch = batch.Apply(BatchDecisions.Acknowledge(batch, [], Context));
+        batch = batch.Apply(AcknowledgeBatchDecider.Decide(batch, [], Context));
 
-        var act = () => BatchDecisions.Acknowledge(batch, [], Context);
+        var act = () => AcknowledgeBatchDecider.Decide(batch, [], Context);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("batch");
     }
@@ -165,7 +167,7 @@ public class BatchDecisionTests
     [Fact]
     public void GivenARejectedClaimNotInTheBatch_WhenAcknowledged_ThenTheClaimIdIsRejected()
     {
-        var act = () => BatchDecisions.Acknowledge(Batch(ClaimId, SecondClaimId), [new RejectedClaim(ThirdClaimId, "unknown claim")], Context);
+        var act = () => AcknowledgeBatchDecider.Decide(Batch(ClaimId, SecondClaimId), [new RejectedClaim(ThirdClaimId, "unknown claim")], Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("rejected[0].claimId");
     }
@@ -173,7 +175,7 @@ public class BatchDecisionTests
     [Fact]
     public void GivenARejectionWithoutAReason_WhenAcknowledged_ThenTheReasonIsRequired()
     {
-        var act = () => BatchDecisions.Acknowledge(
+        var act = () => AcknowledgeBatchDecider.Decide(
             Batch(ClaimId, SecondClaimId), [new RejectedClaim(ClaimId, "duplicate"), new RejectedClaim(SecondClaimId, " ")], Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("rejected[1].reason");

@@ -4,6 +4,13 @@ using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Scrubbing;
 using PatientFlow.ServiceDefaults.Problems;
 using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
+using PatientFlow.Billing.Claims.Acknowledging;
+using PatientFlow.Billing.Claims.Appealing;
+using PatientFlow.Billing.Claims.Coding;
+using PatientFlow.Billing.Claims.Correcting;
+using PatientFlow.Billing.Claims.LateCharges;
+using PatientFlow.Billing.Claims.Scrubbing;
+using PatientFlow.Billing.Claims.Submitting;
 
 namespace PatientFlow.Billing.Tests.Claims;
 
@@ -39,7 +46,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenACleanClaimWithActiveCoverage_WhenScrubbed_ThenScrubbedWithoutEditsAndReady()
     {
-        var events = ClaimDecisions.Scrub(Draft, Primary, Context);
+        var events = ScrubClaimDecider.Decide(Draft, Primary, Context);
 
         events.ShouldBe(new ClaimScrubbed(ClaimId, BilledToAcme, [], Now));
         Draft.Then(events).Status.Should().Be(ClaimStatus.Ready);
@@ -48,7 +55,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenNoCoverageOnFile_WhenScrubbed_ThenOneBlockingCoverageEditInsteadOfSubscriberEdits()
     {
-        var events = ClaimDecisions.Scrub(Draft, null, Context);
+        var events = ScrubClaimDecider.Decide(Draft, null, Context);
 
         var scrubbed = events.Should().ContainSingle().Which.Should().BeOfType<ClaimScrubbed>().Subject;
         scrubbed.Coverage.Should().BeNull();
@@ -62,7 +69,7 @@ public class ClaimLifecycleTests
     {
         var terminated = ActiveOnTheDay with { Active = false, Reason = "member terminated" };
 
-        var events = ClaimDecisions.Scrub(Draft, PrimaryWith(verification: terminated), Context);
+        var events = ScrubClaimDecider.Decide(Draft, PrimaryWith(verification: terminated), Context);
 
         events.OfType<ClaimScrubbed>().Single().Coverage.Should().Match<BilledCoverage>(c => !c.Active && c.EligibilityReason == "member terminated");
         Blocking(events).Should().ContainSingle(e => e.Code == "coverage-inactive");
@@ -74,7 +81,7 @@ public class ClaimLifecycleTests
     {
         var anotherDay = ActiveOnTheDay with { ServiceDate = DateOfService.AddDays(-30), Active = false, Reason = "member terminated" };
 
-        var events = ClaimDecisions.Scrub(Draft, PrimaryWith(verification: anotherDay), Context);
+        var events = ScrubClaimDecider.Decide(Draft, PrimaryWith(verification: anotherDay), Context);
 
         events.OfType<ClaimScrubbed>().Single().Coverage!.Active.Should().BeTrue();
         Blocking(events).Should().BeEmpty();
@@ -85,7 +92,7 @@ public class ClaimLifecycleTests
     {
         var lapsed = new CoverageOnFile(AcmeGold with { EffectiveTo = DateOfService.AddDays(-1) }, null);
 
-        var events = ClaimDecisions.Scrub(Draft, lapsed, Context);
+        var events = ScrubClaimDecider.Decide(Draft, lapsed, Context);
 
         events.OfType<ClaimScrubbed>().Single().Coverage.Should().Match<BilledCoverage>(c => !c.Active && c.EligibilityReason == "outside the coverage's dates");
         Blocking(events).Should().ContainSingle(e => e.Code == "coverage-inactive");
@@ -94,7 +101,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenTheSubscriberIsTheSpouse_WhenScrubbed_ThenSubscriberRelationshipBlocks()
     {
-        var events = ClaimDecisions.Scrub(Draft, PrimaryWith(SubscriberRelationship.Spouse), Context);
+        var events = ScrubClaimDecider.Decide(Draft, PrimaryWith(SubscriberRelationship.Spouse), Context);
 
         Blocking(events).Should().ContainSingle(e => e.Code == "subscriber-relationship").Which.Field.Should().Be("coverage.relationship");
         Draft.Then(events).Status.Should().Be(ClaimStatus.Draft);
@@ -105,7 +112,7 @@ public class ClaimLifecycleTests
     {
         var claim = GivenDrafted(Created with { Diagnoses = ["J02.9", "R50-9"] });
 
-        var events = ClaimDecisions.Scrub(claim, Primary, Context);
+        var events = ScrubClaimDecider.Decide(claim, Primary, Context);
 
         Blocking(events).Should().ContainSingle(e => e.Code == "diagnosis-format").Which.Field.Should().Be("diagnoses[1]");
         claim.Then(events).Status.Should().Be(ClaimStatus.Draft);
@@ -113,14 +120,14 @@ public class ClaimLifecycleTests
 
     [Fact]
     public void GivenARejectedClaim_WhenScrubbed_ThenScrubbedAgain() =>
-        ClaimDecisions.Scrub(Rejected, Primary, Context).ShouldBe(new ClaimScrubbed(ClaimId, BilledToAcme, [], Now));
+        ScrubClaimDecider.Decide(Rejected, Primary, Context).ShouldBe(new ClaimScrubbed(ClaimId, BilledToAcme, [], Now));
 
     [Theory]
     [InlineData("submitted")]
     [InlineData("paid")]
     public void GivenAClaimWithOrAnsweredByThePayer_WhenScrubbed_ThenConflict(string state)
     {
-        var act = () => ClaimDecisions.Scrub(In(state), Primary, Context);
+        var act = () => ScrubClaimDecider.Decide(In(state), Primary, Context);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -135,7 +142,7 @@ public class ClaimLifecycleTests
     {
         var claim = In(state);
 
-        var events = ClaimDecisions.Recode(claim, Recoding, Primary, Context);
+        var events = RecodeClaimDecider.Decide(claim, Recoding, Primary, Context);
 
         events.ShouldBe(Recoded, new ClaimScrubbed(ClaimId, BilledToAcme, [], Now));
         claim.Then(events).Should().Match<Claim>(c => c.Status == ClaimStatus.Ready && c.TotalCharge == 180.00m && c.FrequencyCode == "1");
@@ -147,7 +154,7 @@ public class ClaimLifecycleTests
         var claim = GivenDrafted(Created with { Lines = [OfficeVisit, GlucoseLine with { LineNumber = 2 }], TotalCharge = 105.00m });
         var coding = Recoding with { Lines = [new CodedLine("99213", null, 1, [1]), new CodedLine("82947", null, 1, [2])] };
 
-        var coded = ClaimDecisions.Recode(claim, coding, Primary, Context).OfType<ClaimCoded>().Single();
+        var coded = RecodeClaimDecider.Decide(claim, coding, Primary, Context).OfType<ClaimCoded>().Single();
 
         coded.Lines.Select(l => l.Source).Should().Equal(ChargeSource.Encounter, ChargeSource.Lab);
     }
@@ -155,7 +162,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenAPointerNamingNoDiagnosis_WhenRecoded_ThenCodedButTheScrubberBlocks()
     {
-        var events = ClaimDecisions.Recode(Draft, WithLine(new CodedLine("87880", null, 1, [4]), at: 1), Primary, Context);
+        var events = RecodeClaimDecider.Decide(Draft, WithLine(new CodedLine("87880", null, 1, [4]), at: 1), Primary, Context);
 
         Blocking(events).Should().ContainSingle(e => e.Code == "pointer-dangling").Which.Field.Should().Be("lines[1].diagnosisPointers");
         Draft.Then(events).Status.Should().Be(ClaimStatus.Draft);
@@ -166,7 +173,7 @@ public class ClaimLifecycleTests
     [InlineData("  ")]
     public void GivenNoReason_WhenRecoded_ThenReasonIsRequired(string? reason)
     {
-        var act = () => ClaimDecisions.Recode(Draft, Recoding with { Reason = reason }, Primary, Context);
+        var act = () => RecodeClaimDecider.Decide(Draft, Recoding with { Reason = reason }, Primary, Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("reason");
     }
@@ -179,7 +186,7 @@ public class ClaimLifecycleTests
         { "diagnoses[1]", Recoding with { Diagnoses = ["J02.9", " ", "Z20.818"] } },
         { "lines", Recoding with { Lines = null } },
         { "lines", Recoding with { Lines = [] } },
-        { "lines", Recoding with { Lines = [.. Enumerable.Repeat(new CodedLine("99213", null, 1, [1]), ClaimDecisions.MaxLines + 1)] } },
+        { "lines", Recoding with { Lines = [.. Enumerable.Repeat(new CodedLine("99213", null, 1, [1]), RecodeClaimDecider.MaxLines + 1)] } },
         { "lines[1].code", WithLine(new CodedLine(null, null, 1, [1]), at: 1) },
         { "lines[0].units", WithLine(new CodedLine("99214", null, 0, [1])) },
         { "lines[0].units", WithLine(new CodedLine("99214", null, 1000, [1])) },
@@ -193,7 +200,7 @@ public class ClaimLifecycleTests
     [MemberData(nameof(InvalidCodings))]
     public void GivenACodingWithOneFault_WhenRecoded_ThenTheFieldIsRejected(string field, ClaimCoding coding)
     {
-        var act = () => ClaimDecisions.Recode(Draft, coding, Primary, Context);
+        var act = () => RecodeClaimDecider.Decide(Draft, coding, Primary, Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);
     }
@@ -202,7 +209,7 @@ public class ClaimLifecycleTests
     [InlineData(1)]
     [InlineData(999)]
     public void GivenUnitsAtTheBounds_WhenRecoded_ThenAccepted(int units) =>
-        ClaimDecisions.Recode(Draft, WithLine(new CodedLine("99214", null, units, [1])), Primary, Context)
+        RecodeClaimDecider.Decide(Draft, WithLine(new CodedLine("99214", null, units, [1])), Primary, Context)
             .OfType<ClaimCoded>().Single().Lines[0].Units.Should().Be(units);
 
     [Theory]
@@ -211,7 +218,7 @@ public class ClaimLifecycleTests
     [InlineData("appealed")]
     public void GivenAClaimWithThePayer_WhenRecoded_ThenConflictSayingItIsWithThePayer(string state)
     {
-        var act = () => ClaimDecisions.Recode(In(state), Recoding, Primary, Context);
+        var act = () => RecodeClaimDecider.Decide(In(state), Recoding, Primary, Context);
 
         act.Should().Throw<ConflictException>().WithMessage("*with the payer*").Which.Kind.Should().Be("status");
     }
@@ -221,7 +228,7 @@ public class ClaimLifecycleTests
     [InlineData("denied")]
     public void GivenAnAdjudicatedClaim_WhenRecoded_ThenConflictPointingToACorrectedClaim(string state)
     {
-        var act = () => ClaimDecisions.Recode(In(state), Recoding, Primary, Context);
+        var act = () => RecodeClaimDecider.Decide(In(state), Recoding, Primary, Context);
 
         act.Should().Throw<ConflictException>().WithMessage("*corrected claim*").Which.Kind.Should().Be("status");
     }
@@ -235,7 +242,7 @@ public class ClaimLifecycleTests
     {
         var claim = In(state);
 
-        var events = ClaimDecisions.AddLateCharges(claim, [Glucose], Primary, Context);
+        var events = AddLateChargesDecider.Decide(claim, [Glucose], Primary, Context);
 
         events.ShouldBe(new ClaimLinesAdded(ClaimId, [GlucoseLine], 130.00m, Now), new ClaimScrubbed(ClaimId, BilledToAcme, [], Now));
         claim.Then(events).Should().Match<Claim>(c => c.Status == ClaimStatus.Ready && c.Lines.Count == 3 && c.TotalCharge == 130.00m);
@@ -249,7 +256,7 @@ public class ClaimLifecycleTests
     {
         var claim = In(state);
 
-        var events = ClaimDecisions.AddLateCharges(claim, [Glucose, Venipuncture], Primary, Context);
+        var events = AddLateChargesDecider.Decide(claim, [Glucose, Venipuncture], Primary, Context);
 
         events.ShouldBe(
             new LateChargeHeld(ClaimId, GlucoseLine, Now),
@@ -265,7 +272,7 @@ public class ClaimLifecycleTests
     {
         var claim = In(state);
 
-        var events = ClaimDecisions.AddLateCharges(claim, [Glucose], Primary, Context);
+        var events = AddLateChargesDecider.Decide(claim, [Glucose], Primary, Context);
 
         events.ShouldBe(
             new ClaimReplacementStarted(ClaimId, VisitId, PatientId, PayerClaimNumber, "late charge", By, Now),
@@ -278,11 +285,11 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenARejectedReplacementClaim_WhenALateChargeArrives_ThenAddedWithoutStartingAnotherReplacement()
     {
-        var replacement = Denied.Then(ClaimDecisions.Correct(Denied, Recoding, Primary, Context));
-        var rejected = replacement.Then(ClaimDecisions.Submit(replacement, BatchId, ControlNumber + 1, Context));
-        rejected = rejected.Then(ClaimDecisions.Acknowledge(rejected, BatchId, "2300 REF*F8: original claim not found", Now));
+        var replacement = Denied.Then(CorrectClaimDecider.Decide(Denied, Recoding, Primary, Context));
+        var rejected = replacement.Then(SubmitClaimDecider.Decide(replacement, BatchId, ControlNumber + 1, Context));
+        rejected = rejected.Then(AcknowledgeClaimDecider.Decide(rejected, BatchId, "2300 REF*F8: original claim not found", Now));
 
-        var events = ClaimDecisions.AddLateCharges(rejected, [Glucose], Primary, Context);
+        var events = AddLateChargesDecider.Decide(rejected, [Glucose], Primary, Context);
 
         events.ShouldBeOfTypes(typeof(ClaimLinesAdded), typeof(ClaimScrubbed));
     }
@@ -291,9 +298,9 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenAReplacementClaimNotYetSent_WhenALateChargeArrives_ThenAddedWithoutStartingAnotherReplacement()
     {
-        var replacement = Denied.Then(ClaimDecisions.Correct(Denied, Recoding, Primary, Context));
+        var replacement = Denied.Then(CorrectClaimDecider.Decide(Denied, Recoding, Primary, Context));
 
-        var events = ClaimDecisions.AddLateCharges(replacement, [Glucose], Primary, Context);
+        var events = AddLateChargesDecider.Decide(replacement, [Glucose], Primary, Context);
 
         events.ShouldBeOfTypes(typeof(ClaimLinesAdded), typeof(ClaimScrubbed));
     }
@@ -304,7 +311,7 @@ public class ClaimLifecycleTests
     {
         var claim = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
 
-        var after = claim.Then(ClaimDecisions.AddLateCharges(claim, [Venipuncture], Primary, Context));
+        var after = claim.Then(AddLateChargesDecider.Decide(claim, [Venipuncture], Primary, Context));
 
         after.Lines.Select(l => (l.LineNumber, l.Code)).Should().Equal((1, "99213"), (2, "87880"), (3, "82947"), (4, "36415"));
         after.TotalCharge.Should().Be(140.00m);
@@ -316,7 +323,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenAReadyClaim_WhenSubmitted_ThenSubmittedInTheBatch()
     {
-        var events = ClaimDecisions.Submit(Ready, BatchId, ControlNumber, Context);
+        var events = SubmitClaimDecider.Decide(Ready, BatchId, ControlNumber, Context);
 
         events.ShouldBe(new ClaimSubmitted(ClaimId, VisitId, PatientId, BatchId, ControlNumber, By, Now));
         Ready.Then(events).Should().Match<Claim>(c => c.Status == ClaimStatus.Submitted && c.BatchId == BatchId);
@@ -330,7 +337,7 @@ public class ClaimLifecycleTests
     [InlineData("paid")]
     public void GivenAClaimThatIsNotReady_WhenSubmitted_ThenConflict(string state)
     {
-        var act = () => ClaimDecisions.Submit(In(state), BatchId, ControlNumber, Context);
+        var act = () => SubmitClaimDecider.Decide(In(state), BatchId, ControlNumber, Context);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -340,7 +347,7 @@ public class ClaimLifecycleTests
     {
         var blocked = Ready with { Edits = [new ClaimEdit("provider-npi", EditSeverity.Blocking, "billingProvider.npi", "bad NPI")] };
 
-        var act = () => ClaimDecisions.Submit(blocked, BatchId, ControlNumber, Context);
+        var act = () => SubmitClaimDecider.Decide(blocked, BatchId, ControlNumber, Context);
 
         act.Should().Throw<ConflictException>().WithMessage("*blocking edits*").Which.Kind.Should().Be("status");
     }
@@ -348,7 +355,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenAReadyClaimWithoutCoverage_WhenSubmitted_ThenConflict()
     {
-        var act = () => ClaimDecisions.Submit(Given(WasScrubbed with { Coverage = null }), BatchId, ControlNumber, Context);
+        var act = () => SubmitClaimDecider.Decide(Given(WasScrubbed with { Coverage = null }), BatchId, ControlNumber, Context);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -358,7 +365,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenASubmittedClaim_WhenAcknowledgedWithoutRejection_ThenAccepted()
     {
-        var events = ClaimDecisions.Acknowledge(Submitted, BatchId, null, Now);
+        var events = AcknowledgeClaimDecider.Decide(Submitted, BatchId, null, Now);
 
         events.ShouldBe(new ClaimAccepted(ClaimId, VisitId, PatientId, BatchId, Now));
         Submitted.Then(events).Status.Should().Be(ClaimStatus.Accepted);
@@ -369,7 +376,7 @@ public class ClaimLifecycleTests
     {
         const string reason = "2010BA NM109: member id not found";
 
-        var events = ClaimDecisions.Acknowledge(Submitted, BatchId, reason, Now);
+        var events = AcknowledgeClaimDecider.Decide(Submitted, BatchId, reason, Now);
 
         events.ShouldBe(new ClaimRejected(ClaimId, VisitId, PatientId, BatchId, reason, Now));
         Submitted.Then(events).Should().Match<Claim>(c => c.Status == ClaimStatus.Rejected && c.RejectionReason == reason);
@@ -378,7 +385,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenASubmittedClaim_WhenAcknowledgedForAnotherBatch_ThenConflict()
     {
-        var act = () => ClaimDecisions.Acknowledge(Submitted, Guid.CreateVersion7(), null, Now);
+        var act = () => AcknowledgeClaimDecider.Decide(Submitted, Guid.CreateVersion7(), null, Now);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -389,7 +396,7 @@ public class ClaimLifecycleTests
     [InlineData("rejected")]
     public void GivenAClaimNotAwaitingAcknowledgement_WhenAcknowledged_ThenConflict(string state)
     {
-        var act = () => ClaimDecisions.Acknowledge(In(state), BatchId, null, Now);
+        var act = () => AcknowledgeClaimDecider.Decide(In(state), BatchId, null, Now);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -403,7 +410,7 @@ public class ClaimLifecycleTests
     {
         var claim = In(state);
 
-        var events = ClaimDecisions.Appeal(claim, "  the strep test was ordered on symptoms ", Context);
+        var events = AppealClaimDecider.Decide(claim, "  the strep test was ordered on symptoms ", Context);
 
         events.ShouldBe(new ClaimAppealed(ClaimId, VisitId, PatientId, "the strep test was ordered on symptoms", By, Now));
         claim.Then(events).Should().Match<Claim>(c => c.Status == ClaimStatus.Appealed && c.AtPayer);
@@ -414,7 +421,7 @@ public class ClaimLifecycleTests
     [InlineData(" ")]
     public void GivenADeniedClaim_WhenAppealedWithoutAReason_ThenReasonIsRequired(string? reason)
     {
-        var act = () => ClaimDecisions.Appeal(Denied, reason, Context);
+        var act = () => AppealClaimDecider.Decide(Denied, reason, Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("reason");
     }
@@ -425,7 +432,7 @@ public class ClaimLifecycleTests
     [InlineData("appealed")]
     public void GivenAClaimNeitherDeniedNorPartiallyPaid_WhenAppealed_ThenConflict(string state)
     {
-        var act = () => ClaimDecisions.Appeal(In(state), "please reconsider", Context);
+        var act = () => AppealClaimDecider.Decide(In(state), "please reconsider", Context);
 
         act.Should().Throw<ConflictException>().Which.Kind.Should().Be("status");
     }
@@ -435,7 +442,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenADeniedClaim_WhenCorrectedWithNewCoding_ThenAReplacementRecodedAndScrubbed()
     {
-        var events = ClaimDecisions.Correct(Denied, Recoding, Primary, Context);
+        var events = CorrectClaimDecider.Decide(Denied, Recoding, Primary, Context);
 
         events.ShouldBe(
             new ClaimReplacementStarted(ClaimId, VisitId, PatientId, PayerClaimNumber, Reason, By, Now),
@@ -449,7 +456,7 @@ public class ClaimLifecycleTests
     [InlineData("paid")]
     [InlineData("partially-paid")]
     public void GivenAPaidOrPartiallyPaidClaim_WhenCorrected_ThenAReplacement(string state) =>
-        ClaimDecisions.Correct(In(state), Recoding, Primary, Context)
+        CorrectClaimDecider.Decide(In(state), Recoding, Primary, Context)
             .ShouldBeOfTypes(typeof(ClaimReplacementStarted), typeof(ClaimCoded), typeof(ClaimScrubbed));
 
     [Fact]
@@ -458,7 +465,7 @@ public class ClaimLifecycleTests
         var claim = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
         var coding = Recoding with { Lines = [new CodedLine("99214", ["25"], 1, [1, 2])] };
 
-        var coded = ClaimDecisions.Correct(claim, coding, Primary, Context).OfType<ClaimCoded>().Single();
+        var coded = CorrectClaimDecider.Decide(claim, coding, Primary, Context).OfType<ClaimCoded>().Single();
 
         coded.Lines.Should().BeEquivalentTo(
             new[]
@@ -476,7 +483,7 @@ public class ClaimLifecycleTests
     {
         var claim = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
 
-        var after = claim.Then(ClaimDecisions.Correct(claim, Recoding, Primary, Context));
+        var after = claim.Then(CorrectClaimDecider.Decide(claim, Recoding, Primary, Context));
 
         after.Lines.Should().Contain(l => l.Code == "82947");
         after.HeldLines.Should().BeEmpty();
@@ -487,7 +494,7 @@ public class ClaimLifecycleTests
     {
         var claim = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
 
-        var events = ClaimDecisions.Correct(claim, new ClaimCoding(Reason: "lab result billed late"), Primary, Context);
+        var events = CorrectClaimDecider.Decide(claim, new ClaimCoding(Reason: "lab result billed late"), Primary, Context);
 
         events.ShouldBe(
             new ClaimReplacementStarted(ClaimId, VisitId, PatientId, PayerClaimNumber, "lab result billed late", By, Now),
@@ -499,7 +506,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenADeniedClaimWithNothingHeld_WhenCorrectedWithoutCoding_ThenLinesAreRequired()
     {
-        var act = () => ClaimDecisions.Correct(Denied, new ClaimCoding(Reason: "resend"), Primary, Context);
+        var act = () => CorrectClaimDecider.Decide(Denied, new ClaimCoding(Reason: "resend"), Primary, Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("lines");
     }
@@ -512,7 +519,7 @@ public class ClaimLifecycleTests
     {
         var claim = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
 
-        var act = () => ClaimDecisions.Correct(claim, coding, Primary, Context);
+        var act = () => CorrectClaimDecider.Decide(claim, coding, Primary, Context);
 
         act.Should().Throw<InvalidFieldException>().Which.Field.Should().Be("reason");
     }
@@ -520,7 +527,7 @@ public class ClaimLifecycleTests
     [Fact]
     public void GivenARejectedClaim_WhenCorrected_ThenConflictSayingToRecodeIt()
     {
-        var act = () => ClaimDecisions.Correct(Rejected, Recoding, Primary, Context);
+        var act = () => CorrectClaimDecider.Decide(Rejected, Recoding, Primary, Context);
 
         act.Should().Throw<ConflictException>().WithMessage("*recode it*").Which.Kind.Should().Be("status");
     }
@@ -531,7 +538,7 @@ public class ClaimLifecycleTests
     [InlineData("appealed")]
     public void GivenAClaimNotAdjudicated_WhenCorrected_ThenConflict(string state)
     {
-        var act = () => ClaimDecisions.Correct(In(state), Recoding, Primary, Context);
+        var act = () => CorrectClaimDecider.Decide(In(state), Recoding, Primary, Context);
 
         act.Should().Throw<ConflictException>().WithMessage("*only an adjudicated claim*").Which.Kind.Should().Be("status");
     }

@@ -2,6 +2,11 @@ using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.X12;
 using PatientFlow.ServiceDefaults.Problems;
 using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
+using PatientFlow.Billing.Claims.Acknowledging;
+using PatientFlow.Billing.Claims.Adjudicating;
+using PatientFlow.Billing.Claims.Coding;
+using PatientFlow.Billing.Claims.Correcting;
+using PatientFlow.Billing.Claims.Submitting;
 
 namespace PatientFlow.Billing.Tests.Claims;
 
@@ -37,7 +42,7 @@ public class RemittancePostingTests
         PatientControlNumber, "4", 115.00m, 0m, 0m, PayerClaimNumber, [new Adjustment("CO", "50", 115.00m)], []);
 
     private static IReadOnlyList<object> Post(Claim claim, ClaimPayment payment, Guid? remittanceId = null) =>
-        ClaimDecisions.Adjudicate(claim, payment, remittanceId ?? RemittanceId, TraceNumber, PaymentDate, Primary, Context);
+        AdjudicateClaimDecider.Decide(claim, payment, remittanceId ?? RemittanceId, TraceNumber, PaymentDate, Primary, Context);
 
     private static ClaimAdjudicated PostOne(Claim claim, ClaimPayment payment, Guid? remittanceId = null) =>
         Post(claim, payment, remittanceId).Should().ContainSingle().Which.Should().BeOfType<ClaimAdjudicated>().Subject;
@@ -271,10 +276,10 @@ public class RemittancePostingTests
     {
         var denied = Given(WasScrubbed, WasSubmitted, WasAccepted, GlucoseHeld, WasDenied);
         var coding = new ClaimCoding(["J02.9", "R50.9"], [new CodedLine("99213", null, 1, [1, 2]), new CodedLine("87880", null, 1, [1, 2])], "strep test indicated");
-        var corrected = denied.Then(ClaimDecisions.Correct(denied, coding, Primary, Context));
+        var corrected = denied.Then(CorrectClaimDecider.Decide(denied, coding, Primary, Context));
         var resent = Guid.CreateVersion7();
-        var submitted = corrected.Then(ClaimDecisions.Submit(corrected, resent, ControlNumber + 1, Context));
-        var accepted = submitted.Then(ClaimDecisions.Acknowledge(submitted, resent, null, Now));
+        var submitted = corrected.Then(SubmitClaimDecider.Decide(corrected, resent, ControlNumber + 1, Context));
+        var accepted = submitted.Then(AcknowledgeClaimDecider.Decide(submitted, resent, null, Now));
         var paid = PaidInFull with
         {
             Charged = 130.00m,

@@ -1,5 +1,6 @@
 using PatientFlow.Billing.Coverage;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Billing.Coverage.Registering;
 
 namespace PatientFlow.Billing.Tests.Coverage;
 
@@ -15,7 +16,7 @@ public class CoverageTests
         new Dictionary<string, decimal> { ["new-patient"] = 40m, ["follow-up"] = 25m }, 30m, 1500m);
 
     private static CoverageRegistered Registered(RegisterCoverage? card = null) =>
-        (CoverageRegistered)CoverageDeciders.Register(PatientId, CoverageRank.Primary, card ?? Card, CoverageId, "USD", "test-front-desk", Now).Single();
+        (CoverageRegistered)RegisterCoverageDecider.Decide(PatientId, CoverageRank.Primary, card ?? Card, CoverageId, "USD", "test-front-desk", Now).Single();
 
     [Fact]
     public void GivenACard_WhenRegistered_ThenTheCoverageCarriesPayerMemberSubscriberDatesCopaysAndDeductible()
@@ -80,8 +81,8 @@ public class CoverageTests
     public void GivenAPrimaryOnFile_WhenASecondPrimaryIsRegistered_ThenItReplacesTheFirstAndTheSecondaryStays()
     {
         var first = Registered();
-        var secondary = (CoverageRegistered)CoverageDeciders.Register(PatientId, CoverageRank.Secondary, Card with { MemberId = "S-1" }, Guid.CreateVersion7(), "USD", "x", Now).Single();
-        var replacement = (CoverageRegistered)CoverageDeciders.Register(PatientId, CoverageRank.Primary, Card with { MemberId = "W-2" }, Guid.CreateVersion7(), "USD", "x", Now).Single();
+        var secondary = (CoverageRegistered)RegisterCoverageDecider.Decide(PatientId, CoverageRank.Secondary, Card with { MemberId = "S-1" }, Guid.CreateVersion7(), "USD", "x", Now).Single();
+        var replacement = (CoverageRegistered)RegisterCoverageDecider.Decide(PatientId, CoverageRank.Primary, Card with { MemberId = "W-2" }, Guid.CreateVersion7(), "USD", "x", Now).Single();
 
         var coverage = PatientCoverage.Create(first).Apply(secondary).Apply(replacement);
 

@@ -39,10 +39,10 @@ public class CopayTests
     private static BillingAccount CheckedInOwing25(params object[] more) => BillingAccount.Replay(null, [Booked, CheckedIn, ActiveAtCheckIn, .. more])!;
 
     private static IReadOnlyList<object> Collect(BillingAccount account, CollectCopay command) =>
-        CopayDecisions.Collect(account, command, PaymentId, Receipt, "USD", Desk, Now);
+        CollectCopayDecider.Decide(account, command, PaymentId, Receipt, "USD", Desk, Now);
 
     private static IReadOnlyList<object> Refund(BillingAccount account, RefundCopay command, Guid? paymentId = null) =>
-        CopayDecisions.Refund(account, paymentId ?? PaymentId, command, RefundId, Desk, Now);
+        RefundCopayDecider.Decide(account, paymentId ?? PaymentId, command, RefundId, Desk, Now);
 
     private static void ShouldRejectField(Func<IReadOnlyList<object>> decide, string field) =>
         decide.Should().Throw<InvalidFieldException>().Which.Field.Should().Be(field);

@@ -1,3 +1,6 @@
+using Marten;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Billing.Fees;
 
 namespace PatientFlow.Billing.Accounts;
@@ -104,8 +107,33 @@ public sealed record BillingAccount(
     DateTimeOffset? CheckedOutAt,
     IReadOnlyList<Charge> Charges,
     IReadOnlyList<Guid> ChargedLabOrders,
-    Guid? ClaimId)
+    Guid? ClaimId) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"billing knows no visit {streamId}");
+
+    /// <summary>The patient's visit; 404 naming both when the visit is unknown or another patient's.</summary>
+    public static Exception NotFound(Guid patientId, Guid visitId) => new NotFoundException($"patient {patientId} has no visit {visitId} in billing");
+
+    /// <summary>
+    /// The account folded from its events in one read, so the version belongs to exactly the state shown:
+    /// a consumer committing meanwhile cannot make the tag and the body disagree.
+    /// </summary>
+    public static async Task<(BillingAccount Account, long Version)> LoadAsync(IQuerySession session, Guid visitId, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(visitId, token: ct);
+        return events.Count > 0 && Replay(null, events.Select(e => e.Data)) is { } account
+            ? (account, events[^1].Version)
+            : throw NotFound(visitId);
+    }
+
+    /// <summary>The account of the patient's visit (<see cref="LoadAsync(IQuerySession, Guid, CancellationToken)"/>).</summary>
+    public static async Task<(BillingAccount Account, long Version)> LoadAsync(IQuerySession session, Guid patientId, Guid visitId, CancellationToken ct)
+    {
+        var (account, version) = await LoadAsync(session, visitId, ct);
+        return account.PatientId == patientId ? (account, version) : throw NotFound(patientId, visitId);
+    }
+
+
     /// <summary>Lab tests charged, as "order:LOINC": one charge per resulted test, however often the result is redelivered.</summary>
     public IReadOnlyList<string> ChargedLabTests { get; init; } = [];
 

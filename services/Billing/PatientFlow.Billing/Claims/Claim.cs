@@ -1,3 +1,5 @@
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.EventStore;
 using JasperFx;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
@@ -37,7 +39,12 @@ public sealed record ClaimLine(
     IReadOnlyList<int> DiagnosisPointers,
     ChargeSource Source,
     bool Unpriced,
-    IReadOnlyList<string>? Modifiers = null);
+    IReadOnlyList<string>? Modifiers = null)
+{
+    /// <summary>The lines numbered on from <paramref name="after"/>.</summary>
+    public static List<ClaimLine> Renumbered(IReadOnlyList<ClaimLine> lines, int after) =>
+        [.. lines.Select((l, i) => l with { LineNumber = after + i + 1 })];
+}
 
 /// <summary>The coverage a claim is billed to, copied from the patient's primary coverage when it was scrubbed.</summary>
 public sealed record BilledCoverage(
@@ -135,6 +142,7 @@ public sealed record ClaimStep(ClaimStatus Status, string What, DateTimeOffset A
 /// The claim: decisions fold it from its events; an inline snapshot of it is what the API and queries read.
 /// <see cref="WorkQueue"/> names why a person must act on it, or is null when nobody needs to.
 /// </summary>
+[FetchWithLock]
 public sealed record Claim(
     [property: Identity] Guid ClaimId,
     string ClaimNumber,
@@ -148,8 +156,11 @@ public sealed record Claim(
     decimal TotalCharge,
     string Currency,
     ClaimStatus Status,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"claim {streamId} not found");
+
+
     /// <summary>1 for an original claim, 7 for a replacement of an adjudicated one.</summary>
     public string FrequencyCode { get; init; } = "1";
 

@@ -1,11 +1,12 @@
 using Marten;
 using PatientFlow.Billing.Accounts;
+using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Billing.Coverage;
 
 /// <summary>
-/// Asks the payer about a patient's primary coverage and records the answer on the patient's coverage stream in the
-/// caller's session, so it commits (or not) with whatever the caller decides from it.
+/// Asks the payer about a patient's primary coverage and records the answer on the patient's coverage stream (through the
+/// command path's fetch → decide → append) in the caller's session, so it commits (or not) with whatever the caller decides from it.
 /// </summary>
 public sealed class EligibilityChecks(IPayerEligibility payer, TimeProvider clock)
 {
@@ -15,17 +16,20 @@ public sealed class EligibilityChecks(IPayerEligibility payer, TimeProvider cloc
     public async Task<EligibilityVerified?> VerifyAsync(
         IDocumentSession session, Guid patientId, Guid? visitId, DateOnly serviceDate, string? visitType, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<PatientCoverage>(patientId, ct);
-        if (stream.Aggregate?.Primary?.Registration is not { } primary)
+        EligibilityVerified? verified = null;
+        await session.AppendAsync<PatientCoverage>(patientId, async coverage =>
         {
-            return null;
-        }
+            if (coverage?.Primary?.Registration is not { } primary)
+            {
+                return [];
+            }
 
-        var type = string.IsNullOrWhiteSpace(visitType) ? DefaultVisitType : visitType.Trim().ToLowerInvariant();
-        var answer = await payer.CheckAsync(primary, serviceDate, type, ct);
-        var verified = new EligibilityVerified(
-            patientId, primary.CoverageId, visitId, serviceDate, type, answer.Active, answer.Copay, answer.DeductibleRemaining, answer.Reason, clock.GetUtcNow());
-        stream.AppendOne(verified);
+            var type = string.IsNullOrWhiteSpace(visitType) ? DefaultVisitType : visitType.Trim().ToLowerInvariant();
+            var answer = await payer.CheckAsync(primary, serviceDate, type, ct);
+            verified = new EligibilityVerified(
+                patientId, primary.CoverageId, visitId, serviceDate, type, answer.Active, answer.Copay, answer.DeductibleRemaining, answer.Reason, clock.GetUtcNow());
+            return [verified];
+        }, notFound: null, ct);
         return verified;
     }
 

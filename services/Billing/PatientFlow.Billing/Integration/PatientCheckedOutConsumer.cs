@@ -1,15 +1,17 @@
 using Marten;
-using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Accounts.RecordingVisit;
-using PatientFlow.Billing.Fees;
+using PatientFlow.Billing.Accounts;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Billing.Integration;
 
-public sealed class PatientCheckedOutConsumer(IDocumentStore store, AccountServices services, ILogger<PatientCheckedOutConsumer> logger)
-    : AccountConsumer<PatientCheckedOut>(store, services, logger)
+/// <summary>Notes the check-out (and drafts the claim when the encounter is complete).</summary>
+public sealed class PatientCheckedOutConsumer(IDocumentStore store, VisitAccounts accounts, ILogger<PatientCheckedOutConsumer> logger)
+    : IdempotentConsumer<PatientCheckedOut>(store, logger)
 {
-    protected override VisitDecision Decide(BillingAccount? state, PatientCheckedOut message, FeeSchedule fees, NewClaim next) =>
-        RecordCheckOutDecider.Decide(state, new RecordCheckOut(message.VisitId, message.PatientId, message.OccurredAt), next);
+    protected override Task HandleAsync(PatientCheckedOut message, IDocumentSession session, CancellationToken ct) =>
+        accounts.ApplyAsync(session, message, (state, next) =>
+            RecordCheckOutDecider.Decide(state, new RecordCheckOut(message.VisitId, message.PatientId, message.OccurredAt), next), ct);
 }

@@ -1,3 +1,5 @@
+using Marten;
+using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Fees;
 using PatientFlow.ServiceDefaults.Problems;
@@ -18,6 +20,16 @@ public sealed record VisitDecision(IReadOnlyList<object> AccountEvents, ClaimCre
 
 public static class DraftClaimDecider
 {
+    /// <summary>Starts the claim's stream: numbered, then scrubbed against the patient's coverage in the same commit.</summary>
+    public static async Task StartAsync(IDocumentSession session, ClaimCreated created, ClaimContext context, CancellationToken ct)
+    {
+        var number = new ClaimNumber { ClaimId = created.ClaimId };
+        session.Store(number);
+        var numbered = created with { ClaimNumber = number.Number };
+        var primary = await ClaimContexts.PrimaryCoverageAsync(session, created.PatientId, ct);
+        session.Events.StartStream<Claim>(created.ClaimId, [numbered, .. ScrubClaimDecider.Decide(Claim.Create(numbered), primary, context)]);
+    }
+
     // An 837P service line points at no more than four diagnoses.
     public const int MaxPointersPerLine = 4;
 

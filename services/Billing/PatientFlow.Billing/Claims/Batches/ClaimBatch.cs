@@ -1,3 +1,4 @@
+using PatientFlow.Platform.EventStore;
 using System.Globalization;
 using JasperFx;
 using PatientFlow.Billing.X12;
@@ -38,8 +39,11 @@ public sealed record ClaimBatch(
     string Currency,
     string Content,
     string CreatedBy,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt) : IStreamState
 {
+    public static Exception NotFound(Guid streamId) => new NotFoundException($"batch {streamId} not found");
+
+
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
     public IReadOnlyList<Guid> Accepted { get; init; } = [];
@@ -66,60 +70,3 @@ public sealed record BatchSummary(
 
 /// <summary>Who sends and who receives the 837P, and the billing provider on every claim (<c>Billing:Claims</c>).</summary>
 public sealed record BatchParties(Submitter Submitter, Receiver Receiver, BillingProvider BillingProvider, bool Production);
-
-public static class BatchDecisions
-{
-    public const int MaxClaimsPerBatch = 500;
-
-    /// <summary>
-    /// Batches every ready claim for one payer (up to <see cref="MaxClaimsPerBatch"/>, oldest first): the batch's
-    /// event with the 837P, and each claim's submission. Claims of another payer or with blocking edits are refused.
-    /// </summary>
-    public static (BatchCreated Batch, IReadOnlyDictionary<Guid, IReadOnlyList<object>> ClaimEvents) Create(
-        string payerId, IReadOnlyList<Claim> claims, Guid batchId, long interchangeControlNumber, BatchParties parties, ClaimContext context)
-    {
-        if (claims.Count == 0)
-        {
-            throw new ConflictException($"payer {payerId} has no ready claim to batch", "payerId");
-        }
-
-        var foreign = claims.FirstOrDefault(c => c.Coverage?.PayerId != payerId);
-        if (foreign is not null)
-        {
-            throw new ConflictException($"claim {foreign.ClaimNumber} is billed to {foreign.Coverage?.PayerId ?? "no payer"}, not {payerId}", "payerId");
-        }
-
-        var currency = claims[0].Currency;
-        var submitted = claims.ToDictionary(c => c.ClaimId, c => ClaimDecisions.Submit(c, batchId, interchangeControlNumber, context));
-        var batch = new Batch837P(
-            parties.Submitter, parties.Receiver, parties.BillingProvider,
-            [.. claims.Select(c => ClaimDecisions.ToProfessional(c, c.Coverage))],
-            interchangeControlNumber, interchangeControlNumber, batchId.ToString("N")[..20].ToUpperInvariant(), context.Now, parties.Production);
-        var created = new BatchCreated(
-            batchId, payerId, claims[0].Coverage!.PayerName, [.. claims.Select(c => c.ClaimId)], [.. claims.Select(c => c.ClaimNumber)],
-            interchangeControlNumber, claims.Sum(c => c.TotalCharge), currency, Writer837P.Write(batch), context.By, context.Now);
-        return (created, submitted);
-    }
-
-    /// <summary>The acknowledgement, once per batch; claims not named as rejected are accepted.</summary>
-    public static BatchAcknowledged Acknowledge(ClaimBatch batch, IReadOnlyList<RejectedClaim> rejected, ClaimContext context)
-    {
-        if (batch.AcknowledgedAt is not null)
-        {
-            throw new ConflictException($"batch {batch.ControlNumber} was acknowledged at {batch.AcknowledgedAt:u}", "batch");
-        }
-
-        for (var i = 0; i < rejected.Count; i++)
-        {
-            if (!batch.ClaimIds.Contains(rejected[i].ClaimId))
-            {
-                throw new InvalidFieldException($"rejected[{i}].claimId", $"claim {rejected[i].ClaimId} is not in batch {batch.ControlNumber}");
-            }
-
-            Text.Required($"rejected[{i}].reason", rejected[i].Reason, 500);
-        }
-
-        var rejectedIds = rejected.Select(r => r.ClaimId).ToHashSet();
-        return new BatchAcknowledged(batch.BatchId, [.. batch.ClaimIds.Where(id => !rejectedIds.Contains(id))], rejected, context.By, context.Now);
-    }
-}

@@ -1,32 +1,24 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Billing.Claims.Adjudicating;
 using PatientFlow.Billing.X12;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Remittances;
 
-public static class RemittanceEndpoints
+public static class PostRemittanceDecider
 {
     // An 835 for a large practice runs to a few megabytes; anything far beyond is not a remittance.
     public const int MaxFileBytes = 20 * 1024 * 1024;
 
-    public static IEndpointRouteBuilder MapRemittanceEndpoints(this IEndpointRouteBuilder app)
-    {
-        var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).WithTags("Remittances (835)");
-        remittances.MapPost("/", Post).Accepts<string>("application/edi-x12", "text/plain");
-        remittances.MapGet("/{remittanceId:guid}", Get);
-        return app;
-    }
-
     /// <summary>
-    /// Posts an 835 file (the request body, as received from the clearinghouse). Every claim payment posts to its claim
+    /// POST /remittances: posts an 835 file (the request body, as received from the clearinghouse). Every claim payment posts to its claim
     /// in one commit; a CLP loop that matches no claim with the payer is listed as unposted. The same file (payer and
     /// trace number) posted again returns the first posting and changes nothing.
     /// </summary>
-    private static async Task<Results<Created<RemittanceDetails>, Ok<RemittanceDetails>>> Post(
-        HttpRequest request, IDocumentSession session, ClaimDesk desk, HttpContext http, ILogger<RemittanceDetails> logger, CancellationToken ct)
+    public static async Task<Results<Created<RemittanceDetails>, Ok<RemittanceDetails>>> Handle(
+        HttpRequest request, IDocumentSession session, ClaimContexts contexts, HttpContext http, ILogger<RemittanceDetails> logger, CancellationToken ct)
     {
         if (request.ContentLength > MaxFileBytes)
         {
@@ -56,33 +48,44 @@ public static class RemittanceEndpoints
             return TypedResults.Ok(already);
         }
 
-        var context = desk.Context(http.User.Identity?.Name ?? "unknown");
-        var posted = new List<PostedClaim>();
-        var unposted = new List<UnpostedClaim>();
-        foreach (var payment in remittance.Claims)
+        var context = contexts.For(http.User.Identity?.Name ?? "unknown");
+        // Each claim is fetched under its stream's lock; in id order, so two postings (or a posting and an acknowledgement)
+        // cannot deadlock. The lists keep the file's order.
+        var matched = new List<(int Index, ClaimPayment Payment, Guid ClaimId)>();
+        var outcomes = new SortedDictionary<int, object>();
+        for (var i = 0; i < remittance.Claims.Count; i++)
         {
+            var payment = remittance.Claims[i];
             var number = ClaimNumber.Parse(payment.PatientControlNumber) is { } id ? await session.LoadAsync<ClaimNumber>(id, ct) : null;
             if (number is null)
             {
-                unposted.Add(new UnpostedClaim(payment.PatientControlNumber, "no claim has this number"));
-                continue;
+                outcomes[i] = new UnpostedClaim(payment.PatientControlNumber, "no claim has this number");
             }
-
-            try
+            else
             {
-                var (_, after, _, _) = await desk.DecideAsync(
-                    session, number.ClaimId,
-                    (claim, coverage) => ClaimDecisions.Adjudicate(claim, payment, remittanceId, remittance.TraceNumber, remittance.PaymentDate, coverage, context),
-                    ct);
-                var adjudication = after.Adjudication!;
-                posted.Add(new PostedClaim(after.ClaimId, after.ClaimNumber, adjudication.Outcome, adjudication.Paid, adjudication.PatientResponsibility));
-            }
-            catch (ConflictException refused)
-            {
-                unposted.Add(new UnpostedClaim(payment.PatientControlNumber, refused.Message));
+                matched.Add((i, payment, number.ClaimId));
             }
         }
 
+        foreach (var (index, payment, claimId) in matched.OrderBy(m => m.ClaimId))
+        {
+            try
+            {
+                var (claim, events) = await session.AppendAsync<Claim>(claimId, async claim => AdjudicateClaimDecider.Decide(
+                    claim!, payment, remittanceId, remittance.TraceNumber, remittance.PaymentDate, await ClaimContexts.PrimaryCoverageAsync(session, claim!.PatientId, ct),
+                    context), () => Claim.NotFound(claimId), ct);
+                var after = Claim.Replay(claim, events);
+                var adjudication = after.Adjudication!;
+                outcomes[index] = new PostedClaim(after.ClaimId, after.ClaimNumber, adjudication.Outcome, adjudication.Paid, adjudication.PatientResponsibility);
+            }
+            catch (ConflictException refused)
+            {
+                outcomes[index] = new UnpostedClaim(payment.PatientControlNumber, refused.Message);
+            }
+        }
+
+        var posted = outcomes.Values.OfType<PostedClaim>().ToList();
+        var unposted = outcomes.Values.OfType<UnpostedClaim>().ToList();
         var details = new RemittancePosted(
             remittanceId, remittance.TraceNumber, remittance.PayerName, remittance.TotalPaid, remittance.PaymentMethod, remittance.PaymentDate, posted, unposted,
             context.By, context.Now);
@@ -92,7 +95,4 @@ public static class RemittanceEndpoints
             remittanceId, remittance.TraceNumber, posted.Count, unposted.Count);
         return TypedResults.Created($"/api/billing/remittances/{remittanceId}", RemittanceDetails.Create(details));
     }
-
-    private static async Task<Ok<RemittanceDetails>> Get(Guid remittanceId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await session.LoadAsync<RemittanceDetails>(remittanceId, ct) ?? throw new NotFoundException($"remittance {remittanceId} not found"));
 }

@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Billing.Claims;
+using PatientFlow.Billing.Fees;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts.Copay;
@@ -5,36 +9,29 @@ namespace PatientFlow.Billing.Accounts.Copay;
 /// <summary>A copay taken at the desk: cash, or card with the terminal's reference (never the card number).</summary>
 public sealed record CollectCopay(decimal? Amount = null, PaymentMethod? Method = null, string? CardReference = null);
 
-public sealed record RefundCopay(decimal? Amount = null, string? Reason = null);
-
-/// <summary>What the patient takes away: the receipt for one payment, and what is still due for the visit.</summary>
-public sealed record CopayReceipt(
-    string ReceiptNumber,
-    Guid PaymentId,
-    Guid VisitId,
-    Guid PatientId,
-    decimal Amount,
-    decimal Refunded,
-    string Currency,
-    PaymentMethod Method,
-    string? CardReference,
-    string CollectedBy,
-    DateTimeOffset CollectedAt,
-    decimal CopayDue,
-    decimal StillDue)
+public static class CollectCopayDecider
 {
-    public static CopayReceipt For(BillingAccount account, CopayPayment payment, string currency) => new(
-        payment.ReceiptNumber, payment.PaymentId, account.Id, account.PatientId, payment.Amount, payment.Refunded, currency, payment.Method,
-        payment.CardReference, payment.CollectedBy, payment.CollectedAt, account.CopayDue, account.CopayOutstanding);
-}
+    /// <summary>POST /patients/{patientId}/visits/{visitId}/copay/payments: takes a copay and answers with its receipt (201, the receipt's address in Location).</summary>
+    public static async Task<Created<CopayReceipt>> Handle(
+        Guid patientId, Guid visitId, CollectCopay command, AccountCommands commands, IDocumentSession session, FeeSchedule fees)
+    {
+        var paymentId = Guid.CreateVersion7();
+        var receipt = new ReceiptNumber { PaymentId = paymentId };
+        // The number is drawn now and stored with the event; a refused payment leaves a gap, never a duplicate.
+        session.Store(receipt);
+        var (account, events) = await commands.AppendAsync(visitId, (account, who, now) =>
+            Task.FromResult(AccountView.Decided(session, account, patientId, () => Decide(account, command, paymentId, receipt.Number, fees.Currency, who, now))));
+        var after = BillingAccount.Replay(account, events)!;
+        return TypedResults.Created(
+            $"/api/billing/patients/{patientId}/visits/{visitId}/copay/payments/{paymentId}/receipt",
+            CopayReceipt.For(after, after.Payments.Single(p => p.PaymentId == paymentId), fees.Currency));
+    }
 
-public static class CopayDecisions
-{
     /// <summary>
     /// A copay is collected once the patient is checked in with active coverage and a copay due, up to what is still
     /// due. A card payment names the terminal's reference; anything that looks like a card number is refused.
     /// </summary>
-    public static IReadOnlyList<object> Collect(
+    public static IReadOnlyList<object> Decide(
         BillingAccount account, CollectCopay command, Guid paymentId, string receiptNumber, string currency, string by, DateTimeOffset now)
     {
         if (account.CheckedInAt is null)
@@ -61,22 +58,7 @@ public static class CopayDecisions
         return [new CopayCollected(account.Id, account.PatientId, paymentId, receiptNumber, amount, currency, method, reference, by, now)];
     }
 
-    /// <summary>A refund returns part or all of one payment, never more than is left of it, with a reason.</summary>
-    public static IReadOnlyList<object> Refund(BillingAccount account, Guid paymentId, RefundCopay command, Guid refundId, string by, DateTimeOffset now)
-    {
-        var payment = account.Payments.FirstOrDefault(p => p.PaymentId == paymentId)
-            ?? throw new NotFoundException($"visit {account.Id} has no payment {paymentId}");
-        var amount = Money("amount", command.Amount);
-        if (amount > payment.Net)
-        {
-            throw new InvalidFieldException("amount", $"exceeds what is left of payment {payment.ReceiptNumber} ({payment.Net:0.00})");
-        }
-
-        var reason = Text.Required("reason", command.Reason, 200);
-        return [new CopayRefunded(account.Id, account.PatientId, paymentId, refundId, amount, reason, by, now)];
-    }
-
-    private static decimal Money(string field, decimal? value) =>
+    public static decimal Money(string field, decimal? value) =>
         value is not { } amount ? throw new InvalidFieldException(field, "is required")
         : amount <= 0 || decimal.Round(amount, 2) != amount ? throw new InvalidFieldException(field, "must be a positive amount with at most two decimals")
         : amount;

@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Problems;
+
+namespace PatientFlow.Billing.Claims.Remittances;
+
+/// <summary>The remittances' routes: posting an 835 is its slice; the read is here.</summary>
+public static class RemittanceRoutes
+{
+    public static IEndpointRouteBuilder MapRemittanceRoutes(this IEndpointRouteBuilder app)
+    {
+        var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).WithTags("Remittances (835)");
+        remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain");
+        remittances.MapGet("/{remittanceId:guid}", Get);
+        return app;
+    }
+
+    private static async Task<Ok<RemittanceDetails>> Get(Guid remittanceId, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await session.LoadAsync<RemittanceDetails>(remittanceId, ct) ?? throw new NotFoundException($"remittance {remittanceId} not found"));
+}

@@ -1,0 +1,24 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Billing.Coverage.CheckingEligibility;
+using PatientFlow.Billing.Coverage.Registering;
+using PatientFlow.ServiceDefaults.Auth;
+
+namespace PatientFlow.Billing.Coverage;
+
+/// <summary>The coverage routes: one line a slice; the list is here.</summary>
+public static class CoverageRoutes
+{
+    public static IEndpointRouteBuilder MapCoverageRoutes(this IEndpointRouteBuilder app)
+    {
+        // The front desk enters coverage from the card and checks it; billing does too.
+        var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Coverage and eligibility");
+        patients.MapPut("/{patientId:guid}/coverages/{rank}", RegisterCoverageDecider.Handle);
+        patients.MapGet("/{patientId:guid}/coverages", List);
+        patients.MapPost("/{patientId:guid}/eligibility", CheckEligibilityDecider.Handle);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CoverageView>>> List(Guid patientId, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(await CoverageView.ListAsync(session, patientId, ct));
+}
