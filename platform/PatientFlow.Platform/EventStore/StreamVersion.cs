@@ -1,6 +1,6 @@
 using System.Globalization;
-using Marten;
 using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using PatientFlow.ServiceDefaults.Problems;
 

@@ -1,10 +1,12 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using PatientFlow.Contracts;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.Problems;
@@ -17,14 +19,16 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ: one quorum queue named after the service, bound as
-    /// <see cref="PlatformTopology"/> says, with retries; the whole platform topology is deployed
+    /// <see cref="PlatformTopology"/> says, with the consumers found in <paramref name="consumersIn"/> (every concrete
+    /// <see cref="IConsumer{TMessage}"/> of an integration event there, and <paramref name="more"/>); with retries; the whole platform topology is deployed
     /// before the relay publishes. A message that still fails goes to the error queue, is counted and
     /// shows on /health/ready. A broker that does not answer makes the instance unready, while
     /// commands keep succeeding (events wait in the store and the relay catches up).
     /// </summary>
     public static IHostApplicationBuilder AddPatientFlowMessaging(
-        this IHostApplicationBuilder builder, string service, params Type[] consumers)
+        this IHostApplicationBuilder builder, string service, Assembly consumersIn, params Type[] more)
     {
+        Type[] consumers = [.. ConsumersIn(consumersIn), .. more];
         EnsureSubscribed(service, consumers);
         var address = builder.Configuration.GetConnectionString(RabbitMqEndpoint.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName} is not configured.");
@@ -103,6 +107,25 @@ public static class MessagingExtensions
         return builder;
     }
 
+    /// <summary>The consumers a service declares: every concrete, non-generic consumer of an integration event in its assembly.</summary>
+    public static IReadOnlyList<Type> ConsumersIn(Assembly assembly) =>
+    [
+        .. assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && EventsConsumedBy(type).Any())
+            .OrderBy(type => type.FullName, StringComparer.Ordinal),
+    ];
+
+    /// <summary>The integration events <paramref name="consumer"/> handles.</summary>
+    public static IEnumerable<Type> EventsConsumedBy(Type consumer) => consumer.GetInterfaces()
+        .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+        .Select(i => i.GetGenericArguments()[0])
+        .Where(type => typeof(IIntegrationEvent).IsAssignableFrom(type));
+
+    /// <summary>
+    /// The service's consumers and its queue's bindings in <see cref="PlatformTopology"/> must match both ways: an event
+    /// consumed but not bound would never arrive, and one bound but not consumed would fill the queue with messages nobody
+    /// handles. Either stops the service at start, naming the event.
+    /// </summary>
     private static void EnsureSubscribed(string service, Type[] consumers)
     {
         if (!PlatformTopology.Subscriptions.TryGetValue(service, out var subscribed))
@@ -110,15 +133,19 @@ public static class MessagingExtensions
             throw new InvalidOperationException($"Service '{service}' is missing from PlatformTopology.Subscriptions.");
         }
 
-        var consumed = consumers
-            .SelectMany(consumer => consumer.GetInterfaces())
-            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
-            .Select(i => i.GetGenericArguments()[0]);
+        var consumed = consumers.SelectMany(EventsConsumedBy).Distinct().ToList();
         var missing = consumed.Except(subscribed).Select(type => type.Name).ToArray();
         if (missing.Length > 0)
         {
             throw new InvalidOperationException(
                 $"Service '{service}' consumes {string.Join(", ", missing)} but PlatformTopology does not bind them to its queue.");
+        }
+
+        var unhandled = subscribed.Except(consumed).Select(type => type.Name).ToArray();
+        if (unhandled.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"PlatformTopology binds {string.Join(", ", unhandled)} to the queue of '{service}', which has no consumer for them.");
         }
     }
 }

@@ -50,15 +50,7 @@ public static class BillingModule
                 options.Schema.For<InterchangeNumber>();
             })
             .AddIntegrationEventRelay<BillingEventRelay>();
-        builder.AddPatientFlowMessaging(
-            Service,
-            typeof(AppointmentBookedConsumer),
-            typeof(PatientCheckedInConsumer),
-            typeof(EncounterCompletedConsumer),
-            typeof(LabOrderPlacedConsumer),
-            typeof(LabOrderCancelledConsumer),
-            typeof(LabResultRecordedConsumer),
-            typeof(PatientCheckedOutConsumer));
+        builder.AddPatientFlowMessaging(Service, typeof(BillingModule).Assembly);
         return builder;
     }
 }

@@ -28,7 +28,7 @@ public static class IntakeModule
                 options.Projections.Snapshot<RoomDetails>(SnapshotLifecycle.Inline);
             })
             .AddIntegrationEventRelay<IntakeEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(PatientCheckedInConsumer));
+        builder.AddPatientFlowMessaging(Service, typeof(IntakeModule).Assembly);
         builder.Services.AddScoped<OrderingClients>();
         foreach (var service in new[] { OrderingClients.Lab, OrderingClients.Referral })
         {

@@ -39,7 +39,7 @@ public static class LabModule
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<LabEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(AppointmentBookedConsumer));
+        builder.AddPatientFlowMessaging(Service, typeof(LabModule).Assembly);
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public static class ReferralModule
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<ReferralEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(AppointmentBookedConsumer), typeof(NoShowRecordedConsumer), typeof(AppointmentCancelledConsumer));
+        builder.AddPatientFlowMessaging(Service, typeof(ReferralModule).Assembly);
         return builder;
     }
 }

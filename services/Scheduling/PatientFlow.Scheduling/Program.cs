@@ -1,7 +1,7 @@
 using PatientFlow.Platform;
 using PatientFlow.Scheduling;
-using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.Scheduling.Integration.Grpc;
 using PatientFlow.Scheduling.Patients;

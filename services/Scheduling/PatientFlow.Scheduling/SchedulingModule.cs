@@ -2,11 +2,11 @@ using JasperFx.Events.Projections;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
-using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.Sweeping;
+using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.Scheduling.Integration;
 using PatientFlow.Scheduling.Patients;
@@ -54,7 +54,7 @@ public static class SchedulingModule
                 options.Schema.For<WaitlistEntryDetails>().Index(e => e.Status);
             })
             .AddIntegrationEventRelay<SchedulingEventRelay>();
-        builder.AddPatientFlowMessaging(Service);
+        builder.AddPatientFlowMessaging(Service, typeof(SchedulingModule).Assembly);
         builder.AddPatientFlowGrpcServer();
         return builder;
     }

@@ -5,13 +5,13 @@ using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
+using PatientFlow.Tracking.Integration;
 using PatientFlow.Tracking.Integrators.Dapr;
 using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Integrators.Fhir;
 using PatientFlow.Tracking.Integrators.Hl7;
-using PatientFlow.Tracking.Integration;
-using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Integrators.Webhooks;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking;
 
@@ -35,7 +35,8 @@ public static class TrackingModule
             options.Schema.For<WebhookSubscription>();
             options.Schema.For<WebhookDelivery>().Index(delivery => delivery.Status).Index(delivery => delivery.SubscriptionId);
         }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
-        builder.AddPatientFlowMessaging(Service, JourneyConsumers());
+        // Tracking's one consumer is generic: closed here for every visit event.
+        builder.AddPatientFlowMessaging(Service, typeof(TrackingModule).Assembly, JourneyConsumers());
         builder.AddLiveBoard();
         builder.AddIntegratorFeed();
         builder.AddFhirApi();

@@ -1,10 +1,10 @@
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Claims.Batches;
+using PatientFlow.Billing.Claims.Batches.Acknowledging;
+using PatientFlow.Billing.Claims.Batches.Creating;
 using PatientFlow.Billing.X12;
 using PatientFlow.ServiceDefaults.Problems;
 using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
-using PatientFlow.Billing.Claims.Batches.Acknowledging;
-using PatientFlow.Billing.Claims.Batches.Creating;
 
 namespace PatientFlow.Billing.Tests.Claims;
 

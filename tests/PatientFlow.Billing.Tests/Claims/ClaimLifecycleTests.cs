@@ -1,9 +1,4 @@
 using PatientFlow.Billing.Claims;
-using PatientFlow.Billing.Coverage;
-using PatientFlow.Billing.Fees;
-using PatientFlow.Billing.Scrubbing;
-using PatientFlow.ServiceDefaults.Problems;
-using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
 using PatientFlow.Billing.Claims.Acknowledging;
 using PatientFlow.Billing.Claims.Appealing;
 using PatientFlow.Billing.Claims.Coding;
@@ -11,6 +6,11 @@ using PatientFlow.Billing.Claims.Correcting;
 using PatientFlow.Billing.Claims.LateCharges;
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Claims.Submitting;
+using PatientFlow.Billing.Coverage;
+using PatientFlow.Billing.Fees;
+using PatientFlow.Billing.Scrubbing;
+using PatientFlow.ServiceDefaults.Problems;
+using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
 
 namespace PatientFlow.Billing.Tests.Claims;
 

@@ -1,12 +1,12 @@
 using PatientFlow.Billing.Claims;
-using PatientFlow.Billing.X12;
-using PatientFlow.ServiceDefaults.Problems;
-using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
 using PatientFlow.Billing.Claims.Acknowledging;
 using PatientFlow.Billing.Claims.Adjudicating;
 using PatientFlow.Billing.Claims.Coding;
 using PatientFlow.Billing.Claims.Correcting;
 using PatientFlow.Billing.Claims.Submitting;
+using PatientFlow.Billing.X12;
+using PatientFlow.ServiceDefaults.Problems;
+using static PatientFlow.Billing.Tests.Claims.ClaimSpec;
 
 namespace PatientFlow.Billing.Tests.Claims;
 

@@ -1,6 +1,6 @@
 using PatientFlow.Billing.Coverage;
-using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Billing.Coverage.Registering;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Tests.Coverage;
 

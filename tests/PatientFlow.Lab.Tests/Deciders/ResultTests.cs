@@ -9,7 +9,7 @@ namespace PatientFlow.Lab.Tests.Deciders;
 public class ResultTests
 {
     private static IReadOnlyList<object> Record(LabOrder o, string code, string value, string? unit = null) =>
-        ResultDeciders.Record(o, code, new RecordLabResult(value, unit), Policy, Staff, Now);
+        RecordLabResultDecider.Decide(o, code, new RecordLabResult(value, unit), Policy, Staff, Now);
 
     [Theory]
     [InlineData("49", "LL")]
@@ -92,58 +92,58 @@ public class ResultTests
     [Fact]
     public void GivenCollected_WhenResultBackDatedBeforeTheOrder_ThenResultedAtRejected() =>
         Given(Ordered(Glucose), Collected("blood", Glucose))
-            .When(o => ResultDeciders.Record(o, "2345-7", new RecordLabResult("95", null, OrderedAt.AddMinutes(-5)), Policy, Staff, Now))
+            .When(o => RecordLabResultDecider.Decide(o, "2345-7", new RecordLabResult("95", null, OrderedAt.AddMinutes(-5)), Policy, Staff, Now))
             .ThenRejects("resultedAt");
 
     [Fact]
     public void GivenResult_WhenAmended_ThenTheOriginalIsKeptInTheAmendment() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"))
-            .When(o => ResultDeciders.Amend(o, "2345-7", new AmendLabResult("105", null, "transcription error"), Policy, "test-lab", Now))
+            .When(o => AmendLabResultDecider.Decide(o, "2345-7", new AmendLabResult("105", null, "transcription error"), Policy, "test-lab", Now))
             .Then(new LabResultAmended(OrderId, VisitId, PatientId, "2345-7", "105", "mg/dL", "H", "95", "N", "transcription error", "test-lab", Now));
 
     [Fact]
     public void GivenNormalResult_WhenAmendedToACriticalValue_ThenCriticalFlaggedWithAFreshDeadline() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"))
-            .When(o => ResultDeciders.Amend(o, "2345-7", new AmendLabResult("45", null, "wrong sample read"), Policy, Staff, Now))
+            .When(o => AmendLabResultDecider.Decide(o, "2345-7", new AmendLabResult("45", null, "wrong sample read"), Policy, Staff, Now))
             .ThenSingleOfType<CriticalResultFlagged>().AcknowledgeBy.Should().Be(Now.AddMinutes(30));
 
     [Fact]
     public void GivenResult_WhenAmendedWithoutReason_ThenReasonRejected() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"))
-            .When(o => ResultDeciders.Amend(o, "2345-7", new AmendLabResult("105"), Policy, Staff, Now)).ThenRejects("reason");
+            .When(o => AmendLabResultDecider.Decide(o, "2345-7", new AmendLabResult("105"), Policy, Staff, Now)).ThenRejects("reason");
 
     [Fact]
     public void GivenResult_WhenAmendedToTheSameValue_ThenValueRejected() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"))
-            .When(o => ResultDeciders.Amend(o, "2345-7", new AmendLabResult("95.0", null, "check"), Policy, Staff, Now)).ThenRejects("value");
+            .When(o => AmendLabResultDecider.Decide(o, "2345-7", new AmendLabResult("95.0", null, "check"), Policy, Staff, Now)).ThenRejects("value");
 
     [Fact]
     public void GivenNoResult_WhenAmended_ThenConflict() =>
         Given(Ordered(Glucose), Collected("blood", Glucose))
-            .When(o => ResultDeciders.Amend(o, "2345-7", new AmendLabResult("95", null, "x"), Policy, Staff, Now)).ThenConflicts();
+            .When(o => AmendLabResultDecider.Decide(o, "2345-7", new AmendLabResult("95", null, "x"), Policy, Staff, Now)).ThenConflicts();
 
     [Fact]
     public void GivenCriticalResult_WhenAcknowledged_ThenAcknowledgedAsCritical() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "412", "HH"), Flagged(Glucose, "HH"))
-            .When(o => ResultDeciders.Acknowledge(o, "2345-7", "dr-who", Now))
+            .When(o => AcknowledgeLabResultDecider.Decide(o, "2345-7", "dr-who", Now))
             .Then(new LabResultAcknowledged(OrderId, VisitId, PatientId, "2345-7", true, "dr-who", Now));
 
     [Fact]
     public void GivenAcknowledged_WhenAcknowledgedAgain_ThenConflict() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"),
                 new LabResultAcknowledged(OrderId, VisitId, PatientId, "2345-7", false, "dr-who", Now))
-            .When(o => ResultDeciders.Acknowledge(o, "2345-7", "dr-who", Now)).ThenConflicts();
+            .When(o => AcknowledgeLabResultDecider.Decide(o, "2345-7", "dr-who", Now)).ThenConflicts();
 
     [Fact]
     public void GivenAcknowledgedThenAmended_WhenAcknowledged_ThenAcknowledgedAgain() =>
         Given(Ordered(Glucose), Collected("blood", Glucose), Resulted(Glucose, "95", "N"),
                 new LabResultAcknowledged(OrderId, VisitId, PatientId, "2345-7", false, "dr-who", Now),
                 new LabResultAmended(OrderId, VisitId, PatientId, "2345-7", "105", "mg/dL", "H", "95", "N", "typo", Staff, Now))
-            .When(o => ResultDeciders.Acknowledge(o, "2345-7", "dr-who", Now)).ThenSingle<LabResultAcknowledged>();
+            .When(o => AcknowledgeLabResultDecider.Decide(o, "2345-7", "dr-who", Now)).ThenSingle<LabResultAcknowledged>();
 
     [Fact]
     public void GivenNoResult_WhenAcknowledged_ThenConflict() =>
-        Given(Ordered(Glucose), Collected("blood", Glucose)).When(o => ResultDeciders.Acknowledge(o, "2345-7", "dr-who", Now)).ThenConflicts();
+        Given(Ordered(Glucose), Collected("blood", Glucose)).When(o => AcknowledgeLabResultDecider.Decide(o, "2345-7", "dr-who", Now)).ThenConflicts();
 
     [Fact]
     public void GivenCriticalNotAcknowledgedPastItsDeadline_WhenSwept_ThenEscalatedOnce()

@@ -11,17 +11,17 @@ public class AuthorizationTests
 {
     [Fact]
     public void GivenNewReferral_WhenAuthorizationRequested_ThenRequestedFromThePayer() =>
-        Given(Created()).When(r => AuthorizationDeciders.Request(r, new RequestAuthorization(" Acme Health "), Staff, Now))
+        Given(Created()).When(r => RequestAuthorizationDecider.Decide(r, new RequestAuthorization(" Acme Health "), Staff, Now))
             .Then(new AuthorizationRequested(ReferralId, VisitId, PatientId, "Acme Health", Staff, Now));
 
     [Fact]
     public void GivenPendingRequest_WhenRequestedAgain_ThenConflict() =>
-        Given(Created(), AuthRequested()).When(r => AuthorizationDeciders.Request(r, new RequestAuthorization("Acme"), Staff, Now)).ThenConflicts();
+        Given(Created(), AuthRequested()).When(r => RequestAuthorizationDecider.Decide(r, new RequestAuthorization("Acme"), Staff, Now)).ThenConflicts();
 
     [Fact]
     public void GivenPendingRequest_WhenApproved_ThenApprovedWithNumberDatesAndVisits() =>
         Given(Created(), AuthRequested())
-            .When(r => AuthorizationDeciders.Approve(r, new ApproveAuthorization("PA-1", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 3), Now))
+            .When(r => ApproveAuthorizationDecider.Decide(r, new ApproveAuthorization("PA-1", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 3), Now))
             .Then(new AuthorizationApproved(ReferralId, VisitId, PatientId, "PA-1", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 3, Now));
 
     [Theory]
@@ -31,33 +31,33 @@ public class AuthorizationTests
     [InlineData("PA-1", "2025-03-01", "2025-06-01", null, "visitsAllowed")]
     public void GivenPendingRequest_WhenApprovalIncomplete_ThenTheFieldIsRejected(string? number, string from, string to, int? visits, string field) =>
         Given(Created(), AuthRequested())
-            .When(r => AuthorizationDeciders.Approve(r, new ApproveAuthorization(number, DateOnly.Parse(from), DateOnly.Parse(to), visits), Now)).ThenRejects(field);
+            .When(r => ApproveAuthorizationDecider.Decide(r, new ApproveAuthorization(number, DateOnly.Parse(from), DateOnly.Parse(to), visits), Now)).ThenRejects(field);
 
     [Fact]
     public void GivenNoRequest_WhenApproved_ThenConflict() =>
-        Given(Created()).When(r => AuthorizationDeciders.Approve(r, new ApproveAuthorization("PA-1", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 1), Now)).ThenConflicts();
+        Given(Created()).When(r => ApproveAuthorizationDecider.Decide(r, new ApproveAuthorization("PA-1", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 1), Now)).ThenConflicts();
 
     [Fact]
     public void GivenPendingRequest_WhenDeniedWithoutReason_ThenReasonRejected() =>
-        Given(Created(), AuthRequested()).When(r => AuthorizationDeciders.Deny(r, new DenyAuthorization(), Now)).ThenRejects("reason");
+        Given(Created(), AuthRequested()).When(r => DenyAuthorizationDecider.Decide(r, new DenyAuthorization(), Now)).ThenRejects("reason");
 
     [Fact]
     public void GivenDenied_WhenAppealed_ThenPendingAgainAndApprovable()
     {
         var appealed = new AuthorizationAppealed(ReferralId, VisitId, PatientId, "new ECG findings", Staff, Now);
-        Given(Created(), AuthRequested(), AuthDenied()).When(r => AuthorizationDeciders.Appeal(r, new AppealDenial("new ECG findings"), Staff, Now)).Then(appealed);
+        Given(Created(), AuthRequested(), AuthDenied()).When(r => AppealDenialDecider.Decide(r, new AppealDenial("new ECG findings"), Staff, Now)).Then(appealed);
         Given(Created(), AuthRequested(), AuthDenied(), appealed)
-            .When(r => AuthorizationDeciders.Approve(r, new ApproveAuthorization("PA-2", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 1), Now))
+            .When(r => ApproveAuthorizationDecider.Decide(r, new ApproveAuthorization("PA-2", new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 1), 1), Now))
             .ThenSingle<AuthorizationApproved>();
     }
 
     [Fact]
     public void GivenApproved_WhenAppealed_ThenConflict() =>
-        Given(Created(), AuthRequested(), AuthApproved()).When(r => AuthorizationDeciders.Appeal(r, new AppealDenial("x"), Staff, Now)).ThenConflicts();
+        Given(Created(), AuthRequested(), AuthApproved()).When(r => AppealDenialDecider.Decide(r, new AppealDenial("x"), Staff, Now)).ThenConflicts();
 
     [Fact]
     public void GivenDenied_WhenAppealedWithoutGrounds_ThenGroundsRejected() =>
-        Given(Created(), AuthRequested(), AuthDenied()).When(r => AuthorizationDeciders.Appeal(r, new AppealDenial(" "), Staff, Now)).ThenRejects("grounds");
+        Given(Created(), AuthRequested(), AuthDenied()).When(r => AppealDenialDecider.Decide(r, new AppealDenial(" "), Staff, Now)).ThenRejects("grounds");
 }
 
 public class BookingRuleTests
@@ -66,13 +66,13 @@ public class BookingRuleTests
 
     private static IReadOnlyList<object> Bookable(Referral.Referrals.Referral r, BookInNetwork? command = null)
     {
-        SchedulingDeciders.EnsureBookable(r, command ?? Slot, Now);
+        BookInNetworkDecider.EnsureBookable(r, command ?? Slot, Now);
         return [];
     }
 
     [Fact]
     public void GivenNewReferralWithoutAuthorization_WhenBookable_ThenTheVisitTypeDefaultsToNewPatient() =>
-        SchedulingDeciders.EnsureBookable(Given(Created()).State, Slot, Now).VisitType.Should().Be("new-patient");
+        BookInNetworkDecider.EnsureBookable(Given(Created()).State, Slot, Now).VisitType.Should().Be("new-patient");
 
     [Fact]
     public void GivenApprovedAuthorization_WhenBookable_ThenAllowed() =>
@@ -108,20 +108,20 @@ public class BookingRuleTests
     public void GivenBookableReferral_WhenSchedulingBooked_ThenScheduledInNetworkWithTheAppointment()
     {
         var startsAt = Now.AddDays(2);
-        Given(Created()).When(r => SchedulingDeciders.BookedInNetwork(r, new BookedSlot(AppointmentId, ProviderId, "north", startsAt), Staff, Now))
+        Given(Created()).When(r => BookInNetworkDecider.Decide(r, new BookedSlot(AppointmentId, ProviderId, "north", startsAt), Staff, Now))
             .Then(new ReferralScheduled(ReferralId, VisitId, PatientId, true, AppointmentId, ProviderId, "north", startsAt, Staff, Now));
     }
 
     [Fact]
     public void GivenImagingReferral_WhenBookedOutside_ThenScheduledAtTheFacility() =>
-        Given(Created(ReferralKind.Imaging)).When(r => SchedulingDeciders.BookedExternally(r, new RecordExternalBooking(" Lakeside Imaging ", Now.AddDays(3)), Staff, Now))
+        Given(Created(ReferralKind.Imaging)).When(r => RecordExternalBookingDecider.Decide(r, new RecordExternalBooking(" Lakeside Imaging ", Now.AddDays(3)), Staff, Now))
             .Then(new ReferralScheduled(ReferralId, VisitId, PatientId, false, null, null, "Lakeside Imaging", Now.AddDays(3), Staff, Now));
 
     [Theory]
     [InlineData(null, true, "facility")]
     [InlineData("Lakeside", false, "appointmentAt")]
     public void GivenReferral_WhenExternalBookingIncomplete_ThenTheFieldIsRejected(string? facility, bool hasTime, string field) =>
-        Given(Created(ReferralKind.Imaging)).When(r => SchedulingDeciders.BookedExternally(r, new RecordExternalBooking(facility, hasTime ? Now.AddDays(1) : null), Staff, Now))
+        Given(Created(ReferralKind.Imaging)).When(r => RecordExternalBookingDecider.Decide(r, new RecordExternalBooking(facility, hasTime ? Now.AddDays(1) : null), Staff, Now))
             .ThenRejects(field);
 
     [Fact]
@@ -131,7 +131,7 @@ public class BookingRuleTests
         var reopened = Given(Created(), BookedInNetwork(), new ReferralReopened(ReferralId, VisitId, PatientId, ReopenReason.NoShow, AppointmentId, Now.AddDays(3), Now)).State;
 
         reopened.BookingRequestId.Should().NotBe(first);
-        SchedulingDeciders.EnsureBookable(reopened, Slot, Now).Should().NotBeNull();
+        BookInNetworkDecider.EnsureBookable(reopened, Slot, Now).Should().NotBeNull();
     }
 }
 
@@ -140,55 +140,55 @@ public class LoopTests
     [Fact]
     public void GivenScheduledSpecialist_WhenConsultReportReceived_ThenTheLoopCloses() =>
         Given(Created(), BookedInNetwork())
-            .When(r => LoopDeciders.ReceiveReport(r, new ReceiveReport(ReportKind.ConsultReport, "Stress echo normal"), Staff, Now))
+            .When(r => ReceiveReportDecider.Decide(r, new ReceiveReport(ReportKind.ConsultReport, "Stress echo normal"), Staff, Now))
             .Then(new ReferralReportReceived(ReferralId, VisitId, PatientId, ReportKind.ConsultReport, "Stress echo normal", Staff, Now));
 
     [Fact]
     public void GivenScheduledImaging_WhenAConsultReportArrives_ThenKindRejected() =>
         Given(Created(ReferralKind.Imaging), BookedOutside())
-            .When(r => LoopDeciders.ReceiveReport(r, new ReceiveReport(ReportKind.ConsultReport, "x"), Staff, Now)).ThenRejects("kind");
+            .When(r => ReceiveReportDecider.Decide(r, new ReceiveReport(ReportKind.ConsultReport, "x"), Staff, Now)).ThenRejects("kind");
 
     [Fact]
     public void GivenUnscheduled_WhenReportReceived_ThenConflict() =>
-        Given(Created()).When(r => LoopDeciders.ReceiveReport(r, new ReceiveReport(ReportKind.ConsultReport, "x"), Staff, Now)).ThenConflicts();
+        Given(Created()).When(r => ReceiveReportDecider.Decide(r, new ReceiveReport(ReportKind.ConsultReport, "x"), Staff, Now)).ThenConflicts();
 
     [Fact]
     public void GivenComplete_WhenAnythingElseIsDecided_ThenConflict()
     {
         var complete = Given(Created(), BookedInNetwork(), new ReferralReportReceived(ReferralId, VisitId, PatientId, ReportKind.ConsultReport, "x", Staff, Now));
-        complete.When(r => LoopDeciders.ReceiveReport(r, new ReceiveReport(ReportKind.ConsultReport, "again"), Staff, Now)).ThenConflicts();
-        complete.When(r => LoopDeciders.Cancel(r, new CancelReferral("no longer needed"), Staff, Now)).ThenConflicts();
-        complete.When(r => AuthorizationDeciders.Request(r, new RequestAuthorization("Acme"), Staff, Now)).ThenConflicts();
+        complete.When(r => ReceiveReportDecider.Decide(r, new ReceiveReport(ReportKind.ConsultReport, "again"), Staff, Now)).ThenConflicts();
+        complete.When(r => CancelReferralDecider.Decide(r, new CancelReferral("no longer needed"), Staff, Now)).ThenConflicts();
+        complete.When(r => RequestAuthorizationDecider.Decide(r, new RequestAuthorization("Acme"), Staff, Now)).ThenConflicts();
     }
 
     [Fact]
     public void GivenScheduledInNetwork_WhenItsAppointmentIsANoShow_ThenReopenedWithAFreshDeadlineForItsUrgency() =>
         Given(Created(urgency: ReferralUrgency.Urgent), BookedInNetwork())
-            .When(r => LoopDeciders.Reopen(r, AppointmentId, ReopenReason.NoShow, Deadlines, Now))
+            .When(r => ReopenReferralDecider.Decide(r, AppointmentId, ReopenReason.NoShow, Deadlines, Now))
             .Then(new ReferralReopened(ReferralId, VisitId, PatientId, ReopenReason.NoShow, AppointmentId, Now.AddDays(3), Now));
 
     [Fact]
     public void GivenScheduledInNetwork_WhenAnotherAppointmentIsANoShow_ThenNothing() =>
-        Given(Created(), BookedInNetwork()).When(r => LoopDeciders.Reopen(r, Guid.CreateVersion7(), ReopenReason.NoShow, Deadlines, Now)).Then();
+        Given(Created(), BookedInNetwork()).When(r => ReopenReferralDecider.Decide(r, Guid.CreateVersion7(), ReopenReason.NoShow, Deadlines, Now)).Then();
 
     [Fact]
     public void GivenCompleted_WhenTheAppointmentIsCancelledLater_ThenNothing() =>
         Given(Created(), BookedInNetwork(), new ReferralReportReceived(ReferralId, VisitId, PatientId, ReportKind.ConsultReport, "x", Staff, Now))
-            .When(r => LoopDeciders.Reopen(r, AppointmentId, ReopenReason.AppointmentCancelled, Deadlines, Now)).Then();
+            .When(r => ReopenReferralDecider.Decide(r, AppointmentId, ReopenReason.AppointmentCancelled, Deadlines, Now)).Then();
 
     [Fact]
     public void GivenBookedOutside_WhenTheFacilityReportsANoShow_ThenReopened() =>
         Given(Created(ReferralKind.Imaging), BookedOutside())
-            .When(r => LoopDeciders.ExternalMissed(r, new RecordMissedAppointment(ReopenReason.NoShow), Deadlines, Now))
+            .When(r => RecordMissedAppointmentDecider.Decide(r, new RecordMissedAppointment(ReopenReason.NoShow), Deadlines, Now))
             .ThenSingle<ReferralReopened>().AppointmentId.Should().BeNull();
 
     [Fact]
     public void GivenBookedInNetwork_WhenANoShowIsReportedByHand_ThenConflictBecauseSchedulingReportsIt() =>
-        Given(Created(), BookedInNetwork()).When(r => LoopDeciders.ExternalMissed(r, new RecordMissedAppointment(ReopenReason.NoShow), Deadlines, Now)).ThenConflicts();
+        Given(Created(), BookedInNetwork()).When(r => RecordMissedAppointmentDecider.Decide(r, new RecordMissedAppointment(ReopenReason.NoShow), Deadlines, Now)).ThenConflicts();
 
     [Fact]
     public void GivenOpenReferral_WhenCancelledWithoutReason_ThenReasonRejected() =>
-        Given(Created()).When(r => LoopDeciders.Cancel(r, new CancelReferral(), Staff, Now)).ThenRejects("reason");
+        Given(Created()).When(r => CancelReferralDecider.Decide(r, new CancelReferral(), Staff, Now)).ThenRejects("reason");
 }
 
 public class OverdueTests

@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx;
+using Marten;
 
 namespace PatientFlow.Billing.Accounts;
 

@@ -1,7 +1,7 @@
 using Marten;
+using PatientFlow.Billing.Fees;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Billing.Fees;
 
 namespace PatientFlow.Billing.Accounts;
 

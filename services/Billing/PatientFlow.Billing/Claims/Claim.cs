@@ -1,10 +1,10 @@
-using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Platform.EventStore;
 using JasperFx;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Scrubbing;
 using PatientFlow.Billing.X12;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims;
 

@@ -1,7 +1,7 @@
 using Marten;
+using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Accounts.RecordingVisit;
-using PatientFlow.Billing.Accounts;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Platform.Messaging;
 

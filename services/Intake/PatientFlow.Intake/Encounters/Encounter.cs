@@ -1,6 +1,6 @@
-using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using JasperFx.Events;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;

@@ -2,6 +2,7 @@ using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Opening;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Intake.Integration;
@@ -12,17 +13,16 @@ public sealed class PatientCheckedInConsumer(IDocumentStore store, ILogger<Patie
 {
     protected override async Task HandleAsync(PatientCheckedIn message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await session.Events.AggregateStreamAsync<Encounter>(message.VisitId, token: cancellationToken);
         var command = new OpenEncounter(message.VisitId, message.PatientId, message.ProviderId, message.Clinic, message.OccurredAt);
-        var events = OpenEncounterDecider.Decide(existing, command);
+        // A concurrent duplicate fails the version check at save; the retry then finds the encounter and decides nothing.
+        var (_, events) = await session.AppendAsync<Encounter>(
+            message.VisitId, existing => Task.FromResult(OpenEncounterDecider.Decide(existing, command)), notFound: null, cancellationToken);
         if (events.Count == 0)
         {
             logger.LogInformation("Encounter {VisitId} already open; check-in {EventId} changes nothing", message.VisitId, message.EventId);
             return;
         }
 
-        // StartStream fails on a concurrent duplicate; the retry then finds the stream and does nothing.
-        session.Events.StartStream<Encounter>(message.VisitId, events);
         logger.LogInformation("Opened encounter {VisitId} for check-in {EventId}", message.VisitId, message.EventId);
     }
 }

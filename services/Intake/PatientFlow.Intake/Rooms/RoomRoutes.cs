@@ -19,7 +19,7 @@ public static class RoomRoutes
     /// <summary>Every room of the clinic that has been used: free, occupied (by which visit) or needing cleaning, and since when.</summary>
     private static async Task<Ok<IReadOnlyList<RoomDetails>>> ListRooms(string? clinic, IQuerySession session, CancellationToken ct)
     {
-        var code = Text.Required("clinic", clinic, 32);
+        var code = TextField.Required("clinic", clinic, 32);
         return TypedResults.Ok(await session.Query<RoomDetails>().Where(r => r.Clinic == code).OrderBy(r => r.Room).ToListAsync(ct));
     }
 }

@@ -1,5 +1,5 @@
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Lab.Orders;

@@ -16,12 +16,12 @@ public static class LabOrderRoutes
         lab.MapPost("/orders", PlaceLabOrderDecider.Handle);
         lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get);
         lab.MapPost("/orders/{orderId:guid}/cancellation", CancelLabOrderDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/specimens", SpecimenDeciders.HandleCollect);
-        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/rejection", SpecimenDeciders.HandleReject);
-        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/send-out", SpecimenDeciders.HandleSendOut);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/result", ResultDeciders.HandleRecord);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/amendment", ResultDeciders.HandleAmend);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/acknowledgement", ResultDeciders.HandleAcknowledge).RequireAuthorization(AccessPolicies.ResultReview);
+        lab.MapPost("/orders/{orderId:guid}/specimens", CollectSpecimenDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/rejection", RejectSpecimenDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/send-out", SendOutSpecimenDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/result", RecordLabResultDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/amendment", AmendLabResultDecider.Handle);
+        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/acknowledgement", AcknowledgeLabResultDecider.Handle).RequireAuthorization(AccessPolicies.ResultReview);
         lab.MapGet("/specimens/{accessionId}", LabOrderQueries.FindByAccession);
         lab.MapGet("/visits/{visitId:guid}/orders", LabOrderQueries.ForVisit);
         return app;

@@ -1,8 +1,9 @@
 using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Messaging;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;
-using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Referral.Integration;
 
@@ -33,15 +34,13 @@ internal static class ReferredAppointments
             return;
         }
 
-        var stream = await session.Events.FetchForWriting<Referral.Referrals.Referral>(referred.ReferralId, ct);
-        if (stream.Aggregate is { } referral)
+        var (_, events) = await session.AppendAsync<Referral.Referrals.Referral>(
+            referred.ReferralId,
+            referral => Task.FromResult(referral is null ? [] : ReopenReferralDecider.Decide(referral, appointmentId, reason, deadlines, now)),
+            notFound: null, ct);
+        if (events.Count > 0)
         {
-            var events = LoopDeciders.Reopen(referral, appointmentId, reason, deadlines, now);
-            stream.AppendMany(events);
-            if (events.Count > 0)
-            {
-                logger.LogInformation("Referral {ReferralId} reopened: appointment {AppointmentId} {Reason}", referral.Id, appointmentId, reason);
-            }
+            logger.LogInformation("Referral {ReferralId} reopened: appointment {AppointmentId} {Reason}", referred.ReferralId, appointmentId, reason);
         }
     }
 }

@@ -1,7 +1,7 @@
-using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Platform.EventStore;
 using System.Collections.Immutable;
 using JasperFx;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Resources;
 

@@ -65,7 +65,7 @@ public static class AnalyticsEndpoints
     }
 
     private static FlowFilter Filter(string? clinic, Guid? providerId, string? room, string? visitType) => new(
-        Text.Optional("clinic", clinic), providerId, Text.Optional("room", room), Text.Optional("visitType", visitType));
+        TextField.Optional("clinic", clinic), providerId, TextField.Optional("room", room), TextField.Optional("visitType", visitType));
 }
 
 /// <summary>Reads the visits an analytics window needs from the journeys.</summary>

@@ -109,5 +109,5 @@ public static class BoardEndpoints
         }
     }
 
-    private static BoardFilter Filter(string? clinic, Guid? providerId) => new(Text.Optional("clinic", clinic), providerId);
+    private static BoardFilter Filter(string? clinic, Guid? providerId) => new(TextField.Optional("clinic", clinic), providerId);
 }

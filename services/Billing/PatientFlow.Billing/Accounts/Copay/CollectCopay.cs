@@ -66,7 +66,7 @@ public static class CollectCopayDecider
     // A terminal's approval code or transaction reference, or the card's last four digits: never the card number (PCI DSS).
     private static string CardReference(string? value)
     {
-        var reference = Text.Required("cardReference", value, 32);
+        var reference = TextField.Required("cardReference", value, 32);
         if (reference.Count(char.IsAsciiDigit) >= 12)
         {
             throw new InvalidFieldException("cardReference", "looks like a card number: give the terminal's reference or the last four digits");

@@ -31,7 +31,7 @@ public static class RefundCopayDecider
             throw new InvalidFieldException("amount", $"exceeds what is left of payment {payment.ReceiptNumber} ({payment.Net:0.00})");
         }
 
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         return [new CopayRefunded(account.Id, account.PatientId, paymentId, refundId, amount, reason, by, now)];
     }
 }

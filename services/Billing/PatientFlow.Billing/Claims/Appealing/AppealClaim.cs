@@ -14,6 +14,6 @@ public static class AppealClaimDecider
     /// <summary>A denial (or a partly denied claim) is appealed with the reason the payer should reconsider.</summary>
     public static IReadOnlyList<object> Decide(Claim claim, string? reason, ClaimContext context) =>
         claim.Status is ClaimStatus.Denied or ClaimStatus.PartiallyPaid
-            ? [new ClaimAppealed(claim.ClaimId, claim.VisitId, claim.PatientId, Text.Required("reason", reason, 500), context.By, context.Now)]
+            ? [new ClaimAppealed(claim.ClaimId, claim.VisitId, claim.PatientId, TextField.Required("reason", reason, 500), context.By, context.Now)]
             : throw new ConflictException($"claim {claim.ClaimNumber} is {claim.Status}: only a denied or partially paid claim is appealed", "status");
 }

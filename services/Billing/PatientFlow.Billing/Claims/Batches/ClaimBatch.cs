@@ -1,7 +1,7 @@
-using PatientFlow.Platform.EventStore;
 using System.Globalization;
 using JasperFx;
 using PatientFlow.Billing.X12;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Batches;

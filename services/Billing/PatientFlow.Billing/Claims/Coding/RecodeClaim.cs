@@ -1,11 +1,11 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Billing.Accounts.Claiming;
+using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
-using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Scrubbing;
-using PatientFlow.Billing.Claims.Scrubbing;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Coding;
 
@@ -48,7 +48,7 @@ public static class RecodeClaimDecider
             throw new InvalidFieldException("diagnoses", $"give 1 to {ClaimScrubber.MaxDiagnoses} diagnoses");
         }
 
-        var codes = diagnoses.Select((d, i) => Text.Required($"diagnoses[{i}]", d, 8).ToUpperInvariant()).ToList();
+        var codes = diagnoses.Select((d, i) => TextField.Required($"diagnoses[{i}]", d, 8).ToUpperInvariant()).ToList();
         var entered = coding.Lines ?? throw new InvalidFieldException("lines", "is required: every service line of the claim");
         if (entered.Count is 0 || entered.Count + keep.Count > MaxLines)
         {
@@ -60,7 +60,7 @@ public static class RecodeClaimDecider
         {
             var at = $"lines[{i}]";
             var line = entered[i];
-            var code = Text.Required($"{at}.code", line.Code, 5).ToUpperInvariant();
+            var code = TextField.Required($"{at}.code", line.Code, 5).ToUpperInvariant();
             var units = line.Units ?? 1;
             if (units is < 1 or > 999)
             {
@@ -85,6 +85,6 @@ public static class RecodeClaimDecider
 
         lines.AddRange(ClaimLine.Renumbered(keep, lines.Count));
         return new ClaimCoded(
-            claim.ClaimId, codes, lines, lines.Sum(l => l.Amount), Text.Required("reason", coding.Reason, 500), context.By, context.Now);
+            claim.ClaimId, codes, lines, lines.Sum(l => l.Amount), TextField.Required("reason", coding.Reason, 500), context.By, context.Now);
     }
 }

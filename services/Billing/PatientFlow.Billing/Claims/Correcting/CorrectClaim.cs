@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Billing.Coverage;
-using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Billing.Claims.Coding;
 using PatientFlow.Billing.Claims.Scrubbing;
+using PatientFlow.Billing.Coverage;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Correcting;
 
@@ -29,7 +29,7 @@ public static class CorrectClaimDecider
                 "status");
         }
 
-        var reason = Text.Required("reason", coding.Reason, 500);
+        var reason = TextField.Required("reason", coding.Reason, 500);
         List<object> events = [];
         var replacement = new ClaimReplacementStarted(claim.ClaimId, claim.VisitId, claim.PatientId, adjudicated.PayerClaimNumber, reason, context.By, context.Now);
         events.Add(replacement);

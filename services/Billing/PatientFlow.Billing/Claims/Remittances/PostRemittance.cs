@@ -89,8 +89,7 @@ public static class PostRemittanceDecider
         var details = new RemittancePosted(
             remittanceId, remittance.TraceNumber, remittance.PayerName, remittance.TotalPaid, remittance.PaymentMethod, remittance.PaymentDate, posted, unposted,
             context.By, context.Now);
-        session.Events.StartStream<RemittanceDetails>(remittanceId, details);
-        await session.SaveChangesAsync(ct);
+        await session.StartAsync<RemittanceDetails>(remittanceId, http, [details], ct);
         logger.LogInformation("Remittance {RemittanceId} (trace {TraceNumber}) posted: {Posted} claims, {Unposted} unposted",
             remittanceId, remittance.TraceNumber, posted.Count, unposted.Count);
         return TypedResults.Created($"/api/billing/remittances/{remittanceId}", RemittanceDetails.Create(details));

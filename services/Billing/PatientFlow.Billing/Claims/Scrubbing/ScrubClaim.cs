@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Coverage;
-using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Billing.Scrubbing;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Scrubbing;
 

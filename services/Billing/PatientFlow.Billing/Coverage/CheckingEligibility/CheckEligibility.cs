@@ -15,7 +15,7 @@ public static class CheckEligibilityDecider
         ILogger<PatientCoverage> logger, CancellationToken ct)
     {
         var serviceDate = command.ServiceDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var visitType = Text.Optional("visitType", command.VisitType, 32);
+        var visitType = TextField.Optional("visitType", command.VisitType, 32);
         var verified = await eligibility.VerifyAsync(session, patientId, command.VisitId, serviceDate, visitType, ct)
             ?? throw new ConflictException($"patient {patientId} has no coverage on file: self-pay until one is registered", "coverage");
         await session.SaveChangesAsync(ct);

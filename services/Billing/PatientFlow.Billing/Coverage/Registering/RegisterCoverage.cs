@@ -44,10 +44,10 @@ public static partial class RegisterCoverageDecider
     public static IReadOnlyList<object> Decide(
         Guid patientId, CoverageRank rank, RegisterCoverage command, Guid coverageId, string currency, string registeredBy, DateTimeOffset now)
     {
-        var payerId = Text.Required("payerId", command.PayerId, 80);
-        var payerName = Text.Required("payerName", command.PayerName, 60);
-        var plan = Text.Required("plan", command.Plan, 60);
-        var memberId = Text.Required("memberId", command.MemberId, 80);
+        var payerId = TextField.Required("payerId", command.PayerId, 80);
+        var payerName = TextField.Required("payerName", command.PayerName, 60);
+        var plan = TextField.Required("plan", command.Plan, 60);
+        var memberId = TextField.Required("memberId", command.MemberId, 80);
         if (!MemberIdFormat().IsMatch(memberId))
         {
             throw new InvalidFieldException("memberId", "may contain only letters, digits and '-'");
@@ -60,27 +60,27 @@ public static partial class RegisterCoverageDecider
             throw new InvalidFieldException("subscriberDateOfBirth", "must not be in the future");
         }
 
-        var gender = Text.Required("subscriberGender", command.SubscriberGender, 1).ToUpperInvariant();
+        var gender = TextField.Required("subscriberGender", command.SubscriberGender, 1).ToUpperInvariant();
         if (gender is not ("F" or "M" or "U"))
         {
             throw new InvalidFieldException("subscriberGender", "must be F, M or U");
         }
 
-        var state = Text.Required("state", command.State, 2).ToUpperInvariant();
+        var state = TextField.Required("state", command.State, 2).ToUpperInvariant();
         if (state.Length != 2 || !state.All(char.IsAsciiLetterUpper))
         {
             throw new InvalidFieldException("state", "must be a two-letter state code");
         }
 
-        var postal = Text.Required("postalCode", command.PostalCode, 10);
+        var postal = TextField.Required("postalCode", command.PostalCode, 10);
         if (postal.Count(char.IsAsciiDigit) is not (5 or 9))
         {
             throw new InvalidFieldException("postalCode", "must be a 5- or 9-digit ZIP code");
         }
 
         var subscriber = new SubscriberDetails(
-            relationship, Text.Required("subscriberLastName", command.SubscriberLastName, 60), Text.Required("subscriberFirstName", command.SubscriberFirstName, 35),
-            born, gender, Text.Required("addressLine1", command.AddressLine1, 55), Text.Required("city", command.City, 30), state, postal);
+            relationship, TextField.Required("subscriberLastName", command.SubscriberLastName, 60), TextField.Required("subscriberFirstName", command.SubscriberFirstName, 35),
+            born, gender, TextField.Required("addressLine1", command.AddressLine1, 55), TextField.Required("city", command.City, 30), state, postal);
         var from = command.EffectiveFrom ?? throw new InvalidFieldException("effectiveFrom", "is required");
         if (command.EffectiveTo is { } to && to < from)
         {
@@ -90,13 +90,13 @@ public static partial class RegisterCoverageDecider
         var copays = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
         foreach (var (visitType, copay) in command.CopayByVisitType ?? new Dictionary<string, decimal>())
         {
-            copays[Text.Code($"copayByVisitType.{visitType}", visitType)] = Money($"copayByVisitType.{visitType}", copay);
+            copays[TextField.Code($"copayByVisitType.{visitType}", visitType)] = Money($"copayByVisitType.{visitType}", copay);
         }
 
         return
         [
             new CoverageRegistered(
-                patientId, coverageId, rank, payerId, payerName, plan, memberId, Text.Optional("groupNumber", command.GroupNumber, 50), subscriber,
+                patientId, coverageId, rank, payerId, payerName, plan, memberId, TextField.Optional("groupNumber", command.GroupNumber, 50), subscriber,
                 from, command.EffectiveTo, copays, Money("defaultCopay", command.DefaultCopay ?? 0m), Money("deductible", command.Deductible ?? 0m),
                 currency, registeredBy, now),
         ];

@@ -28,27 +28,27 @@ public static class AdministerDecider
     public static IReadOnlyList<object> Decide(Encounter state, AdministerImmunization command, DateTimeOffset now)
     {
         state.EnsureOpen();
-        var cvx = Text.Required("cvxCode", command.CvxCode, 3);
+        var cvx = TextField.Required("cvxCode", command.CvxCode, 3);
         if (!ClinicalCodes.Cvx().IsMatch(cvx))
         {
             throw new InvalidFieldException("cvxCode", "is a CVX code: one to three digits");
         }
 
         var given = Given(command.Lot, command.ExpiresOn, command.Site, command.Route, command.DoseAmount, command.DoseUnit, command.AdministeredAt, now);
-        return [new ImmunizationAdministered(state.Id, state.PatientId, cvx, Text.Optional("vaccine", command.Vaccine), given)];
+        return [new ImmunizationAdministered(state.Id, state.PatientId, cvx, TextField.Optional("vaccine", command.Vaccine), given)];
     }
 
     public static IReadOnlyList<object> Decide(Encounter state, AdministerInjection command, DateTimeOffset now)
     {
         state.EnsureOpen();
-        var code = Text.Optional("hcpcsCode", command.HcpcsCode, 5)?.ToUpperInvariant();
+        var code = TextField.Optional("hcpcsCode", command.HcpcsCode, 5)?.ToUpperInvariant();
         if (code is not null && !ClinicalCodes.Hcpcs().IsMatch(code))
         {
             throw new InvalidFieldException("hcpcsCode", "is not a well-formed HCPCS code (a letter and four digits, e.g. J1885)");
         }
 
         var given = Given(command.Lot, command.ExpiresOn, command.Site, command.Route, command.DoseAmount, command.DoseUnit, command.AdministeredAt, now);
-        return [new InjectionAdministered(state.Id, state.PatientId, Text.Required("drug", command.Drug), code, given)];
+        return [new InjectionAdministered(state.Id, state.PatientId, TextField.Required("drug", command.Drug), code, given)];
     }
 
     /// <summary>Lot, expiry, site, route and dose; a lot that expired before the day it is given is refused.</summary>
@@ -68,8 +68,8 @@ public static class AdministerDecider
         }
 
         return new Administration(
-            Text.Required("lot", lot, 30), expiry, Text.Required("site", site, 50),
+            TextField.Required("lot", lot, 30), expiry, TextField.Required("site", site, 50),
             route ?? throw new InvalidFieldException("route", "is required: IM, SC, ID, PO, IN or IV"),
-            doseAmount.Value, Text.Required("doseUnit", doseUnit, 10), at);
+            doseAmount.Value, TextField.Required("doseUnit", doseUnit, 10), at);
     }
 }

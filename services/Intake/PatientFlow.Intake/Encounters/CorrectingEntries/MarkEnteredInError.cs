@@ -25,6 +25,6 @@ public static class MarkEnteredInErrorDecider
             throw new ConflictException($"entry {entryId} is already marked entered in error");
         }
 
-        return [new EntryEnteredInError(state.Id, state.PatientId, entryId, kind, Text.Required("reason", command.Reason, 200), now)];
+        return [new EntryEnteredInError(state.Id, state.PatientId, entryId, kind, TextField.Required("reason", command.Reason, 200), now)];
     }
 }

@@ -16,5 +16,5 @@ public static class GiveInstructionsDecider
     public static IReadOnlyList<object> Decide(Encounter state, GiveInstructions command, DateTimeOffset now) =>
         [new InstructionsGiven(
             state.Id, state.PatientId, command.Kind ?? throw new InvalidFieldException("kind", "is required: education or post-visit-care"),
-            ServiceDefaults.Problems.Text.Required("topic", command.Topic), ServiceDefaults.Problems.Text.Required("text", command.Text, 2000), now)];
+            ServiceDefaults.Problems.TextField.Required("topic", command.Topic), ServiceDefaults.Problems.TextField.Required("text", command.Text, 2000), now)];
 }

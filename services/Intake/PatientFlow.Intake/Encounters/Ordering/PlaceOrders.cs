@@ -64,7 +64,7 @@ public static class PlaceOrdersDecider
             throw new InvalidFieldException("testCodes", $"must list between 1 and {MaxTests} tests");
         }
 
-        var tests = codes.Select((code, i) => Text.Required($"testCodes[{i}]", code, 16)).ToList();
+        var tests = codes.Select((code, i) => TextField.Required($"testCodes[{i}]", code, 16)).ToList();
         return tests.Distinct().Count() == tests.Count ? tests : throw new InvalidFieldException("testCodes", "lists a test twice");
     }
 
@@ -72,8 +72,8 @@ public static class PlaceOrdersDecider
     {
         state.EnsureOpen();
         _ = command.Kind ?? throw new InvalidFieldException("kind", "is required: specialist, imaging or admission");
-        Text.Required("specialty", command.Specialty);
-        Text.Required("reason", command.Reason, 500);
+        TextField.Required("specialty", command.Specialty);
+        TextField.Required("reason", command.Reason, 500);
     }
 
     /// <summary>Recorded once the lab accepted every test, with the lab's order ids.</summary>

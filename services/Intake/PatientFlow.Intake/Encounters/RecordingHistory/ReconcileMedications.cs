@@ -34,23 +34,23 @@ public static class ReconcileMedicationsDecider
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i] ?? throw new InvalidFieldException($"medications[{i}]", "is required");
-            var name = Text.Required($"medications[{i}].name", entry.Name);
+            var name = TextField.Required($"medications[{i}].name", entry.Name);
             if (lines.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new InvalidFieldException($"medications[{i}].name", "is listed twice");
             }
 
             var status = entry.Status ?? throw new InvalidFieldException($"medications[{i}].status", "is required: continued, changed or stopped");
-            var change = status == MedicationStatus.Changed ? Text.Required($"medications[{i}].change", entry.Change, 200) : null;
-            var reason = status == MedicationStatus.Stopped ? Text.Required($"medications[{i}].reason", entry.Reason, 200) : null;
-            var rxNorm = Text.Optional($"medications[{i}].rxNormCode", entry.RxNormCode, 12);
+            var change = status == MedicationStatus.Changed ? TextField.Required($"medications[{i}].change", entry.Change, 200) : null;
+            var reason = status == MedicationStatus.Stopped ? TextField.Required($"medications[{i}].reason", entry.Reason, 200) : null;
+            var rxNorm = TextField.Optional($"medications[{i}].rxNormCode", entry.RxNormCode, 12);
             if (rxNorm is not null && !rxNorm.All(char.IsAsciiDigit))
             {
                 throw new InvalidFieldException($"medications[{i}].rxNormCode", "is an RxNorm concept id: digits only");
             }
 
             lines.Add(new MedicationLine(
-                name, Text.Optional($"medications[{i}].dose", entry.Dose, 50), Text.Optional($"medications[{i}].frequency", entry.Frequency, 50), rxNorm, status, change, reason));
+                name, TextField.Optional($"medications[{i}].dose", entry.Dose, 50), TextField.Optional($"medications[{i}].frequency", entry.Frequency, 50), rxNorm, status, change, reason));
         }
 
         return [new MedicationsReconciled(state.Id, state.PatientId, lines, now)];

@@ -26,7 +26,7 @@ public static class RecordAllergyDecider
 
         var severity = command.Severity ?? throw new InvalidFieldException("severity", "is required: mild, moderate or severe");
         return [new AllergyRecorded(
-            state.Id, state.PatientId, Text.Required("substance", command.Substance), Text.Required("reaction", command.Reaction, 200), severity, command.Kind, now)];
+            state.Id, state.PatientId, TextField.Required("substance", command.Substance), TextField.Required("reaction", command.Reaction, 200), severity, command.Kind, now)];
     }
 
     /// <summary>The patient was asked and has no known allergies; contradicts any allergy recorded in this encounter.</summary>

@@ -18,7 +18,7 @@ public static class RecordChiefComplaintDecider
     {
         state.EnsureOpen();
         return [new ChiefComplaintRecorded(
-            state.Id, state.PatientId, Text.Required("text", command.Text, 500), Text.Optional("onset", command.Onset, 100),
+            state.Id, state.PatientId, TextField.Required("text", command.Text, 500), TextField.Optional("onset", command.Onset, 100),
             ClinicTime.Resolve("recordedAt", command.RecordedAt, now))];
     }
 }

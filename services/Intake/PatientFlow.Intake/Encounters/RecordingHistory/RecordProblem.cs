@@ -16,7 +16,7 @@ public static class RecordProblemDecider
     public static IReadOnlyList<object> Decide(Encounter state, RecordProblem command, DateTimeOffset now)
     {
         state.EnsureOpen();
-        var code = Text.Optional("icd10Code", command.Icd10Code, 8)?.ToUpperInvariant();
+        var code = TextField.Optional("icd10Code", command.Icd10Code, 8)?.ToUpperInvariant();
         if (code is not null && !ClinicalCodes.IsIcd10Cm(code))
         {
             throw new InvalidFieldException("icd10Code", "is not a well-formed ICD-10-CM code");
@@ -27,6 +27,6 @@ public static class RecordProblemDecider
             throw new InvalidFieldException("onsetDate", "must not be in the future");
         }
 
-        return [new ProblemRecorded(state.Id, state.PatientId, Text.Required("description", command.Description, 200), code, command.Status, command.OnsetDate, now)];
+        return [new ProblemRecorded(state.Id, state.PatientId, TextField.Required("description", command.Description, 200), code, command.Status, command.OnsetDate, now)];
     }
 }

@@ -15,7 +15,7 @@ public static class CancelLabOrderDecider
     /// <summary>Cancels every test not yet resulted; resulted tests stand (and stay billed). Nothing left to cancel is a conflict.</summary>
     public static IReadOnlyList<object> Decide(LabOrder order, CancelLabOrder command, string cancelledBy, DateTimeOffset now)
     {
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         var open = order.Tests.Where(line => line.Status is not (LabTestStatus.Resulted or LabTestStatus.Cancelled)).Select(line => line.Code).ToList();
         return open.Count == 0
             ? throw new ConflictException($"lab order {order.Id} has no test left to cancel: each is resulted or cancelled")

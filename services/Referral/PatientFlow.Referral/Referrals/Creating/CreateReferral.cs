@@ -35,12 +35,12 @@ public static class CreateReferralDecider
     {
         var kind = command.Kind ?? throw new InvalidFieldException("kind", "is required: specialist, imaging or admission");
         // Specialties are matched by the receiving side, so they are kept in one case.
-        var specialty = Text.Required("specialty", command.Specialty, MaxSpecialtyLength).ToLowerInvariant();
+        var specialty = TextField.Required("specialty", command.Specialty, MaxSpecialtyLength).ToLowerInvariant();
         var urgency = command.Urgency ?? throw new InvalidFieldException("urgency", "is required: routine, urgent or emergent");
-        var reason = Text.Required("reason", command.Reason, MaxReasonLength);
+        var reason = TextField.Required("reason", command.Reason, MaxReasonLength);
         var facility = kind == ReferralKind.Admission
-            ? Text.Required("admittingFacility", command.AdmittingFacility, 100)
-            : Text.Optional("admittingFacility", command.AdmittingFacility) is null
+            ? TextField.Required("admittingFacility", command.AdmittingFacility, 100)
+            : TextField.Optional("admittingFacility", command.AdmittingFacility) is null
                 ? null
                 : throw new InvalidFieldException("admittingFacility", "is only for admission referrals");
         var created = new ReferralCreated(

@@ -25,7 +25,7 @@ public static class DefineAppointmentTypeDecider
     /// <summary>Defining an existing code again changes it for bookings made from now on; booked appointments keep theirs.</summary>
     public static AppointmentTypeDefined Decide(DefineAppointmentType command, DateTimeOffset now)
     {
-        var code = Text.Code("code", command.Code);
+        var code = TextField.Code("code", command.Code);
         if (command.DurationMinutes is < 5 or > 480)
         {
             throw new InvalidFieldException("durationMinutes", "must be between 5 and 480");
@@ -37,12 +37,12 @@ public static class DefineAppointmentTypeDecider
             throw new InvalidFieldException("requiredEquipment", $"must list at most {MaxEquipment} categories");
         }
 
-        var categories = equipment.Select((c, i) => Text.Code($"requiredEquipment[{i}]", c)).ToList();
+        var categories = equipment.Select((c, i) => TextField.Code($"requiredEquipment[{i}]", c)).ToList();
         if (categories.Distinct().Count() != categories.Count)
         {
             throw new InvalidFieldException("requiredEquipment", "lists a category twice");
         }
 
-        return new AppointmentTypeDefined(AppointmentTypeDetails.IdOf(code), code, Text.Required("name", command.Name), command.DurationMinutes, categories, now);
+        return new AppointmentTypeDefined(AppointmentTypeDetails.IdOf(code), code, TextField.Required("name", command.Name), command.DurationMinutes, categories, now);
     }
 }

@@ -1,9 +1,9 @@
 using Marten;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.AppointmentTypes;
+using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.Scheduling.Patients;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Booking;

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using Microsoft.Extensions.Options;
 using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -29,7 +29,7 @@ public static class CancelAppointmentDecider
     public static (AppointmentCancelled Cancelled, Release Release) Decide(Appointment appointment, CancelAppointment command, DateTimeOffset now)
     {
         appointment.EnsureStatus(AppointmentStatus.Booked, "cancel");
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         return (new AppointmentCancelled(appointment.Id, appointment.PatientId, appointment.ProviderId, reason, now), appointment.Releases(now));
     }
 }

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Time;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.ServiceDefaults.Problems;
 

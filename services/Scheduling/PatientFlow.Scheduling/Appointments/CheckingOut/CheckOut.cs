@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Platform.Time;
+using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingOut;

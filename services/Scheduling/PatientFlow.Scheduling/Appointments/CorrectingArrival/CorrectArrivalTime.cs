@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Platform.Time;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.CorrectingArrival;

@@ -1,8 +1,8 @@
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Platform.EventStore;
-using JasperFx;
 
 namespace PatientFlow.Scheduling.Appointments.GettingDetails;
 

@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using Microsoft.Extensions.Options;
-using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Waitlist.Offering;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Rescheduling;
@@ -42,5 +42,5 @@ public static class RescheduleAppointmentDecider
     public static AppointmentRescheduled Decide(Appointment appointment, Placement placement, string clinic, RescheduleAppointment command, DateTimeOffset now) => new(
         appointment.Id, appointment.PatientId, placement.SlotEvents[0].ProviderId, clinic, placement.SlotId, placement.SlotIds,
         placement.StartsAt, placement.EndsAt, placement.RoomId, placement.Room, placement.EquipmentIds, placement.Overbooked,
-        appointment.StartsAt, Text.Optional("reason", command.Reason, 200), now);
+        appointment.StartsAt, TextField.Optional("reason", command.Reason, 200), now);
 }

@@ -1,11 +1,11 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.EventStore;
+using PatientFlow.Platform.Sweeping;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.NoShows;
 using PatientFlow.Scheduling.Appointments.Reminders;
 using PatientFlow.Scheduling.Waitlist;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.Platform.Sweeping;
 using PatientFlow.Scheduling.Waitlist.Offering;
 
 namespace PatientFlow.Scheduling.Appointments.Sweeping;

@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
-using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 

@@ -43,7 +43,7 @@ public static class DeclareHolidayDecider
     public static (HolidayDeclared Holiday, IReadOnlyList<SlotsRemoved> Removed) Decide(
         ClinicDetails clinic, IReadOnlyList<Provider> providers, DeclareHoliday command, DateTimeOffset now)
     {
-        var name = Text.Required("name", command.Name);
+        var name = TextField.Required("name", command.Name);
         if (clinic.IsHoliday(command.Date))
         {
             throw new ConflictException($"{command.Date:yyyy-MM-dd} is already a holiday of clinic {clinic.Code}");

@@ -19,9 +19,9 @@ public static class RegisterClinicDecider
 
     public static ClinicRegistered Decide(RegisterClinic command, DateTimeOffset now)
     {
-        var code = Text.Code("code", command.Code);
-        var name = Text.Required("name", command.Name);
-        var zone = Text.Required("timeZone", command.TimeZone, 64);
+        var code = TextField.Code("code", command.Code);
+        var name = TextField.Required("name", command.Name);
+        var zone = TextField.Required("timeZone", command.TimeZone, 64);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             throw new InvalidFieldException("timeZone", "is not a known IANA time zone");

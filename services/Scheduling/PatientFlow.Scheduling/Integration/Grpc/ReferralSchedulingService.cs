@@ -4,12 +4,12 @@ using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 using BookAppointment = PatientFlow.Scheduling.Appointments.Booking.BookAppointment;
 
@@ -28,7 +28,7 @@ public sealed class ReferralSchedulingService(IDocumentStore store, TimeProvider
         var date = DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new InvalidFieldException("date", "must be a date like 2026-03-04");
-        var specialty = Text.Required("specialty", request.Specialty, 64);
+        var specialty = TextField.Required("specialty", request.Specialty, 64);
         await using var session = store.QuerySession();
         var slots = await Providers.FindingSlots.FreeSlots.FindAsync(
             session, date, specialty, string.IsNullOrWhiteSpace(request.Clinic) ? null : request.Clinic, clock.GetUtcNow(), context.CancellationToken);
@@ -49,10 +49,10 @@ public sealed class ReferralSchedulingService(IDocumentStore store, TimeProvider
     public override async Task<BookedAppointment> BookReferralAppointment(BookReferralAppointmentRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var requestId = Text.Required("request_id", request.RequestId, 100);
+        var requestId = TextField.Required("request_id", request.RequestId, 100);
         var command = new BookAppointment(
             Id("patient_id", request.PatientId), Id("provider_id", request.ProviderId), Id("slot_id", request.SlotId),
-            Text.Required("visit_type", request.VisitType, 32));
+            TextField.Required("visit_type", request.VisitType, 32));
         Id("referral_id", request.ReferralId);
 
         // The same request id always names the same appointment, so a retried call finds the booking it made.

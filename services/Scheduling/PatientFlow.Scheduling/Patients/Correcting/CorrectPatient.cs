@@ -1,6 +1,6 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Globalization;
 using PatientFlow.Scheduling.Patients.Registering;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -27,7 +27,7 @@ public static class CorrectPatientDecider
 
     public static PatientDetailsCorrected Decide(PatientDetails patient, CorrectPatient command, DateTimeOffset now)
     {
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         var changes = new List<FieldChange>();
         void Change(string field, string? previous, string? current)
         {
@@ -37,8 +37,8 @@ public static class CorrectPatientDecider
             }
         }
 
-        if (command.FirstName is not null) Change("firstName", patient.FirstName, Text.Required("firstName", command.FirstName));
-        if (command.LastName is not null) Change("lastName", patient.LastName, Text.Required("lastName", command.LastName));
+        if (command.FirstName is not null) Change("firstName", patient.FirstName, TextField.Required("firstName", command.FirstName));
+        if (command.LastName is not null) Change("lastName", patient.LastName, TextField.Required("lastName", command.LastName));
         if (command.DateOfBirth is { } born)
         {
             RegisterPatientDecider.EnsureBirthDate(born, now);
@@ -46,11 +46,11 @@ public static class CorrectPatientDecider
         }
 
         if (command.Sex is { } sex) Change("sex", patient.Sex.ToString(), sex.ToString());
-        if (command.Phone is not null) Change("phone", patient.Phone, Text.Optional("phone", command.Phone, 32));
+        if (command.Phone is not null) Change("phone", patient.Phone, TextField.Optional("phone", command.Phone, 32));
         if (command.Email is not null) Change("email", patient.Email, RegisterPatientDecider.Email(command.Email));
-        if (command.Address is not null) Change("address", patient.Address, Text.Optional("address", command.Address, 200));
-        if (command.InsuranceMemberId is not null) Change("insuranceMemberId", patient.InsuranceMemberId, Text.Optional("insuranceMemberId", command.InsuranceMemberId, 64));
-        if (command.InsurancePayer is not null) Change("insurancePayer", patient.InsurancePayer, Text.Optional("insurancePayer", command.InsurancePayer, 100));
+        if (command.Address is not null) Change("address", patient.Address, TextField.Optional("address", command.Address, 200));
+        if (command.InsuranceMemberId is not null) Change("insuranceMemberId", patient.InsuranceMemberId, TextField.Optional("insuranceMemberId", command.InsuranceMemberId, 64));
+        if (command.InsurancePayer is not null) Change("insurancePayer", patient.InsurancePayer, TextField.Optional("insurancePayer", command.InsurancePayer, 100));
 
         return changes.Count == 0
             ? throw new InvalidFieldException("body", "changes nothing: every given field already has that value")

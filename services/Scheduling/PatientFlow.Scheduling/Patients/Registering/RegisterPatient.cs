@@ -83,14 +83,14 @@ public static class RegisterPatientDecider
 
     public static PatientRegistered Validate(Guid patientId, RegisterPatient command, DateTimeOffset now)
     {
-        var mrn = Text.Required("mrn", command.Mrn, 32);
-        var firstName = Text.Required("firstName", command.FirstName);
-        var lastName = Text.Required("lastName", command.LastName);
+        var mrn = TextField.Required("mrn", command.Mrn, 32);
+        var firstName = TextField.Required("firstName", command.FirstName);
+        var lastName = TextField.Required("lastName", command.LastName);
         EnsureBirthDate(command.DateOfBirth, now);
         return new PatientRegistered(
             patientId, NormaliseMrn(mrn), firstName, lastName, command.DateOfBirth, command.Sex,
-            Text.Optional("phone", command.Phone, 32), Text.Optional("insuranceMemberId", command.InsuranceMemberId, 64), now,
-            Email(command.Email), Text.Optional("address", command.Address, 200), Text.Optional("insurancePayer", command.InsurancePayer, 100));
+            TextField.Optional("phone", command.Phone, 32), TextField.Optional("insuranceMemberId", command.InsuranceMemberId, 64), now,
+            Email(command.Email), TextField.Optional("address", command.Address, 200), TextField.Optional("insurancePayer", command.InsurancePayer, 100));
     }
 
     public static void EnsureBirthDate(DateOnly dateOfBirth, DateTimeOffset now)
@@ -108,7 +108,7 @@ public static class RegisterPatientDecider
 
     public static string? Email(string? value)
     {
-        var email = Text.Optional("email", value, 254);
+        var email = TextField.Optional("email", value, 254);
         return email is null || (email.IndexOf('@') is > 0 and var at && at < email.Length - 1 && !email.Contains(' '))
             ? email
             : throw new InvalidFieldException("email", "is not an email address");

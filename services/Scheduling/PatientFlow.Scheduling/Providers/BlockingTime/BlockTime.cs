@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text.Json.Serialization;
 using PatientFlow.Scheduling.Providers.OpeningSlots;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -37,7 +37,7 @@ public static class BlockTimeDecider
     public static (IReadOnlyList<object> Events, IReadOnlyList<Guid> AffectedAppointments) Decide(
         Provider provider, BlockTime command, Guid blockId, DateTimeOffset now)
     {
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         if (command.EndsAt <= command.StartsAt)
         {
             throw new InvalidFieldException("endsAt", "must be after startsAt");

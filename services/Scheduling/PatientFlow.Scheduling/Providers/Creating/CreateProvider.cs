@@ -20,5 +20,5 @@ public static class CreateProviderDecider
     }
 
     public static ProviderCreated Decide(Guid providerId, ClinicDetails clinic, CreateProvider command, DateTimeOffset now) => new(
-        providerId, Text.Required("name", command.Name), Text.Code("specialty", command.Specialty), clinic.Code, now);
+        providerId, TextField.Required("name", command.Name), TextField.Code("specialty", command.Specialty), clinic.Code, now);
 }

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Scheduling.Clinics;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Clinics;
 
 namespace PatientFlow.Scheduling.Providers.GettingDay;
 

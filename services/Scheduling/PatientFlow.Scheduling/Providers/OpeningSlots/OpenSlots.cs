@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text.Json.Serialization;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.OpeningSlots;

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Clinics;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Scheduling.Resources.Registering;
 
@@ -25,9 +25,9 @@ public static class RegisterResourceDecider
     /// <summary>Codes are unique within a clinic (the stream id derives from both), so <c>EXAM-3</c> means one room.</summary>
     public static ResourceRegistered Decide(ClinicDetails clinic, RegisterResource command, DateTimeOffset now)
     {
-        var code = Text.Required("code", command.Code, 32).ToUpperInvariant();
+        var code = TextField.Required("code", command.Code, 32).ToUpperInvariant();
         return new ResourceRegistered(
-            IdOf(clinic.Code, code), command.Kind, code, Text.Required("name", command.Name), clinic.Code,
-            Text.Code("category", command.Category), now);
+            IdOf(clinic.Code, code), command.Kind, code, TextField.Required("name", command.Name), clinic.Code,
+            TextField.Code("category", command.Category), now);
     }
 }

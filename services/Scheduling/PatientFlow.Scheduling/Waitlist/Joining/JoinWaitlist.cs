@@ -42,8 +42,8 @@ public static class JoinWaitlistDecider
 
         return new PatientWaitlisted(
             entryId, command.PatientId, command.ProviderId,
-            string.IsNullOrWhiteSpace(command.Specialty) ? null : Text.Code("specialty", command.Specialty),
-            string.IsNullOrWhiteSpace(command.Clinic) ? null : Text.Code("clinic", command.Clinic),
+            string.IsNullOrWhiteSpace(command.Specialty) ? null : TextField.Code("specialty", command.Specialty),
+            string.IsNullOrWhiteSpace(command.Clinic) ? null : TextField.Code("clinic", command.Clinic),
             visitType, command.EarliestStart, command.LatestStart, now);
     }
 }

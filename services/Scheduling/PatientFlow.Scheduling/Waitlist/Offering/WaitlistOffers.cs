@@ -1,6 +1,6 @@
+using Marten;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
-using Marten;
 using PatientFlow.Scheduling.Providers;
 
 namespace PatientFlow.Scheduling.Waitlist.Offering;

@@ -28,7 +28,7 @@ public static class WithdrawFromWaitlistDecider
     /// <summary>A reason is required; an entry already booked or withdrawn cannot be withdrawn.</summary>
     public static WaitlistEntryWithdrawn Decide(WaitlistEntryDetails entry, WithdrawFromWaitlist command, DateTimeOffset now)
     {
-        var reason = Text.Required("reason", command.Reason, 200);
+        var reason = TextField.Required("reason", command.Reason, 200);
         if (entry.Status is WaitlistStatus.Booked or WaitlistStatus.Withdrawn)
         {
             throw new ConflictException($"waitlist entry {entry.EntryId} is {entry.Status.ToString().ToLowerInvariant()}");

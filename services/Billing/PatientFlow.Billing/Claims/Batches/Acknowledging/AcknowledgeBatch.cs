@@ -48,7 +48,7 @@ public static class AcknowledgeBatchDecider
                 throw new InvalidFieldException($"rejected[{i}].claimId", $"claim {rejected[i].ClaimId} is not in batch {batch.ControlNumber}");
             }
 
-            Text.Required($"rejected[{i}].reason", rejected[i].Reason, 500);
+            TextField.Required($"rejected[{i}].reason", rejected[i].Reason, 500);
         }
 
         var rejectedIds = rejected.Select(r => r.ClaimId).ToHashSet();

@@ -20,7 +20,7 @@ public static class CreateBatchDecider
     public static async Task<Created<BatchSummary>> Handle(
         CreateBatch command, IDocumentSession session, ClaimContexts contexts, HttpContext http, ILogger<ClaimBatch> logger, CancellationToken ct)
     {
-        var payerId = Text.Required("payerId", command.PayerId, 80);
+        var payerId = TextField.Required("payerId", command.PayerId, 80);
         var ready = await session.Query<Claim>()
             .Where(c => c.Status == ClaimStatus.Ready && c.Coverage!.PayerId == payerId)
             .OrderBy(c => c.CreatedAt)

@@ -1,5 +1,5 @@
-using PatientFlow.Platform.EventStore;
 using JasperFx;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Waitlist;

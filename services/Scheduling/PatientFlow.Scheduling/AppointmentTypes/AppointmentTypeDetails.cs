@@ -1,6 +1,6 @@
-using PatientFlow.ServiceDefaults.Problems;
 using JasperFx;
 using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.AppointmentTypes;
 

@@ -1,7 +1,7 @@
 namespace PatientFlow.ServiceDefaults.Problems;
 
 /// <summary>Trimmed free-text fields with a length limit, rejected with 422 naming the field.</summary>
-public static class Text
+public static class TextField
 {
     public static string Required(string field, string? value, int maxLength = 100)
     {

@@ -1,5 +1,5 @@
-using PatientFlow.ServiceDefaults.Problems;
 using JasperFx;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients;
 
