@@ -6,7 +6,6 @@ using PatientFlow.Billing.Claims.Remittances;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Integration;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Billing;

@@ -1,10 +1,8 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Intake.Encounters;
-using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Encounters.Ordering;
 using PatientFlow.Intake.Integration;
 using PatientFlow.Intake.Rooms;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Intake;

@@ -1,15 +1,12 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
-using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Integration;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Lab.Orders.Deadlines;
-using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Patients;
-using PatientFlow.Lab.Visits;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
+using PatientFlow.Platform.Visits;
 
 namespace PatientFlow.Lab;
 
@@ -39,7 +36,7 @@ public static class LabModule
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<LabEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(LabModule).Assembly);
+        builder.AddPatientFlowMessaging(Service, typeof(LabModule).Assembly, typeof(VisitBookedConsumer));
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using PatientFlow.Lab;
-using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Lab.Orders.Turnaround;
 using PatientFlow.Platform;

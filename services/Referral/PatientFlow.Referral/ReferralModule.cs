@@ -1,14 +1,12 @@
 using JasperFx.Events.Projections;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
+using PatientFlow.Platform.Visits;
 using PatientFlow.Referral.Integration;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.Deadlines;
-using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Referral.Referrals.Scheduling;
-using PatientFlow.Referral.Visits;
 
 namespace PatientFlow.Referral;
 
@@ -38,7 +36,7 @@ public static class ReferralModule
                 options.Schema.For<Visit>();
             })
             .AddIntegrationEventRelay<ReferralEventRelay>();
-        builder.AddPatientFlowMessaging(Service, typeof(ReferralModule).Assembly);
+        builder.AddPatientFlowMessaging(Service, typeof(ReferralModule).Assembly, typeof(VisitBookedConsumer));
         return builder;
     }
 }

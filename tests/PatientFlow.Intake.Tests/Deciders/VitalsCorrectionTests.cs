@@ -17,25 +17,25 @@ public class VitalsCorrectionTests
 
     [Fact]
     public void GivenVitalsOnRecord_WhenCorrected_ThenTheWholeSetIsReplacedKeepingItsTime() =>
-        Correct(new CorrectVitals(HeartRate: 80, Reason: "typed 180 for 80"), Taken)
+        Correct(new CorrectVitals(Reason: "typed 180 for 80") { HeartRate = 80 }, Taken)
             .Then(new VitalsCorrected(VisitId, PatientId, SetId, [new VitalSign("8867-4", "heart-rate", 80, "/min", false)],
                 Now.AddMinutes(-10), "typed 180 for 80", Now));
 
     [Fact]
     public void GivenCompletedEncounter_WhenVitalsCorrected_ThenAllowedAsAnAmendment() =>
-        Correct(new CorrectVitals(HeartRate: 80, Reason: "amendment"), Taken, new EncounterCompleted(VisitId, PatientId, ProviderId, ["I10"], [], Now.AddMinutes(-1)))
+        Correct(new CorrectVitals(Reason: "amendment") { HeartRate = 80 }, Taken, new EncounterCompleted(VisitId, PatientId, ProviderId, ["I10"], [], Now.AddMinutes(-1)))
             .ThenSingle<VitalsCorrected>().CorrectedVitalsId.Should().Be(SetId);
 
     [Fact]
     public void GivenNoSuchSet_WhenCorrected_ThenNotFound()
     {
-        var decide = () => Given(Opened).When(s => CorrectVitalsDecider.Decide(s, Guid.CreateVersion7(), new CorrectVitals(HeartRate: 80, Reason: "x"), Now)).ThenSingle<VitalsCorrected>();
+        var decide = () => Given(Opened).When(s => CorrectVitalsDecider.Decide(s, Guid.CreateVersion7(), new CorrectVitals(Reason: "x") { HeartRate = 80 }, Now)).ThenSingle<VitalsCorrected>();
         decide.Should().Throw<PatientFlow.ServiceDefaults.Problems.NotFoundException>();
     }
 
     [Fact]
     public void GivenVitalsOnRecord_WhenCorrectedWithoutReason_ThenReasonRejected() =>
-        Correct(new CorrectVitals(HeartRate: 80), Taken).ThenRejects("reason");
+        Correct(new CorrectVitals() { HeartRate = 80 }, Taken).ThenRejects("reason");
 
     [Fact]
     public void GivenVitalsOnRecord_WhenCorrectedToNothing_ThenBodyRejected() =>
@@ -43,5 +43,5 @@ public class VitalsCorrectionTests
 
     [Fact]
     public void GivenVitalsOnRecord_WhenCorrectedWithImpossibleValue_ThenFieldRejected() =>
-        Correct(new CorrectVitals(HeartRate: 500, Reason: "x"), Taken).ThenRejects("heartRate");
+        Correct(new CorrectVitals(Reason: "x") { HeartRate = 500 }, Taken).ThenRejects("heartRate");
 }

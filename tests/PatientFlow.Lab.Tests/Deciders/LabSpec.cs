@@ -1,7 +1,7 @@
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Lab.Orders.Resulting;
-using PatientFlow.Lab.Visits;
+using PatientFlow.Platform.Visits;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Lab.Tests.Deciders;

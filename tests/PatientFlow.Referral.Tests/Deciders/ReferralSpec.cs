@@ -1,6 +1,6 @@
+using PatientFlow.Platform.Visits;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.Creating;
-using PatientFlow.Referral.Visits;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Deciders;

@@ -1,11 +1,7 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Accounts.Copay;
 using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Claims;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts;
 

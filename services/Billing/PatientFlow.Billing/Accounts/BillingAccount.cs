@@ -1,7 +1,4 @@
-using Marten;
 using PatientFlow.Billing.Fees;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts;
 

@@ -1,10 +1,8 @@
-using Marten;
 using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Claims.LateCharges;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts;
-using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Billing.Accounts;
 

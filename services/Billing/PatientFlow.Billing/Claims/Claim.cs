@@ -3,8 +3,6 @@ using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Scrubbing;
 using PatientFlow.Billing.X12;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims;
 

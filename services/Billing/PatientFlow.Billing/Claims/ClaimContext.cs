@@ -1,4 +1,3 @@
-using Marten;
 using PatientFlow.Billing.Claims.Batches;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;

@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Coverage.CheckingEligibility;
 using PatientFlow.Billing.Coverage.Registering;
 using PatientFlow.ServiceDefaults.Auth;

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace PatientFlow.Billing.Coverage;
 
 public sealed record CoverageView(CoverageRank Rank, CoverageRegistered Coverage, EligibilityVerified? LastVerification)

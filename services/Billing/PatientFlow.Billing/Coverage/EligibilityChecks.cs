@@ -1,6 +1,4 @@
-using Marten;
 using PatientFlow.Billing.Accounts;
-using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Billing.Coverage;
 

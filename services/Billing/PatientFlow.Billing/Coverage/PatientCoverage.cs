@@ -1,6 +1,3 @@
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Billing.Coverage;
 
 // One stream per patient (stream id = patient id): the coverages on file and every eligibility answer.

@@ -1,4 +1,3 @@
-using Marten;
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Accounts.Charging;
 using PatientFlow.Billing.Accounts.Claiming;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters;
 

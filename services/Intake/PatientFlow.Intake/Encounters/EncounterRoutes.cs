@@ -2,7 +2,6 @@ using PatientFlow.Intake.Encounters.Administering;
 using PatientFlow.Intake.Encounters.Completing;
 using PatientFlow.Intake.Encounters.CorrectingEntries;
 using PatientFlow.Intake.Encounters.CorrectingVitals;
-using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Encounters.Instructing;
 using PatientFlow.Intake.Encounters.Ordering;
 using PatientFlow.Intake.Encounters.RecordingHistory;

@@ -1,8 +1,6 @@
-using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Opening;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 
 namespace PatientFlow.Intake.Integration;

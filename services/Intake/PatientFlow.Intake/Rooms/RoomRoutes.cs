@@ -1,8 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Intake.Rooms.Cleaning;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Rooms;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Catalog;

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using PatientFlow.Contracts;
-using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders;
 using PatientFlow.Platform.Messaging;
 using V1 = PatientFlow.Contracts.Lab.V1;

@@ -1,7 +1,3 @@
-using PatientFlow.Lab.Catalog;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Lab.Orders;
 
 // One stream per order; the order id is the stream id. Tests within an order are named by their LOINC code.

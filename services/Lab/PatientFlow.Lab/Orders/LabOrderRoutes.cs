@@ -1,5 +1,4 @@
 using PatientFlow.Lab.Orders.Cancelling;
-using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Lab.Orders.Resulting;
 using PatientFlow.Lab.Orders.Specimens;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
-using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Platform.Grpc;
 

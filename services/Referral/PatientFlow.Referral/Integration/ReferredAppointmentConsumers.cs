@@ -1,6 +1,4 @@
-using Marten;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;

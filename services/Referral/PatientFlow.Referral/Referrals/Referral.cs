@@ -1,6 +1,3 @@
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Referral.Referrals;
 
 // One stream per referral; the referral id is the stream id.

@@ -1,7 +1,6 @@
 using PatientFlow.Referral.Referrals.Authorizing;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;
 using PatientFlow.Referral.Referrals.Creating;
-using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Referral.Referrals.Scheduling;
 using PatientFlow.ServiceDefaults.Auth;
 

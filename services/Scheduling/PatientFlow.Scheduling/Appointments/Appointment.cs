@@ -1,8 +1,6 @@
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Clinics.DeclaringHolidays;
 using PatientFlow.Scheduling.Clinics.Registering;
 using PatientFlow.ServiceDefaults.Auth;

@@ -1,5 +1,4 @@
 using JasperFx;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients;
 

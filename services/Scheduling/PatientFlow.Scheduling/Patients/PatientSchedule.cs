@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients;
 

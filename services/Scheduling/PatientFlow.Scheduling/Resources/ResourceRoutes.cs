@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Resources.Registering;
 using PatientFlow.ServiceDefaults.Auth;
 

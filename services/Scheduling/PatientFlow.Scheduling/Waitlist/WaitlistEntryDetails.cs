@@ -1,6 +1,4 @@
 using JasperFx;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Waitlist;
 

@@ -1,8 +1,6 @@
-using Marten;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Fees;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts.Claiming;
 

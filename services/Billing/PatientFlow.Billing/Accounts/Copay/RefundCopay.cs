@@ -1,7 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Fees;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Accounts.Copay;
 

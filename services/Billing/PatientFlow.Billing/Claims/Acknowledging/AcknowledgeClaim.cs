@@ -1,5 +1,3 @@
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Billing.Claims.Acknowledging;
 
 public static class AcknowledgeClaimDecider

@@ -1,7 +1,6 @@
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.X12;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Adjudicating;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Billing.Claims.Appealing;
 
 public sealed record AppealClaim(string? Reason = null);

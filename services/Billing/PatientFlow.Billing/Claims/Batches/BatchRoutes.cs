@@ -1,6 +1,4 @@
 using System.Text;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Claims.Batches.Acknowledging;
 using PatientFlow.Billing.Claims.Batches.Creating;
 using PatientFlow.ServiceDefaults.Auth;

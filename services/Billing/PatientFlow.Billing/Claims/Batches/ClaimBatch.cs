@@ -1,8 +1,6 @@
 using System.Globalization;
 using JasperFx;
 using PatientFlow.Billing.X12;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Batches;
 

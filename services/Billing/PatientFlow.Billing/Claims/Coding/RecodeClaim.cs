@@ -1,11 +1,8 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Billing.Scrubbing;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Coding;
 

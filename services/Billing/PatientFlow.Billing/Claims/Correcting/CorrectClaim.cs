@@ -1,9 +1,6 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Claims.Coding;
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Coverage;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Correcting;
 

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Platform.EventStore;
-
 namespace PatientFlow.Billing.Claims.Listing;
 
 /// <summary>Reads of claims, from the <see cref="Claim"/> document written with its events.</summary>

@@ -1,7 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Remittances;
 

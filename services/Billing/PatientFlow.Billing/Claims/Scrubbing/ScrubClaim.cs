@@ -1,8 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Scrubbing;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Scrubbing;
 

@@ -1,5 +1,3 @@
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Billing.Claims.Submitting;
 
 public static class SubmitClaimDecider

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Billing.Coverage.CheckingEligibility;
 
 /// <summary>Ask the payer about the primary coverage for a date of service and visit type (default: today, follow-up).</summary>

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Fees;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Coverage.Registering;
 

@@ -1,35 +1,14 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Encounters.RecordingVitals;
 using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.CorrectingVitals;
 
 /// <summary>
-/// Replace a set of vitals that was entered wrong: the same fields as recording vitals, the whole set
+/// Replace a set of vitals that was entered wrong: the fields of <see cref="RecordVitals"/>, the whole set
 /// as it should have been, and why; without <c>takenAt</c> the set keeps its time. Allowed after the
 /// encounter is completed too (an amendment).
 /// </summary>
-public sealed record CorrectVitals(
-    decimal? SystolicBp = null,
-    decimal? DiastolicBp = null,
-    decimal? HeartRate = null,
-    decimal? RespiratoryRate = null,
-    decimal? Temperature = null,
-    string? TemperatureUnit = null,
-    decimal? Spo2 = null,
-    decimal? Height = null,
-    string? HeightUnit = null,
-    decimal? Weight = null,
-    string? WeightUnit = null,
-    decimal? PainScore = null,
-    DateTimeOffset? TakenAt = null,
-    string? Reason = null)
-{
-    public RecordVitals Values => new(
-        SystolicBp, DiastolicBp, HeartRate, RespiratoryRate, Temperature, TemperatureUnit, Spo2, Height, HeightUnit, Weight, WeightUnit, PainScore, TakenAt);
-}
+public sealed record CorrectVitals(string? Reason = null) : RecordVitals;
 
 public static class CorrectVitalsDecider
 {
@@ -50,7 +29,7 @@ public static class CorrectVitalsDecider
             throw new InvalidFieldException("reason", $"must say why, in 1 to {ReasonMaxLength} characters");
         }
 
-        var observations = RecordVitalsDecider.Observe(command.Values);
+        var observations = RecordVitalsDecider.Observe(command);
         if (observations.Count == 0)
         {
             throw new InvalidFieldException("body", "at least one vital sign is required");

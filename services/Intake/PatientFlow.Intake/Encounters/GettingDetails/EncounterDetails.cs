@@ -1,9 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Intake.Encounters.GettingDetails;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Encounters.Instructing;
 
 public sealed record GiveInstructions(InstructionKind? Kind = null, string? Topic = null, string? Text = null);

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
 
 public sealed record RecordAllergy(string? Substance = null, string? Reaction = null, AllergySeverity? Severity = null, AllergyKind Kind = AllergyKind.Other);

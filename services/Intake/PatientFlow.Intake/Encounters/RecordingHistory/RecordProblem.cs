@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
 
 /// <summary>A problem on the patient's history, optionally coded in ICD-10-CM.</summary>

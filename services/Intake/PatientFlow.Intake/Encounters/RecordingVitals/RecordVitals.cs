@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.RecordingVitals;
 
-/// <summary>Record one set of vital signs as entered at the bedside; any subset may be present.</summary>
-public sealed record RecordVitals(
+/// <summary>Record one set of vital signs as entered at the bedside; any subset may be present. A correction carries the same fields.</summary>
+public record RecordVitals(
     decimal? SystolicBp = null,
     decimal? DiastolicBp = null,
     decimal? HeartRate = null,

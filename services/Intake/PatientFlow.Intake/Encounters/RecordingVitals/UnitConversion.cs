@@ -1,5 +1,3 @@
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Encounters.RecordingVitals;
 
 /// <summary>Brings values entered in customary units to the UCUM units stored (Cel, cm, kg).</summary>

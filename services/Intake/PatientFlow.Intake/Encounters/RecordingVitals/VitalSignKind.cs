@@ -1,5 +1,3 @@
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Encounters.RecordingVitals;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Intake.Rooms;
 using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Intake.Encounters.Rooming;
 

@@ -1,8 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Intake.Rooms.Cleaning;
 
 /// <summary>The room a patient left has been cleaned: it is free for the next one.</summary>

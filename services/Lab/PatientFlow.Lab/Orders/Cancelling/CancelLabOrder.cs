@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Lab.Orders.Cancelling;
 
 public sealed record CancelLabOrder(string? Reason = null);

@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.Extensions.Options;
-using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Platform.Sweeping;
 
 namespace PatientFlow.Lab.Orders.Deadlines;

@@ -1,6 +1,4 @@
 using JasperFx;
-using Marten;
-using PatientFlow.Lab.Catalog;
 
 namespace PatientFlow.Lab.Orders.GettingDetails;
 

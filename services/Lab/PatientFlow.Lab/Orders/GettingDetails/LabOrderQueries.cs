@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Lab.Visits;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.Visits;
 
 namespace PatientFlow.Lab.Orders.GettingDetails;
 

@@ -1,11 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Lab.Catalog;
-using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Patients;
-using PatientFlow.Lab.Visits;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.Visits;
 
 namespace PatientFlow.Lab.Orders.Ordering;
 

@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using PatientFlow.Lab.Catalog;
-using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Lab.Orders.Resulting;
 

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Lab.Catalog;
-using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Lab.Orders.Specimens;
 
 /// <summary>Collect a specimen of a type (blood, urine, swab...) for the order's tests that need it.</summary>

@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Lab.Catalog;
-using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.Platform.Time;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Lab.Orders.Specimens;
 
 public sealed record RejectSpecimen(SpecimenRejection? Reason = null);

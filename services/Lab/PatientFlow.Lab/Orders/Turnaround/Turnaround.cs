@@ -1,5 +1,3 @@
-using PatientFlow.Lab.Orders.GettingDetails;
-
 namespace PatientFlow.Lab.Orders.Turnaround;
 
 /// <summary>One test's way through the lab: when each step happened and how long each took, in minutes.</summary>

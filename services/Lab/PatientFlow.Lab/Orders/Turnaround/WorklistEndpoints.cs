@@ -1,10 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Lab.Orders.GettingDetails;
-using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Lab.Orders.Turnaround;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Referral.Referrals.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Referral.Referrals.Authorizing;
 
 /// <summary>Prior authorization: requested → approved or denied → (appealed → requested again). What the steps share.</summary>

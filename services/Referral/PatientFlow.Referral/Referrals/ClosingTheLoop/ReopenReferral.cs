@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Platform.Time;
-using PatientFlow.Referral.Referrals.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals.ClosingTheLoop;
 

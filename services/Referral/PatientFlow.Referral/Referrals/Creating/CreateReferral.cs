@@ -1,9 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.Referral.Referrals.GettingDetails;
-using PatientFlow.Referral.Visits;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.Visits;
 
 namespace PatientFlow.Referral.Referrals.Creating;
 

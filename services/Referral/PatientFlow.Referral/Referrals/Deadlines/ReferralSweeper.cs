@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.Extensions.Options;
-using PatientFlow.Referral.Referrals.GettingDetails;
 using PatientFlow.Platform.Sweeping;
 
 namespace PatientFlow.Referral.Referrals.Deadlines;

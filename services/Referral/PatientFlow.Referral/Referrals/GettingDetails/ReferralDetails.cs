@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 
 namespace PatientFlow.Referral.Referrals.GettingDetails;
 

@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.Referral.Visits;
-using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Platform.Visits;
 
 namespace PatientFlow.Referral.Referrals.GettingDetails;
 

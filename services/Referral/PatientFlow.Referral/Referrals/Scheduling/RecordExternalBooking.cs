@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Referral.Referrals.Authorizing;
-using PatientFlow.Referral.Referrals.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Referral.Referrals.Scheduling;
 

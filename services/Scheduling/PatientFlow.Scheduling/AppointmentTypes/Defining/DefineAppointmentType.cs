@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Scheduling.AppointmentTypes.Defining;
 
 public sealed record DefineAppointmentType(string Code, string Name, int DurationMinutes, IReadOnlyList<string>? RequiredEquipment = null);

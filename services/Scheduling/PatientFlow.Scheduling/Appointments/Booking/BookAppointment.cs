@@ -1,11 +1,8 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Booking;
 

@@ -1,10 +1,7 @@
-using Marten;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Booking;
 

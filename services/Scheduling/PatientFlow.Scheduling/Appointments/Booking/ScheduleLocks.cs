@@ -1,9 +1,7 @@
-using Marten;
 using JasperFx.Events;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Booking;
 

@@ -1,10 +1,7 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Platform.Time;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingOut;
 

@@ -1,8 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Platform.Time;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.CorrectingArrival;
 

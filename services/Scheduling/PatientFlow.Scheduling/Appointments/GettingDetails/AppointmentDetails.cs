@@ -1,8 +1,5 @@
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Scheduling.Appointments.GettingDetails;
 

@@ -1,10 +1,7 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Waitlist.Offering;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Appointments.Rescheduling;
 

@@ -1,6 +1,4 @@
-using Marten;
 using Microsoft.Extensions.Options;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Sweeping;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.NoShows;

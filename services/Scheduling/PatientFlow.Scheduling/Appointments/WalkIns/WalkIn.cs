@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
 using PatientFlow.Scheduling.Appointments.GettingDetails;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Scheduling.Clinics.Registering;
 
 /// <param name="TimeZone">IANA zone of the clinic's wall clock, e.g. <c>America/New_York</c>: templates and holidays are in it.</param>

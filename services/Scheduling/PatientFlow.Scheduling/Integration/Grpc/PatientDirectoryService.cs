@@ -1,11 +1,9 @@
 using System.Globalization;
 using Grpc.Core;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Integration.Grpc;
 

@@ -1,16 +1,13 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.ServiceDefaults.Problems;
 using BookAppointment = PatientFlow.Scheduling.Appointments.Booking.BookAppointment;
 
 namespace PatientFlow.Scheduling.Integration.Grpc;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Patients.Registering;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Correcting;
 

@@ -1,9 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients.Registering;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Patients.Finding;
 

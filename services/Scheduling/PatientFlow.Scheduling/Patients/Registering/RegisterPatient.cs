@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Scheduling.Patients.Registering;
 
 /// <param name="NotDuplicateOf">

@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Providers.OpeningSlots;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.BlockingTime;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Clinics;
 
 namespace PatientFlow.Scheduling.Providers.FindingSlots;

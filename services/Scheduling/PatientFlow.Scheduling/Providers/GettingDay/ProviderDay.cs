@@ -1,5 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Clinics;

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
-
 namespace PatientFlow.Scheduling.Providers.GettingDetails;
 
 public sealed record ProviderSummary(Guid ProviderId, string Name, string Specialty, string Clinic);

@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Providers.OpeningSlots;
 

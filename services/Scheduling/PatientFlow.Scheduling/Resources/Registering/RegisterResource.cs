@@ -1,8 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using PatientFlow.Platform.EventStore;
 using PatientFlow.Scheduling.Clinics;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Resources.Registering;
 

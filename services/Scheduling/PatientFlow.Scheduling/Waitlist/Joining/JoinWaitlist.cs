@@ -1,9 +1,6 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Waitlist.Joining;
 

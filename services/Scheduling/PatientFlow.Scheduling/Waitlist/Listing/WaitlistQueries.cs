@@ -1,6 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace PatientFlow.Scheduling.Waitlist.Listing;
 
 /// <summary>Reads of the waitlist, from the <see cref="WaitlistEntryDetails"/> read model.</summary>

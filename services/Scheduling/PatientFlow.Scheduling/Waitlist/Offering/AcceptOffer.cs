@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.GettingDetails;

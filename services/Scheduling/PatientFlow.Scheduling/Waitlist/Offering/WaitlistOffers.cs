@@ -1,4 +1,3 @@
-using Marten;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Providers;

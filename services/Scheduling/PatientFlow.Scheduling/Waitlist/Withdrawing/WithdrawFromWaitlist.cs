@@ -1,8 +1,5 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PatientFlow.Scheduling.Waitlist.Offering;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Scheduling.Waitlist.Withdrawing;
 

@@ -1,8 +1,4 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Billing.Claims.Acknowledging;
-using PatientFlow.Platform.EventStore;
-using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Billing.Claims.Batches.Acknowledging;
 

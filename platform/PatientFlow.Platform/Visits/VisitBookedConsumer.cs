@@ -1,12 +1,12 @@
 using Marten;
+using Microsoft.Extensions.Logging;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.Referral.Visits;
 using PatientFlow.Platform.Messaging;
 
-namespace PatientFlow.Referral.Integration;
+namespace PatientFlow.Platform.Visits;
 
-/// <summary>Remembers each booked visit so referrals can be made from it.</summary>
-public sealed class AppointmentBookedConsumer(IDocumentStore store, ILogger<AppointmentBookedConsumer> logger)
+/// <summary>Remembers each booked visit (<see cref="Visit"/>) for a service that takes work against visits; its module names it.</summary>
+public sealed class VisitBookedConsumer(IDocumentStore store, ILogger<VisitBookedConsumer> logger)
     : IdempotentConsumer<AppointmentBooked>(store, logger)
 {
     protected override Task HandleAsync(AppointmentBooked message, IDocumentSession session, CancellationToken cancellationToken)
