@@ -11,7 +11,8 @@ namespace PatientFlow.ServiceDefaults.Problems;
 /// Turns what a client caused into the right 4xx with RFC 9457 problem details; anything else
 /// stays a 500. Messages carry ids and field names only, never patient data.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems, IEnumerable<IExceptionProblems> libraries, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Request answered 503: {Cause} ({ExceptionType})",
-                exception is DependencyUnavailableException ? "a service it needs did not answer" : "the database is unreachable", exception.GetType().Name);
+                exception is DependencyUnavailableException ? "a service it needs did not answer" : "a store it needs is unreachable", exception.GetType().Name);
             context.Response.Headers.RetryAfter = "2";
         }
         else
@@ -42,47 +43,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
-    private static ProblemDetails? Describe(Exception exception) => exception switch
+    private ProblemDetails? Describe(Exception exception) => exception switch
     {
         InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
         DependencyUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", unavailable.Message),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
         ConflictException conflict => Conflict(conflict),
         PreconditionFailedException stale => Stale(stale),
-        JasperFx.ConcurrencyException or
-            Marten.Exceptions.ExistingStreamIdCollisionException or
-            JasperFx.Events.ExistingStreamIdCollisionException or
-            JasperFx.DocumentAlreadyExistsException =>
-            Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
         BadHttpRequestException bad => BadRequest(bad),
         // One commit can break several unique keys at once (the MRN and the identity of a racing registration).
         AggregateException { InnerExceptions: [var first, ..] } => Describe(first),
-        _ when UniqueKeyTaken(exception) =>
-            Problem(StatusCodes.Status409Conflict, "Conflict", "A concurrent change won; reload and try again."),
-        _ when DatabaseUnreachable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-            "The service's database cannot be reached right now. Retry shortly."),
-        _ => null,
+        _ => libraries.Select(library => library.Describe(exception)).FirstOrDefault(described => described is not null) is var (status, title, detail)
+            ? Problem(status, title, detail)
+            : null,
     };
-
-    /// <summary>
-    /// The connection to PostgreSQL failed or was cut (a restart, a failover): the client should retry,
-    /// so 503 with Retry-After rather than a 500. A command cut off mid-commit may still have taken effect;
-    /// a retry is decided against whatever state the database holds, so it cannot take effect twice.
-    /// </summary>
-    private static bool UniqueKeyTaken(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is Npgsql.PostgresException { SqlState: "23505" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DatabaseUnreachable(Exception exception) => TransientFaults.IsTransient(exception);
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad)
     {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.OpenApi;
+using PatientFlow.ServiceDefaults.Problems;
 using Weasel.Core;
 
 namespace PatientFlow.Platform.EventStore;
@@ -37,6 +38,8 @@ public static class MartenExtensions
             connectionString, builder.Configuration.GetValue<bool>(DurabilityCheck.AllowUnsafeSetting),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurabilityCheck>>()));
         builder.Services.AddSingleton<Operations.ProjectionOperations>();
+        // The store's races and outages, as clients read them (409, 503).
+        builder.Services.AddSingleton<IExceptionProblems, StoreProblems>();
         // The one command path, for every aggregate the service decides on.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped(typeof(StreamCommands<,>));

@@ -1,4 +1,4 @@
-namespace PatientFlow.ServiceDefaults.Problems;
+namespace PatientFlow.Platform.EventStore;
 
 /// <summary>
 /// Failures of the infrastructure rather than of the request or message: PostgreSQL restarting or
