@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Tracking.Integrators.Catalog;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 
@@ -14,7 +15,7 @@ public class CloudEventEnvelopeTests
     {
         var placed = new LabOrderPlaced(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), At, At.AddMinutes(3),
             Guid.CreateVersion7(), "stat", [new OrderedLabTest("2345-7", "Glucose", "blood", "in-house")]);
-        var data = JsonSerializer.SerializeToNode(placed, FeedJson.Options)!.AsObject();
+        var data = JsonSerializer.SerializeToNode(placed, ContractJson.Options)!.AsObject();
 
         var envelope = CloudEventEnvelope.Wrap(placed, data, 42, "north");
 

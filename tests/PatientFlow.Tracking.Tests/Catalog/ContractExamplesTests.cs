@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PatientFlow.Tracking.Integrators.Catalog;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 
@@ -12,10 +13,10 @@ public class ContractExamplesTests
     {
         var data = Data(contract, PayloadScopes.Clinical);
 
-        var read = data.Deserialize(contract, FeedJson.Options);
+        var read = data.Deserialize(contract, ContractJson.Options);
 
         read.Should().BeOfType(contract).And.BeEquivalentTo(ContractExamples.ExampleOf(contract));
-        JsonNode.DeepEquals(JsonSerializer.SerializeToNode(read, contract, FeedJson.Options), data)
+        JsonNode.DeepEquals(JsonSerializer.SerializeToNode(read, contract, ContractJson.Options), data)
             .Should().BeTrue($"the example of {contract.Name} reads back to the same JSON");
     }
 
@@ -68,7 +69,7 @@ public class ContractExamplesTests
     {
         var empty = new List<string>();
 
-        Empty(JsonSerializer.SerializeToNode(ContractExamples.ExampleOf(contract), contract, FeedJson.Options), contract.Name, empty);
+        Empty(JsonSerializer.SerializeToNode(ContractExamples.ExampleOf(contract), contract, ContractJson.Options), contract.Name, empty);
 
         empty.Should().BeEmpty("an example shows every property with a value");
         ContractExamples.ExampleOf(contract).Should().BeEquivalentTo(ContractExamples.ExampleOf(contract), "examples are deterministic");

@@ -4,6 +4,7 @@ using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Tracking.Integrators.Catalog;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Tests.Catalog;
 
@@ -75,5 +76,5 @@ public class PayloadScopesTests
         JsonNode.DeepEquals(clinical, before).Should().BeTrue();
     }
 
-    private static JsonObject Clinical<T>(T contract) => JsonSerializer.SerializeToNode(contract, FeedJson.Options)!.AsObject();
+    private static JsonObject Clinical<T>(T contract) => JsonSerializer.SerializeToNode(contract, ContractJson.Options)!.AsObject();
 }

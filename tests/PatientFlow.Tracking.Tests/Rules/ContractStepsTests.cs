@@ -56,7 +56,7 @@ public class ContractStepsTests
             visit.At(4), visit.At(5), "north", visit.ProviderId, null));
         // The event itself rides along for the integrator feed, as its producer published it.
         System.Text.Json.JsonSerializer.Deserialize<PatientFlow.Contracts.Scheduling.V1.PatientCheckedIn>(
-            step.Payload!.Value, PatientFlow.Tracking.Integrators.Catalog.FeedJson.Options).Should().Be(checkedIn);
+            step.Payload!.Value, PatientFlow.Tracking.Journeys.ContractJson.Options).Should().Be(checkedIn);
     }
 
     [Fact]

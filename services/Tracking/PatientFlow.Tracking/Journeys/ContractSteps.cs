@@ -34,7 +34,7 @@ public static class ContractSteps
         return new JourneyStepRecorded(
             message.VisitId, message.PatientId, message.EventId, NameOf(message.GetType()), StageOf(message.GetType()),
             message.OccurredAt, message.RecordedAt, clinic, providerId, room, (message as VitalsCorrected)?.CorrectedEventId,
-            visitType, scheduledAt, reference, JsonSerializer.SerializeToElement(message, message.GetType(), Integrators.Catalog.FeedJson.Options));
+            visitType, scheduledAt, reference, JsonSerializer.SerializeToElement(message, message.GetType(), ContractJson.Options));
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ internal sealed record CatalogMessage(Type Contract, long ExamplePosition)
     private JsonArray Examples()
     {
         var example = (IVisitEvent)ContractExamples.ExampleOf(Contract);
-        var clinical = JsonSerializer.SerializeToNode(example, Contract, FeedJson.Options)!.AsObject();
+        var clinical = JsonSerializer.SerializeToNode(example, Contract, ContractJson.Options)!.AsObject();
         // The envelope names the visit's clinic even for events whose data does not: the example visit's.
         var clinic = ExampleValues.Text(Contract, "Clinic");
         return new JsonArray(

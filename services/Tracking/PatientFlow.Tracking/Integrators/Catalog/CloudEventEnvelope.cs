@@ -51,10 +51,10 @@ public static class CloudEventEnvelope
             ["source"] = "/patientflow/" + eventName.Split('.')[0],
             ["type"] = "org.patientflow." + eventName,
             ["subject"] = visitId.ToString("D"),
-            ["time"] = JsonSerializer.SerializeToNode(occurredAt, FeedJson.Options),
+            ["time"] = JsonSerializer.SerializeToNode(occurredAt, ContractJson.Options),
             ["datacontenttype"] = "application/json",
             ["sequence"] = SequenceOf(position),
-            ["recordedtime"] = JsonSerializer.SerializeToNode(recordedAt, FeedJson.Options),
+            ["recordedtime"] = JsonSerializer.SerializeToNode(recordedAt, ContractJson.Options),
         };
         if (clinic is not null)
             envelope["clinic"] = clinic;

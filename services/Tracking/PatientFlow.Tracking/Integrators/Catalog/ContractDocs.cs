@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Xml.Linq;
 using PatientFlow.Contracts;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Catalog;
 
@@ -47,7 +48,7 @@ internal static class ContractDocs
     }
 
     // A parameter reference names a property of the same payload: show it as it appears in the JSON.
-    private static string JsonName(string? name) => FeedJson.Options.PropertyNamingPolicy!.ConvertName(name ?? "");
+    private static string JsonName(string? name) => ContractJson.Options.PropertyNamingPolicy!.ConvertName(name ?? "");
 
     // "T:PatientFlow.Contracts.Intake.V1.VitalsRecorded" reads "VitalsRecorded"; a property keeps its type and reads
     // as in the JSON: "VitalsRecorded.eventId".

@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Catalog;
 
 /// <summary>
 /// JSON schemas of a contract's <c>data</c>, exported from the serializer's own contract metadata
-/// (<see cref="FeedJson.Options"/>) so they cannot drift from what is written, and described from the XML docs.
+/// (<see cref="ContractJson.Options"/>) so they cannot drift from what is written, and described from the XML docs.
 /// </summary>
 internal static class ContractSchemas
 {
@@ -20,7 +21,7 @@ internal static class ContractSchemas
     /// <summary>The clinical-scope schema, to be placed at <paramref name="location"/> (a JSON pointer fragment such as <c>#/components/schemas/x</c>).</summary>
     public static JsonObject Clinical(Type contract, string location)
     {
-        var schema = FeedJson.Options.GetJsonSchemaAsNode(contract, Exporter).AsObject();
+        var schema = ContractJson.Options.GetJsonSchemaAsNode(contract, Exporter).AsObject();
         Relocate(schema, location);
         return schema;
     }

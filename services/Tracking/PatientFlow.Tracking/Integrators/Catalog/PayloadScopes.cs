@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Catalog;
 
@@ -30,7 +31,7 @@ public static class PayloadScopes
     private static readonly HashSet<string> IssuedToThePatientElsewhere = ["insuranceMemberId"];
 
     /// <summary>
-    /// The <c>ids</c>-scope <c>data</c> of a clinical payload (camelCase, as <see cref="FeedJson"/> writes it): its
+    /// The <c>ids</c>-scope <c>data</c> of a clinical payload (camelCase, as <see cref="ContractJson"/> writes it): its
     /// kept properties in their original order, copied, with nulls kept. The input is not changed.
     /// </summary>
     public static JsonObject IdsOnly(JsonObject clinical)

@@ -29,5 +29,5 @@ public sealed record FeedEntry(long Position, JourneyStepRecorded Step, DateTime
         occurredAt = Step.OccurredAt,
         recordedAt = Step.RecordedAt,
         clinic = Step.Clinic,
-    }, Catalog.FeedJson.Options);
+    }, Journeys.ContractJson.Options);
 }

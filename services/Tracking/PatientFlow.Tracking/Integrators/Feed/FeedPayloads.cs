@@ -18,7 +18,7 @@ public static class FeedPayloads
     /// <exception cref="JsonException">The payload does not satisfy its contract.</exception>
     public static IVisitEvent? Read(JourneyStepRecorded step) =>
         step.Payload is { } payload && ContractOf(step) is { } contract
-            ? (IVisitEvent?)payload.Deserialize(contract, FeedJson.Options)
+            ? (IVisitEvent?)payload.Deserialize(contract, ContractJson.Options)
             : null;
 
     /// <summary>A visit's events in log order, up to and including <paramref name="position"/>; steps without a payload are left out.</summary>

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PatientFlow.Tracking.Integrators.Catalog;
+namespace PatientFlow.Tracking.Journeys;
 
 /// <summary>
-/// How a contract becomes a CloudEvent's <c>data</c>: System.Text.Json web defaults (camelCase names), enums as
+/// How a contract is kept in its journey step and becomes a CloudEvent's <c>data</c>: System.Text.Json web defaults (camelCase names), enums as
 /// kebab-case strings as on the platform's HTTP API, nulls written rather than omitted. Deliveries and the AsyncAPI
 /// document use these same options, so the published schemas describe what subscribers receive.
 /// </summary>
-public static class FeedJson
+public static class ContractJson
 {
     /// <summary>The read-only options; serialize <c>data</c> with them.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
