@@ -109,9 +109,10 @@ public sealed class RunShTests(ITestOutputHelper output)
         (await frontDesk.SendAsync(booking)).StatusCode.Should().Be(HttpStatusCode.Created);
 
         using var dashboard = new HttpClient { BaseAddress = host.DashboardUrl };
-        // Each process exports its spans in batches of its own, so the trace fills in over a few seconds.
+        // Each process exports its spans in batches of its own, so the trace fills in over a few seconds: wait for every
+        // part the assertion names (the gateway's batch may come last).
         var services = new HashSet<string>();
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !(services.Contains("scheduling") && services.Overlaps(["tracking", "intake", "billing"])); await Task.Delay(1000))
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !(services.IsSupersetOf(["gateway", "scheduling"]) && services.Overlaps(["tracking", "intake", "billing"])); await Task.Delay(1000))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/telemetry/traces/{traceId}");
             request.Headers.Add("x-api-key", host.DashboardApiKey);
