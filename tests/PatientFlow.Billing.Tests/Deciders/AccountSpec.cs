@@ -3,11 +3,12 @@ using PatientFlow.Billing.Accounts.Charging;
 using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Accounts.RecordingVisit;
 using PatientFlow.Billing.Fees;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Billing.Tests.Deciders;
 
 /// <summary>Given(account events).When(command).Then(account events, then the claim if one was drafted).</summary>
-internal sealed class AccountSpec
+internal static class AccountSpec
 {
     public static readonly Guid VisitId = Guid.CreateVersion7();
     public static readonly Guid PatientId = Guid.CreateVersion7();
@@ -44,20 +45,16 @@ internal sealed class AccountSpec
     public static readonly CheckOutRecorded CheckedOut = new(VisitId, PatientId, CheckedOutAt);
     public static readonly ClaimDrafted Drafted = new(VisitId, ClaimId);
 
-    private readonly BillingAccount? _state;
+    public static Spec<BillingAccount> Given(params object[] history) => Spec<BillingAccount>.Given(history);
 
-    private AccountSpec(BillingAccount? state) => _state = state;
+    public static Outcome When(this Spec<BillingAccount> spec, RecordAppointment command) => new(() => RecordAppointmentDecider.Decide(spec.Current, command, Next));
 
-    public static AccountSpec Given(params object[] history) => new(BillingAccount.Replay(null, history));
+    public static Outcome When(this Spec<BillingAccount> spec, ChargeEncounter command, FeeSchedule? fees = null) =>
+        new(() => ChargeEncounterDecider.Decide(spec.Current, command, fees ?? Fees, Next));
 
-    public Outcome When(RecordAppointment command) => new(() => RecordAppointmentDecider.Decide(_state, command, Next));
+    public static Outcome When(this Spec<BillingAccount> spec, ChargeLabResult command) => new(() => ChargeLabResultDecider.Decide(spec.Current, command, Fees, Next));
 
-    public Outcome When(ChargeEncounter command, FeeSchedule? fees = null) =>
-        new(() => ChargeEncounterDecider.Decide(_state, command, fees ?? Fees, Next));
-
-    public Outcome When(ChargeLabResult command) => new(() => ChargeLabResultDecider.Decide(_state, command, Fees, Next));
-
-    public Outcome When(RecordCheckOut command) => new(() => RecordCheckOutDecider.Decide(_state, command, Next));
+    public static Outcome When(this Spec<BillingAccount> spec, RecordCheckOut command) => new(() => RecordCheckOutDecider.Decide(spec.Current, command, Next));
 
     internal sealed class Outcome(Func<VisitDecision> act)
     {

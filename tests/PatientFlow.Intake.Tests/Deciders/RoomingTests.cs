@@ -14,7 +14,7 @@ public class RoomingTests
     private static readonly PatientRoomed InExam3 = new(VisitId, PatientId, "EXAM-3", Now.AddMinutes(-5));
     private static readonly Rooms.Room Exam3Held = Exam3.Apply(new RoomOccupied(Exam3.Id, "north", "EXAM-3", VisitId, Now.AddMinutes(-5)));
 
-    private static DecisionOutcome Rooming(EncounterSpec spec, Room target, RoomPatient command, Room? current = null) =>
+    private static DecisionOutcome Rooming(Spec<Encounter> spec, Room target, RoomPatient command, Room? current = null) =>
         spec.When(s =>
         {
             var (encounter, rooms) = RoomPatientDecider.Decide(s, target, current, command, Now);

@@ -7,7 +7,7 @@ using PatientFlow.Testing;
 namespace PatientFlow.Lab.Tests.Deciders;
 
 /// <summary>Given(events).When(decision).Then(events) over a lab order's decision state.</summary>
-internal sealed class LabSpec
+internal static class LabSpec
 {
     public static readonly Guid VisitId = Guid.CreateVersion7();
     public static readonly Guid PatientId = Guid.CreateVersion7();
@@ -44,10 +44,6 @@ internal sealed class LabSpec
 
     public static readonly LabCatalog TestCatalog = new([Glucose, Cholesterol, Hemoglobin, RapidStrep]);
 
-    private readonly LabOrder? _state;
-
-    private LabSpec(LabOrder? state) => _state = state;
-
     public static LabOrderPlaced Ordered(params LabTest[] tests) => new(
         OrderId, VisitId, PatientId, LabPriority.Routine, [.. tests.Select(t => new OrderedTest(t, t.RangeFor(null, null)))], "test-clinician", OrderedAt);
 
@@ -67,32 +63,5 @@ internal sealed class LabSpec
     public static CriticalResultFlagged Flagged(LabTest test, string flag) => new(
         OrderId, VisitId, PatientId, test.Code, flag, OrderedAt.AddMinutes(20), OrderedAt.AddMinutes(50));
 
-    public static LabSpec Given(params object[] history)
-    {
-        LabOrder? state = null;
-        foreach (var @event in history)
-        {
-            state = (state, @event) switch
-            {
-                (null, LabOrderPlaced placed) => LabOrder.Create(placed),
-                ({ } s, LabOrderCancelled e) => s.Apply(e),
-                ({ } s, SpecimenCollected e) => s.Apply(e),
-                ({ } s, SpecimenRejected e) => s.Apply(e),
-                ({ } s, RecollectionRequested e) => s.Apply(e),
-                ({ } s, SpecimenSentOut e) => s.Apply(e),
-                ({ } s, SendOutOverdue e) => s.Apply(e),
-                ({ } s, LabResultRecorded e) => s.Apply(e),
-                ({ } s, CriticalResultFlagged e) => s.Apply(e),
-                ({ } s, LabResultAcknowledged e) => s.Apply(e),
-                ({ } s, CriticalResultEscalated e) => s.Apply(e),
-                ({ } s, LabResultAmended e) => s.Apply(e),
-                _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot follow {(state is null ? "nothing" : "this order")}"),
-            };
-        }
-
-        return new LabSpec(state);
-    }
-
-    public DecisionOutcome When(Func<LabOrder, IReadOnlyList<object>> decide) =>
-        new(() => decide(_state ?? throw new InvalidOperationException("no order in the given history")));
+    public static Spec<LabOrder> Given(params object[] history) => Spec<LabOrder>.Given(history);
 }

@@ -6,7 +6,7 @@ using PatientFlow.Testing;
 namespace PatientFlow.Referral.Tests.Deciders;
 
 /// <summary>Given(a known visit).When(create) for creation; Given(events).When(decision).Then(events) over a referral's state.</summary>
-internal sealed class ReferralSpec
+internal static class ReferralSpec
 {
     public static readonly Guid VisitId = Guid.CreateVersion7();
     public static readonly Guid PatientId = Guid.CreateVersion7();
@@ -24,10 +24,6 @@ internal sealed class ReferralSpec
         [ReferralUrgency.Urgent] = TimeSpan.FromDays(3),
         [ReferralUrgency.Emergent] = TimeSpan.FromDays(1),
     });
-
-    private readonly Referral.Referrals.Referral? _state;
-
-    private ReferralSpec(Referral.Referrals.Referral? state) => _state = state;
 
     public static DecisionOutcome When(CreateReferral command) =>
         new(() => CreateReferralDecider.Decide(Visit, command, Deadlines, ReferralId, Now));
@@ -50,33 +46,5 @@ internal sealed class ReferralSpec
     public static ReferralScheduled BookedOutside(DateTimeOffset? at = null) => new(
         ReferralId, VisitId, PatientId, false, null, null, "Lakeside Imaging", at ?? Now.AddDays(2), Staff, CreatedAt.AddHours(3));
 
-    public static ReferralSpec Given(params object[] history)
-    {
-        Referral.Referrals.Referral? state = null;
-        foreach (var @event in history)
-        {
-            state = (state, @event) switch
-            {
-                (null, ReferralCreated e) => Referral.Referrals.Referral.Create(e),
-                ({ } s, AdmissionRequested e) => s.Apply(e),
-                ({ } s, AuthorizationRequested e) => s.Apply(e),
-                ({ } s, AuthorizationApproved e) => s.Apply(e),
-                ({ } s, AuthorizationDenied e) => s.Apply(e),
-                ({ } s, AuthorizationAppealed e) => s.Apply(e),
-                ({ } s, ReferralScheduled e) => s.Apply(e),
-                ({ } s, ReferralReportReceived e) => s.Apply(e),
-                ({ } s, ReferralSchedulingOverdue e) => s.Apply(e),
-                ({ } s, ReferralReportOverdue e) => s.Apply(e),
-                ({ } s, ReferralReopened e) => s.Apply(e),
-                ({ } s, ReferralCancelled e) => s.Apply(e),
-                _ => throw new InvalidOperationException($"{@event.GetType().Name} cannot follow {(state is null ? "nothing" : "this referral")}"),
-            };
-        }
-
-        return new ReferralSpec(state);
-    }
-
-    public Referral.Referrals.Referral State => _state ?? throw new InvalidOperationException("no referral in the given history");
-
-    public DecisionOutcome When(Func<Referral.Referrals.Referral, IReadOnlyList<object>> decide) => new(() => decide(State));
+    public static Spec<Referral.Referrals.Referral> Given(params object[] history) => Spec<Referral.Referrals.Referral>.Given(history);
 }

@@ -1,5 +1,5 @@
-using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Resources;
@@ -28,14 +28,14 @@ internal sealed class BookingSpec
                 case PatientRegistered or PatientAppointmentHeld or PatientAppointmentReleased:
                     spec._patient.Add(@event);
                     break;
-                case ResourceRegistered registered:
-                    spec._resources[registered.ResourceId] = Resource.Create(registered);
+                case ResourceRegistered { ResourceId: var id }:
+                    spec._resources[id] = Spec<Resource>.Fold(null, [@event])!;
                     break;
-                case ResourceReserved reserved:
-                    spec._resources[reserved.ResourceId] = spec._resources[reserved.ResourceId].Apply(reserved);
+                case ResourceReserved { ResourceId: var id }:
+                    spec._resources[id] = Spec<Resource>.Fold(spec._resources[id], [@event])!;
                     break;
-                case ResourceReleased released:
-                    spec._resources[released.ResourceId] = spec._resources[released.ResourceId].Apply(released);
+                case ResourceReleased { ResourceId: var id }:
+                    spec._resources[id] = Spec<Resource>.Fold(spec._resources[id], [@event])!;
                     break;
                 default:
                     spec._provider.Add(@event);
@@ -55,13 +55,7 @@ internal sealed class BookingSpec
     public BookingTarget Target()
     {
         var provider = ProviderSpec.Build([.. _provider]);
-        var patient = _patient.Aggregate((PatientSchedule?)null, (state, e) => (state, e) switch
-        {
-            (null, PatientRegistered registered) => PatientSchedule.Create(registered),
-            ({ } s, PatientAppointmentHeld held) => s.Apply(held),
-            ({ } s, PatientAppointmentReleased released) => s.Apply(released),
-            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot start or continue a patient stream here"),
-        }) ?? throw new InvalidOperationException("a patient history starts with PatientRegistered");
+        var patient = Spec<PatientSchedule>.Given([.. _patient]).State;
         var room = _resources.Values.FirstOrDefault(r => r.Kind == ResourceKind.Room);
         return new BookingTarget(provider, patient, _type, room, [.. _resources.Values.Where(r => r.Kind == ResourceKind.Equipment)]);
     }
