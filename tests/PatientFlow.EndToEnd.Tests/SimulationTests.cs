@@ -16,7 +16,7 @@ namespace PatientFlow.EndToEnd.Tests;
 /// shared <see cref="PlatformFixture"/> runs on real time (its tests book slots an hour from now), and a clock is
 /// handed to the processes only at start, so the simulated morning gets a platform of its own.
 /// </summary>
-public sealed class SimulatedPlatform : IAsyncLifetime
+public sealed class SimulatedPlatform : RunningPlatform
 {
     /// <summary>Simulated seconds per real second: a 07:00 to 10:00 morning takes 90 real seconds.</summary>
     public const double Speed = 120;
@@ -29,34 +29,14 @@ public sealed class SimulatedPlatform : IAsyncLifetime
     /// </summary>
     private static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(240);
 
-    private TestPlatform? _platform;
-
     public DateOnly Day { get; } = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(ClinicPlan.Zone)).DateTime);
 
     public SimulatedClockSettings Clock { get; private set; } = null!;
 
-    public TestPlatform Platform => _platform ?? throw new InvalidOperationException("The platform is not running.");
-
-    public string LogPath => Platform.LogPath;
-
-    public TimeSpan StartDuration { get; private set; }
-
-    public async Task InitializeAsync()
+    protected override PlatformSettings Settings()
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
         Clock = new SimulatedClockSettings(ClinicPlan.At(ClinicPlan.Zone, Day, new TimeOnly(7, 0)), DateTimeOffset.UtcNow + StartAllowance, Speed);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        _platform = await TestPlatform.StartAsync(
-            new PlatformSettings("simulation") { Environment = Clock.ToEnvironment().ToDictionary() }, timeout.Token);
-        StartDuration = started.Elapsed;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
+        return new PlatformSettings("simulation") { Environment = Clock.ToEnvironment().ToDictionary() };
     }
 }
 

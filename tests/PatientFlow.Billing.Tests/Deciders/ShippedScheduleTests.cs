@@ -6,16 +6,7 @@ namespace PatientFlow.Billing.Tests.Deciders;
 /// <summary>The shipped configuration: every price code the lab catalog bills under has a price, so no lab charge is unpriced.</summary>
 public class ShippedScheduleTests
 {
-    private static string RepositoryFile(string relative)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PatientFlow.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"), relative);
-    }
+    private static string RepositoryFile(string relative) => PatientFlow.Testing.RepositoryRoot.Combine(relative);
 
     [Fact]
     public void GivenTheShippedLabCatalogAndFeeSchedule_WhenCompared_ThenEveryLabPriceCodeHasAPrice()

@@ -26,7 +26,7 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
 
     public static AppHostProcess Start(string dataDirectory, string dashboardApiKey)
     {
-        var repo = RepoRoot();
+        var repo = Testing.RepositoryRoot.Path;
         // The same build configuration as the tests: bin/<configuration>/net10.0.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var info = new ProcessStartInfo("dotnet")
@@ -97,19 +97,6 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
                 running.TrySetResult();
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PatientFlow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatientFlow.sln not found above the test's folder.");
     }
 
     // The summary's rows: "  gateway       http://localhost:41234/".

@@ -13,7 +13,7 @@ public class CheckedInCatalogTests
     [Fact]
     public void CheckedInDocument_WhenCompared_ThenEqualsTheGeneratedOne()
     {
-        var path = Path.Combine(RepositoryRoot(), RelativePath);
+        var path = Path.Combine(PatientFlow.Testing.RepositoryRoot.Path, RelativePath);
         var generated = EventCatalog.GenerateJson();
 
         if (Environment.GetEnvironmentVariable("PATIENTFLOW_WRITE_CATALOG") == "1")
@@ -43,12 +43,4 @@ public class CheckedInCatalogTests
 
     private const string Regenerate =
         "regenerate it with: PATIENTFLOW_WRITE_CATALOG=1 dotnet test tests/PatientFlow.Tracking.Tests --filter \"FullyQualifiedName~CheckedInCatalog\", then commit it";
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "PatientFlow.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException($"No PatientFlow.sln above {AppContext.BaseDirectory}.");
-    }
 }
