@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using FluentAssertions;
 using PatientFlow.Testing;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

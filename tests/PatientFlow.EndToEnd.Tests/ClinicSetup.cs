@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace PatientFlow.EndToEnd.Tests;
 
 /// <summary>A clinic of a test's own and visits booked into it through the public API.</summary>

@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using FluentAssertions;
 using Grpc.Core;
 using Grpc.Net.Client;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

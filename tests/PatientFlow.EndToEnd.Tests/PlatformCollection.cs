@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace PatientFlow.EndToEnd.Tests;
 
 /// <summary>Every end-to-end test shares one running platform; tests in the collection run one at a time.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using FluentAssertions;
 using PatientFlow.Testing;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

@@ -1,8 +1,4 @@
 using PatientFlow.Testing;
-using System.Net;
-using FluentAssertions;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

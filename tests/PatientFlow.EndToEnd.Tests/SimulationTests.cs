@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using FluentAssertions;
 using PatientFlow.ServiceDefaults.Time;
 using PatientFlow.Simulator.Planning;
 using PatientFlow.Simulator.Running;
 using PatientFlow.Testing.Platform;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

@@ -1,10 +1,5 @@
 using PatientFlow.Testing;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using FluentAssertions;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests;
 

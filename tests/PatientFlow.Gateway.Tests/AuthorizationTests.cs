@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using PatientFlow.ServiceDefaults.Auth;
-
 namespace PatientFlow.Gateway.Tests;
 
 public class AuthorizationTests(RoutedGateway gateway) : IClassFixture<RoutedGateway>

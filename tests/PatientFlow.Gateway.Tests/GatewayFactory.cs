@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Gateway.Tests;
 

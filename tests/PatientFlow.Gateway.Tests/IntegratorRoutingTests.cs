@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-
 namespace PatientFlow.Gateway.Tests;
 
 /// <summary>What the gateway lets integrators reach: the event catalog without a token, the gRPC feed only as an integrator.</summary>

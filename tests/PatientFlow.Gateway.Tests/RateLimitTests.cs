@@ -1,6 +1,3 @@
-using System.Net;
-using PatientFlow.ServiceDefaults.Auth;
-
 namespace PatientFlow.Gateway.Tests;
 
 public class RateLimitTests

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using PatientFlow.ServiceDefaults.Auth;
-
 namespace PatientFlow.Gateway.Tests;
 
 public class RoutingTests(RoutedGateway gateway) : IClassFixture<RoutedGateway>

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Time;
 
 namespace PatientFlow.Gateway.Tests;

@@ -1,6 +1,4 @@
-using FluentAssertions;
 using PatientFlow.AppHost.Launching;
-using Xunit;
 
 namespace PatientFlow.EndToEnd.Tests.AppHost;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using FluentAssertions;
 using Microsoft.Playwright;
-using Xunit;
 
 namespace PatientFlow.EndToEnd.Tests.Browser;
 

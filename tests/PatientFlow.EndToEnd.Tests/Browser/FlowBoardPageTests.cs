@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using FluentAssertions;
 using Microsoft.Playwright;
 using PatientFlow.Testing;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PatientFlow.EndToEnd.Tests.Browser;
 

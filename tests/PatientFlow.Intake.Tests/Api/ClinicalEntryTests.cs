@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using PatientFlow.Contracts.Intake.V1;
-using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Intake.Tests.Api;
 

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using PatientFlow.Contracts.Intake.V1;
-using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Intake.Tests.Api;
 

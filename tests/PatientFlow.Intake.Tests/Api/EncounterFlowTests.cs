@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Marten;
 using PatientFlow.Contracts.Intake.V1;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.EventStore;
 
 namespace PatientFlow.Intake.Tests.Api;

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Intake.Tests.Api;
 

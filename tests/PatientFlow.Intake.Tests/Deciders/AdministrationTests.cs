@@ -4,7 +4,6 @@ using PatientFlow.Intake.Encounters.CorrectingEntries;
 using PatientFlow.Intake.Encounters.Instructing;
 using PatientFlow.Intake.Encounters.Ordering;
 using PatientFlow.Intake.Encounters.SeeingProvider;
-using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

@@ -1,6 +1,5 @@
 using PatientFlow.Intake.Encounters.Completing;
 using PatientFlow.Intake.Encounters;
-using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Opening;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Intake.Tests.Deciders;
 

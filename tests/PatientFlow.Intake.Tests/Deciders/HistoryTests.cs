@@ -1,6 +1,5 @@
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.RecordingHistory;
-using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

@@ -2,7 +2,6 @@ using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.Rooming;
 using PatientFlow.Intake.Rooms;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

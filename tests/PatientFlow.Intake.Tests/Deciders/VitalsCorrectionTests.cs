@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using PatientFlow.Intake.Encounters;
 using PatientFlow.Intake.Encounters.CorrectingVitals;
-using PatientFlow.Testing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

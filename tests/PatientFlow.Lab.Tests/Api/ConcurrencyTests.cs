@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Marten;
 using PatientFlow.ServiceDefaults.Auth;
 using static PatientFlow.Lab.Tests.Api.LabFactory;
 

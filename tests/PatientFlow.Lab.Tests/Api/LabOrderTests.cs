@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Marten;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.Ordering;

@@ -1,15 +1,11 @@
 extern alias scheduling;
 
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Marten;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Contracts.Referral.V1;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Auth;
 using static PatientFlow.Referral.Tests.Api.ReferralFactory;
 
 namespace PatientFlow.Referral.Tests.Api;

@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.Json;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +6,6 @@ using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Referral.Referrals.Deadlines;
 using PatientFlow.Platform.EventStore;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Api;
 

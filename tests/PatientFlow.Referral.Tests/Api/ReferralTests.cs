@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Marten;
 using PatientFlow.Contracts.Referral.V1;
-using PatientFlow.ServiceDefaults.Auth;
 using static PatientFlow.Referral.Tests.Api.ReferralFactory;
 
 namespace PatientFlow.Referral.Tests.Api;

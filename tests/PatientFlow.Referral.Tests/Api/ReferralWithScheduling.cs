@@ -1,10 +1,6 @@
 extern alias scheduling;
 
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 using SchedulingProgram = scheduling::Program;
 
 namespace PatientFlow.Referral.Tests.Api;

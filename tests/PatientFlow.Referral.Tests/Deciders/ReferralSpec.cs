@@ -1,7 +1,6 @@
 using PatientFlow.Platform.Visits;
 using PatientFlow.Referral.Referrals;
 using PatientFlow.Referral.Referrals.Creating;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Referral.Tests.Deciders;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using PatientFlow.ServiceDefaults.Auth;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

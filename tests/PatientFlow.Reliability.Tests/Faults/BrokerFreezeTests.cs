@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using PatientFlow.ServiceDefaults.Auth;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

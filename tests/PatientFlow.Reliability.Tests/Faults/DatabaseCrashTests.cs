@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using PatientFlow.ServiceDefaults.Auth;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

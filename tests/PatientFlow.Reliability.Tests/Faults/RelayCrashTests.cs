@@ -1,6 +1,4 @@
 using Npgsql;
-using PatientFlow.ServiceDefaults.Auth;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

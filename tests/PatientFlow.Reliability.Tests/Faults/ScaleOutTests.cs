@@ -1,7 +1,5 @@
 using Npgsql;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Auth;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 

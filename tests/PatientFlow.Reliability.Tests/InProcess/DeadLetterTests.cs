@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 using RabbitMQ.Client;
 
 namespace PatientFlow.Reliability.Tests.InProcess;

@@ -1,6 +1,5 @@
 extern alias scheduling;
 using Microsoft.AspNetCore.Hosting;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 

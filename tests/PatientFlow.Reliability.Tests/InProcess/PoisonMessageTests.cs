@@ -1,10 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Net.Http.Json;
 using System.Text.Json;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Observability;
-using PatientFlow.Testing;
-using Xunit.Abstractions;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 

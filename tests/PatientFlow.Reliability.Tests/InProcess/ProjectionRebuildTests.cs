@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 

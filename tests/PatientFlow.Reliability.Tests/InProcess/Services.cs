@@ -1,10 +1,7 @@
 extern alias scheduling;
 extern alias tracking;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 

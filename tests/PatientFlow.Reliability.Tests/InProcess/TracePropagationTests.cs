@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Testing;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 

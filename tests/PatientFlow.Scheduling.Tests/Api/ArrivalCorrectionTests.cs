@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Contract = PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Scheduling.Tests.Api;

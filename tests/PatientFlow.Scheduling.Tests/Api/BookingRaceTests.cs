@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using Marten;
 using PatientFlow.Scheduling.Appointments;
 using Xunit.Abstractions;

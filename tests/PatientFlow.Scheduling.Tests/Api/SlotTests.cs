@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace PatientFlow.Scheduling.Tests.Api;
 
 public class SlotTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>

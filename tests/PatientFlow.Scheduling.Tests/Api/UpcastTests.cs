@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Net;
 using Marten;
 using Npgsql;
 using PatientFlow.Scheduling.Appointments;

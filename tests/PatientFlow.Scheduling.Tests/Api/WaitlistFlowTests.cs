@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.Scheduling.Appointments.Sweeping;
