@@ -1,5 +1,5 @@
-using PatientFlow.Testing;
 using System.Diagnostics;
+using PatientFlow.Testing;
 
 namespace PatientFlow.EndToEnd.Tests;
 

@@ -3,7 +3,6 @@ using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.Sweeping;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Clinics;

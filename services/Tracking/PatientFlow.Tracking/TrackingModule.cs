@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using PatientFlow.Contracts;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;

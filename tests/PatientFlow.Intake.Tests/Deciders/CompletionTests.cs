@@ -1,5 +1,5 @@
-using PatientFlow.Intake.Encounters.Completing;
 using PatientFlow.Intake.Encounters;
+using PatientFlow.Intake.Encounters.Completing;
 using static PatientFlow.Intake.Tests.Deciders.EncounterSpec;
 
 namespace PatientFlow.Intake.Tests.Deciders;

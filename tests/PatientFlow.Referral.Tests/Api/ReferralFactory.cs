@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Contracts.Scheduling.V1;
-using PatientFlow.Referral.Referrals.Deadlines;
 using PatientFlow.Platform.EventStore;
+using PatientFlow.Referral.Referrals.Deadlines;
 
 namespace PatientFlow.Referral.Tests.Api;
 

@@ -1,5 +1,5 @@
-using PatientFlow.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Hosting;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;

@@ -1,4 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Claims;
 using PatientFlow.Billing.Claims.LateCharges;
 using PatientFlow.Billing.Fees;

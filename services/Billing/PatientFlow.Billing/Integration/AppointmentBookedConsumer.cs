@@ -1,5 +1,4 @@
 using PatientFlow.Billing.Accounts;
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Accounts.RecordingVisit;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Contracts.Scheduling.V1;

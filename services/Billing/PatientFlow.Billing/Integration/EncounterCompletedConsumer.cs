@@ -1,6 +1,5 @@
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Accounts.Charging;
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Platform.Messaging;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PatientFlow.Lab.Orders;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Platform.Grpc;

@@ -3,7 +3,6 @@ using PatientFlow.Scheduling.Appointments.Cancelling;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
 using PatientFlow.Scheduling.Appointments.CheckingOut;
 using PatientFlow.Scheduling.Appointments.CorrectingArrival;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.Rescheduling;
 using PatientFlow.Scheduling.Appointments.WalkIns;
 using PatientFlow.ServiceDefaults.Auth;

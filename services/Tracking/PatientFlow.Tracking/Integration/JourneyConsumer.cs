@@ -1,5 +1,4 @@
 using Marten;
-using PatientFlow.Contracts;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Journeys;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;

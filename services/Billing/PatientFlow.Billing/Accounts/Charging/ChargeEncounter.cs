@@ -1,4 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Fees;
 
 namespace PatientFlow.Billing.Accounts.Charging;

@@ -1,5 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
-
 namespace PatientFlow.Billing.Accounts.RecordingVisit;
 
 /// <summary>Note the booked appointment: it gives the claim its clinic, date of service and visit type.</summary>

@@ -1,5 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
-
 namespace PatientFlow.Billing.Accounts.RecordingVisit;
 
 /// <summary>Note the patient's arrival, with the payer's answer at check-in: it sets the copay due at the desk.</summary>

@@ -1,5 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
-
 namespace PatientFlow.Billing.Accounts.RecordingVisit;
 
 /// <summary>Note that the patient left through check-out; with a completed encounter this drafts the claim.</summary>

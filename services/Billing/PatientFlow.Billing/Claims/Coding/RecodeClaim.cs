@@ -1,4 +1,3 @@
-using PatientFlow.Billing.Accounts.Claiming;
 using PatientFlow.Billing.Claims.Scrubbing;
 using PatientFlow.Billing.Coverage;
 using PatientFlow.Billing.Fees;

@@ -1,5 +1,3 @@
-using PatientFlow.Platform.Time;
-
 namespace PatientFlow.Intake.Encounters.Administering;
 
 /// <summary>A vaccine given, by CVX code.</summary>

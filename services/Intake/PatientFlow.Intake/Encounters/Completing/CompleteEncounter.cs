@@ -1,5 +1,4 @@
 using PatientFlow.Intake.Rooms;
-using PatientFlow.Platform.Time;
 
 namespace PatientFlow.Intake.Encounters.Completing;
 

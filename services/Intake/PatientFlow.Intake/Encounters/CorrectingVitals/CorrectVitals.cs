@@ -1,5 +1,4 @@
 using PatientFlow.Intake.Encounters.RecordingVitals;
-using PatientFlow.Platform.Time;
 
 namespace PatientFlow.Intake.Encounters.CorrectingVitals;
 

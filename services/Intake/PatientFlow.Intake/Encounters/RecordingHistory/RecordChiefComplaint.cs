@@ -1,5 +1,3 @@
-using PatientFlow.Platform.Time;
-
 namespace PatientFlow.Intake.Encounters.RecordingHistory;
 
 /// <summary>Why the patient came, in their words; a later complaint replaces the one shown (both stay in the history).</summary>

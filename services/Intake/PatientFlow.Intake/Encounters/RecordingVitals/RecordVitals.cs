@@ -1,5 +1,3 @@
-using PatientFlow.Platform.Time;
-
 namespace PatientFlow.Intake.Encounters.RecordingVitals;
 
 /// <summary>Record one set of vital signs as entered at the bedside; any subset may be present. A correction carries the same fields.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using PatientFlow.Platform.Time;
 
 namespace PatientFlow.Intake.Encounters.SeeingProvider;
 

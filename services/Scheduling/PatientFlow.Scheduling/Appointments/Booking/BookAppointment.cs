@@ -1,4 +1,3 @@
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Time;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingIn;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PatientFlow.Platform.Time;
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 
 namespace PatientFlow.Scheduling.Appointments.CheckingOut;
 

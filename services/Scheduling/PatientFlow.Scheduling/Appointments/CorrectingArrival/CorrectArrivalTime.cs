@@ -1,5 +1,4 @@
 using PatientFlow.Platform.Time;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 
 namespace PatientFlow.Scheduling.Appointments.CorrectingArrival;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Waitlist.Offering;
 
 namespace PatientFlow.Scheduling.Appointments.Rescheduling;

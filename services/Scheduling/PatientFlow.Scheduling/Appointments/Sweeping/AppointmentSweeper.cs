@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Sweeping;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.NoShows;
 using PatientFlow.Scheduling.Appointments.Reminders;
 using PatientFlow.Scheduling.Waitlist;

@@ -1,6 +1,5 @@
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.AppointmentTypes;
 using PatientFlow.Scheduling.Patients;
 using PatientFlow.Scheduling.Providers;

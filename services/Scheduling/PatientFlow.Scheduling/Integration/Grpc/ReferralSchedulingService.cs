@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
 using BookAppointment = PatientFlow.Scheduling.Appointments.Booking.BookAppointment;

@@ -1,4 +1,3 @@
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Patients.Registering;
 
 namespace PatientFlow.Scheduling.Patients.Finding;

@@ -1,5 +1,4 @@
 using PatientFlow.Scheduling.Appointments;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Clinics;
 
 namespace PatientFlow.Scheduling.Providers.GettingDay;

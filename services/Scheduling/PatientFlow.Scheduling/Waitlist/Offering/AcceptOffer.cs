@@ -1,6 +1,5 @@
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.Booking;
-using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Providers;
 
 namespace PatientFlow.Scheduling.Waitlist.Offering;

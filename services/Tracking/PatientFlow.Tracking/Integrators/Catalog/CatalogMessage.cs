@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PatientFlow.Contracts;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Catalog;

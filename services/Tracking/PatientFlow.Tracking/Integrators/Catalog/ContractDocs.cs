@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text;
 using System.Xml.Linq;
-using PatientFlow.Contracts;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Catalog;

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PatientFlow.Contracts;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Journeys;
 

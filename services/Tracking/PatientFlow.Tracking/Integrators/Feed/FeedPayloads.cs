@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Marten;
-using PatientFlow.Contracts;
 using PatientFlow.Tracking.Integrators.Catalog;
 using PatientFlow.Tracking.Journeys;
 

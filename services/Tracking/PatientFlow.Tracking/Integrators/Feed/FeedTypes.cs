@@ -1,4 +1,3 @@
-using PatientFlow.Contracts;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Tracking.Journeys;
 

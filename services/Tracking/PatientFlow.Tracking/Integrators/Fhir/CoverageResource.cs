@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 

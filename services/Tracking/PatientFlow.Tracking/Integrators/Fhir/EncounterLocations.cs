@@ -1,4 +1,3 @@
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using static Hl7.Fhir.Model.Encounter;

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Marten;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Journeys;

@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Lab.V1;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;

@@ -1,4 +1,3 @@
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Lab.V1;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;

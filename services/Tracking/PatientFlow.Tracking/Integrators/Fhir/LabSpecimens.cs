@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Lab.V1;
 using static Hl7.Fhir.Model.Specimen;
 

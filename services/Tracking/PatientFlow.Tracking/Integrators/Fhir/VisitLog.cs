@@ -1,5 +1,4 @@
 using Marten;
-using PatientFlow.Contracts;
 using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Journeys;
 

@@ -1,5 +1,3 @@
-using PatientFlow.Contracts;
-
 namespace PatientFlow.Tracking.Integrators.Fhir;
 
 /// <summary>

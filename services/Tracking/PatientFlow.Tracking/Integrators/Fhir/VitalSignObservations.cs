@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using PatientFlow.Contracts;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;
 

@@ -1,4 +1,3 @@
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 
 namespace PatientFlow.Tracking.Integrators.Hl7;

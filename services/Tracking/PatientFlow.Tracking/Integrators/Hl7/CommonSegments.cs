@@ -1,5 +1,3 @@
-using PatientFlow.Contracts;
-
 namespace PatientFlow.Tracking.Integrators.Hl7;
 
 /// <summary>The segments every message type shares: header, event, patient and visit.</summary>

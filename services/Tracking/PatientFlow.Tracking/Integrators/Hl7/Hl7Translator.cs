@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;

@@ -1,4 +1,3 @@
-using PatientFlow.Contracts;
 using PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Tracking.Integrators.Hl7;
