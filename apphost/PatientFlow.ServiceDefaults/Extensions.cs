@@ -38,12 +38,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed bodies reach the exception handler, which answers 400 naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(options =>
-        {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
-            options.SerializerOptions.RespectNullableAnnotations = true;
-            options.SerializerOptions.RespectRequiredConstructorParameters = true;
-        });
+        builder.Services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }
 

@@ -1,9 +1,14 @@
 using System.Net;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Lab.Catalog;
+using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 using static PatientFlow.Lab.Tests.Api.LabFactory;
+using LabOrderStatus = PatientFlow.Lab.Orders.LabOrderStatus;
+using LabPriority = PatientFlow.Lab.Orders.LabPriority;
+using LabTestStatus = PatientFlow.Lab.Orders.LabTestStatus;
 
 namespace PatientFlow.Lab.Tests.Api;
 
@@ -26,26 +31,26 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "4548-4" }, priority = "stat" });
 
         order.StatusCode.Should().Be(HttpStatusCode.Created);
-        var details = await Body(order);
-        var orderId = details.GetProperty("orderId").GetGuid();
-        details.GetProperty("patientId").GetGuid().Should().Be(booked.PatientId);
-        details.GetProperty("priority").GetString().Should().Be("stat");
-        details.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("testCode").GetString()).Should().Equal("2345-7", "4548-4");
-        details.GetProperty("tests")[0].GetProperty("referenceRange").GetString().Should().Be("70-99");
+        var details = await order.ReadAsAsync<LabOrderDetails>();
+        var orderId = details.OrderId;
+        details.PatientId.Should().Be(booked.PatientId);
+        details.Priority.Should().Be(LabPriority.Stat);
+        details.Tests.Select(t => t.TestCode).Should().Equal("2345-7", "4548-4");
+        details.Tests[0].ReferenceRange.Should().Be("70-99");
         factory.Patients.Asked.Should().Be(asked, "neither test's range depends on sex or age");
 
         var specimen = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
         specimen.StatusCode.Should().Be(HttpStatusCode.Created);
-        var accession = (await Body(specimen)).GetProperty("specimens")[0].GetProperty("accessionId").GetString()!;
+        var accession = (await specimen.ReadAsAsync<LabOrderDetails>()).Specimens[0].AccessionId;
         accession.Should().MatchRegex("^L[0-9]{10}$");
         specimen.Headers.Location!.ToString().Should().Be($"/api/lab/specimens/{accession}");
-        (await Body(await _lab.GetAsync($"/api/lab/specimens/{accession}"))).GetProperty("orderId").GetGuid().Should().Be(orderId);
+        (await _lab.GetAsync($"/api/lab/specimens/{accession}").ReadAsAsync<LabOrderDetails>()).OrderId.Should().Be(orderId);
 
         var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 412, unit = "mg/dL" });
         result.StatusCode.Should().Be(HttpStatusCode.OK);
-        var glucose = (await Body(result)).GetProperty("tests")[0];
-        glucose.GetProperty("result").GetProperty("flag").GetString().Should().Be("HH");
-        glucose.GetProperty("critical").GetProperty("flag").GetString().Should().Be("HH");
+        var glucose = (await result.ReadAsAsync<LabOrderDetails>()).Tests[0];
+        glucose.Result!.Flag.Should().Be("HH");
+        glucose.Critical!.Flag.Should().Be("HH");
         var worklist = await Body(await _clinician.GetAsync("/api/lab/critical-results"));
         worklist.EnumerateArray().Should().Contain(r => r.GetProperty("orderId").GetGuid() == orderId && r.GetProperty("testCode").GetString() == "2345-7");
 
@@ -53,7 +58,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var ack = await _clinician.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", null);
 
         ack.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(ack)).GetProperty("tests")[0].GetProperty("acknowledgedBy").GetString().Should().Be("test-clinician");
+        (await ack.ReadAsAsync<LabOrderDetails>()).Tests[0].AcknowledgedBy.Should().Be("test-clinician");
         (await Body(await _clinician.GetAsync("/api/lab/critical-results"))).EnumerateArray().Should().NotContain(r => r.GetProperty("orderId").GetGuid() == orderId);
         (await placed.WaitForAsync(e => e.OrderId == orderId)).Tests.Should().HaveCount(2);
         (await collected.WaitForAsync(e => e.OrderId == orderId)).AccessionId.Should().Be(accession);
@@ -89,23 +94,23 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var overdue = factory.Listen<SendOutOverdue>();
         var booked = await factory.BookVisitAsync();
         factory.Patients.Register(booked.PatientId, new PatientDemographics(PatientSex.Female, 44));
-        var order = await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "718-7" } }));
-        var orderId = order.GetProperty("orderId").GetGuid();
-        order.GetProperty("tests")[0].GetProperty("referenceRange").GetString().Should().Be("12.0-15.5");
+        var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "718-7" } }).ReadAsAsync<LabOrderDetails>();
+        var orderId = order.OrderId;
+        order.Tests[0].ReferenceRange.Should().Be("12.0-15.5");
 
-        var first = await Body(await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }));
-        var firstSpecimen = first.GetProperty("specimens")[0].GetProperty("specimenId").GetGuid();
+        var first = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }).ReadAsAsync<LabOrderDetails>();
+        var firstSpecimen = first.Specimens[0].SpecimenId;
         var rejected = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens/{firstSpecimen}/rejection", new { reason = "haemolysed" });
         rejected.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(rejected)).GetProperty("tests")[0].GetProperty("status").GetString().Should().Be("awaiting-collection");
+        (await rejected.ReadAsAsync<LabOrderDetails>()).Tests[0].Status.Should().Be(LabTestStatus.AwaitingCollection);
         (await recollection.WaitForAsync(e => e.OrderId == orderId)).TestCodes.Should().Equal("718-7");
 
-        var second = await Body(await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }));
-        var secondSpecimen = second.GetProperty("specimens")[1];
-        secondSpecimen.GetProperty("accessionId").GetString().Should().NotBe(first.GetProperty("specimens")[0].GetProperty("accessionId").GetString());
-        var sent = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens/{secondSpecimen.GetProperty("specimenId").GetGuid()}/send-out", new { externalLab = "Quest Diagnostics" });
+        var second = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }).ReadAsAsync<LabOrderDetails>();
+        var secondSpecimen = second.Specimens[1];
+        secondSpecimen.AccessionId.Should().NotBe(first.Specimens[0].AccessionId);
+        var sent = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens/{secondSpecimen.SpecimenId}/send-out", new { externalLab = "Quest Diagnostics" });
         sent.StatusCode.Should().Be(HttpStatusCode.OK);
-        var expectedBy = (await Body(sent)).GetProperty("specimens")[1].GetProperty("expectedBy").GetDateTimeOffset();
+        var expectedBy = (await sent.ReadAsAsync<LabOrderDetails>()).Specimens[1].ExpectedBy!.Value;
         expectedBy.Should().BeCloseTo(DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromMinutes(1));
 
         await factory.Sweeper.SweepAsync(expectedBy.AddMinutes(1), CancellationToken.None);
@@ -113,9 +118,9 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
 
         var result = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/718-7/result", new { value = "15.9", unit = "g/dL" });
         result.StatusCode.Should().Be(HttpStatusCode.OK);
-        var hemoglobin = (await Body(result)).GetProperty("tests")[0];
-        hemoglobin.GetProperty("result").GetProperty("flag").GetString().Should().Be("H", "15.9 is above a woman's 15.5 though inside the general 17.5");
-        hemoglobin.GetProperty("recollections").GetInt32().Should().Be(1);
+        var hemoglobin = (await result.ReadAsAsync<LabOrderDetails>()).Tests[0];
+        hemoglobin.Result!.Flag.Should().Be("H", "15.9 is above a woman's 15.5 though inside the general 17.5");
+        hemoglobin.Recollections.Should().Be(1);
     }
 
     [Fact]
@@ -141,12 +146,12 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/amendment", new { value = 150, reason = "analyser recalibrated" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var glucose = (await Body(response)).GetProperty("tests")[0];
-        glucose.GetProperty("result").GetProperty("value").GetString().Should().Be("150");
-        glucose.GetProperty("result").GetProperty("flag").GetString().Should().Be("H");
-        var amendment = glucose.GetProperty("amendments")[0];
-        amendment.GetProperty("previousValue").GetString().Should().Be("95");
-        amendment.GetProperty("reason").GetString().Should().Be("analyser recalibrated");
+        var glucose = (await response.ReadAsAsync<LabOrderDetails>()).Tests[0];
+        glucose.Result!.Value.Should().Be("150");
+        glucose.Result.Flag.Should().Be("H");
+        var amendment = glucose.Amendments![0];
+        amendment.PreviousValue.Should().Be("95");
+        amendment.Reason.Should().Be("analyser recalibrated");
         (await amended.WaitForAsync(e => e.OrderId == orderId)).OriginalValue.Should().Be("95");
         await resulted.WaitForAsync(e => e.OrderId == orderId);
         await using var session = factory.Store.QuerySession();
@@ -158,17 +163,17 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     {
         var cancelled = factory.Listen<LabOrderCancelled>();
         var booked = await factory.BookVisitAsync();
-        var orderId = (await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "2093-3" } })))
-            .GetProperty("orderId").GetGuid();
+        var orderId = (await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7", "2093-3" } })
+            .ReadAsAsync<LabOrderDetails>()).OrderId;
         await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
         (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 88 })).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var response = await _clinician.PostAsJsonAsync($"/api/lab/orders/{orderId}/cancellation", new { reason = "ordered twice" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var order = await Body(response);
-        order.GetProperty("tests").EnumerateArray().Select(t => t.GetProperty("status").GetString()).Should().Equal("resulted", "cancelled");
-        order.GetProperty("status").GetString().Should().Be("resulted");
+        var order = await response.ReadAsAsync<LabOrderDetails>();
+        order.Tests.Select(t => t.Status).Should().Equal(LabTestStatus.Resulted, LabTestStatus.Cancelled);
+        order.Status.Should().Be(LabOrderStatus.Resulted);
         (await cancelled.WaitForAsync(e => e.OrderId == orderId)).TestCodes.Should().Equal("2093-3");
         var turnaround = await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}/turnaround"));
         turnaround[0].GetProperty("orderedToResultedMinutes").GetDouble().Should().BeGreaterThanOrEqualTo(0);
