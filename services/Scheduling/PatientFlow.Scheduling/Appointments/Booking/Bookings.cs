@@ -14,7 +14,7 @@ public static class Bookings
     public static async Task<BookingPlan> PlanAsync(IQuerySession session, Guid providerId, Guid slotId, string? visitType, CancellationToken ct)
     {
         var type = await AppointmentTypeDetails.LoadAsync(session, visitType, "visitType", ct);
-        var provider = await session.LoadAsync<ProviderDetails>(providerId, ct) ?? throw new NotFoundException($"provider {providerId} not found");
+        var provider = await ProviderDetails.LoadAsync(session, providerId, ct);
         var roomId = provider.Slots.FirstOrDefault(s => s.SlotId == slotId)?.RoomId;
         IReadOnlyList<Guid> equipment = [];
         if (type.RequiredEquipment.Count > 0)

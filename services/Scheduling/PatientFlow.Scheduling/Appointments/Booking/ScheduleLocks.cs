@@ -31,11 +31,11 @@ public sealed class ScheduleLocks
             {
                 case 0:
                     var provider = await session.Events.FetchForExclusiveWriting<Provider>(id, ct);
-                    locks._providers[id] = (provider, provider.Aggregate ?? throw new NotFoundException($"provider {id} not found"));
+                    locks._providers[id] = (provider, provider.Aggregate ?? throw Providers.Provider.NotFound(id));
                     break;
                 case 1:
                     var patient = await session.Events.FetchForExclusiveWriting<PatientSchedule>(id, ct);
-                    locks._patients[id] = (patient, patient.Aggregate ?? throw new NotFoundException($"patient {id} not found"));
+                    locks._patients[id] = (patient, patient.Aggregate ?? throw PatientSchedule.NotFound(id));
                     break;
                 default:
                     var resource = await session.Events.FetchForExclusiveWriting<Resource>(id, ct);

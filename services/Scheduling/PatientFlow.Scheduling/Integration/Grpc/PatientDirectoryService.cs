@@ -18,8 +18,7 @@ public sealed class PatientDirectoryService(IDocumentStore store) : PatientDirec
             ? day
             : throw new InvalidFieldException("on", "must be a date like 2026-03-04");
         await using var session = store.QuerySession();
-        var patient = await session.LoadAsync<PatientDetails>(patientId, context.CancellationToken)
-            ?? throw new NotFoundException($"patient {patientId} not found");
+        var patient = await PatientDetails.LoadAsync(session, patientId, context.CancellationToken);
         return new ReferenceDemographics { Sex = patient.Sex.ToString().ToLowerInvariant(), AgeYears = AgeOn(patient.DateOfBirth, on) };
     }
 
