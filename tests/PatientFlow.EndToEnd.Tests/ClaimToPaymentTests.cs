@@ -22,21 +22,21 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         var clock = Stopwatch.StartNew();
         var visit = await DriveVisitAsync(staff, payerId, collectCopay: true);
 
-        var claim = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "ready");
+        var claim = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "ready");
         var readyAt = clock.Elapsed;
-        claim.GetProperty("lines")[0].GetProperty("modifiers")[0].GetString().Should().Be("25");
+        claim.Lines[0].Modifiers![0].Should().Be("25");
         var (batchId, file) = await BatchAsync(staff, payerId);
-        file.Should().Contain($"CLM*{claim.Str("claimNumber")}*").And.Contain("SV1*HC:99213:25*");
+        file.Should().Contain($"CLM*{claim.ClaimNumber}*").And.Contain("SV1*HC:99213:25*");
         await staff.Billing.PostJsonAsync($"/api/billing/batches/{batchId}/acknowledgement", new { }, HttpStatusCode.OK);
 
         await PostRemittanceAsync(staff, PayerRemittance.Write("Acme Health", "EFT-" + payerId, Today(), new RemitClaim(
-            claim.Str("claimNumber"), "1", 90m, 55m, 25m, "ICN-" + payerId, [],
+            claim.ClaimNumber, "1", 90m, 55m, 25m, "ICN-" + payerId, [],
             [new RemitService("99213:25", 90m, 55m, new RemitAdjustment("CO", "45", 10m), new RemitAdjustment("PR", "3", 25m))])));
-        var paid = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "paid");
-        paid.GetProperty("adjudication").GetProperty("paid").GetDecimal().Should().Be(55m);
+        var paid = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "paid");
+        paid.Adjudication!.Paid.Should().Be(55m);
 
-        var balance = await staff.FrontDesk.GetJsonAsync($"/api/billing/patients/{visit.PatientId}/balance");
-        balance.GetProperty("balance").GetDecimal().Should().Be(0m, "the patient's 25 was collected at check-in");
+        var balance = await staff.FrontDesk.GetJsonAsync<PatientBalance>($"/api/billing/patients/{visit.PatientId}/balance");
+        balance.Balance.Should().Be(0m, "the patient's 25 was collected at check-in");
         Figures.Report(output, "covered visit, booking to claim ready (scrubbed, no blocking edit)", $"{readyAt.TotalMilliseconds:0} ms");
         Figures.Report(output, "covered visit, booking to claim paid (batch, acknowledgement, 835 posted)", $"{clock.Elapsed.TotalMilliseconds:0} ms");
     }
@@ -48,24 +48,24 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         var payerId = NewPayer();
         // Before the patient leaves, the front desk sees the visit flagged: no coverage on file.
         var visit = await DriveVisitAsync(staff, payerId: null, collectCopay: false, beforeCheckOut: async (visitId, _) =>
-            await staff.FrontDesk.EventuallyAsync("/api/billing/patients/eligibility-alerts",
-                alerts => alerts.EnumerateArray().Any(a => a.Str("visitId") == visitId && a.Str("reason").Contains("self-pay"))));
-        var blocked = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "draft");
-        var claimId = blocked.Str("claimId");
-        var queue = await staff.Billing.GetJsonAsync("/api/billing/claims/work-queue?queue=scrubber");
-        queue.EnumerateArray().Single(c => c.Str("claimId") == claimId).GetProperty("reasons")[0].GetString().Should().StartWith("coverage-inactive");
+            await staff.FrontDesk.EventuallyAsync<IReadOnlyList<EligibilityAlert>>("/api/billing/patients/eligibility-alerts",
+                alerts => alerts.Any(a => a.VisitId == visitId && a.Reason.Contains("self-pay"))));
+        var blocked = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "draft");
+        var claimId = blocked.ClaimId;
+        var queue = await staff.Billing.GetJsonAsync<IReadOnlyList<ClaimSummary>>("/api/billing/claims/work-queue?queue=scrubber");
+        queue.Single(c => c.ClaimId == claimId).Reasons[0].Should().StartWith("coverage-inactive");
         (await staff.Billing.PostAsJsonAsync("/api/billing/batches", new { payerId })).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         // The patient brings the card: coverage goes on file, the claim is scrubbed again and passes.
         await RegisterCoverageAsync(staff.FrontDesk, visit.PatientId, payerId);
-        (await staff.Billing.PostJsonAsync($"/api/billing/claims/{claimId}/scrub", new { }, HttpStatusCode.OK)).Str("status").Should().Be("ready");
+        (await staff.Billing.PostJsonAsync<Claim>($"/api/billing/claims/{claimId}/scrub", new { }, HttpStatusCode.OK)).Status.Should().Be("ready");
         var (batchId, file) = await BatchAsync(staff, payerId);
         file.Should().Contain("NM1*IL*1*EXAMPLE*ADA****MI*");
         await staff.Billing.PostJsonAsync($"/api/billing/batches/{batchId}/acknowledgement", new { }, HttpStatusCode.OK);
         await PostRemittanceAsync(staff, PayerRemittance.Write("Acme Health", "EFT-" + payerId, Today(),
-            new RemitClaim(blocked.Str("claimNumber"), "1", 90m, 60m, 30m, "ICN-" + payerId, [new RemitAdjustment("PR", "3", 30m)], [])));
-        await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "paid");
-        (await staff.FrontDesk.GetJsonAsync($"/api/billing/patients/{visit.PatientId}/balance")).GetProperty("balance").GetDecimal()
+            new RemitClaim(blocked.ClaimNumber, "1", 90m, 60m, 30m, "ICN-" + payerId, [new RemitAdjustment("PR", "3", 30m)], [])));
+        await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "paid");
+        (await staff.FrontDesk.GetJsonAsync<PatientBalance>($"/api/billing/patients/{visit.PatientId}/balance")).Balance
             .Should().Be(30m, "nothing was collected at the desk, so the payer's patient share is owed");
     }
 
@@ -75,15 +75,15 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         var staff = await Staff.SignInAsync(platform);
         var payerId = NewPayer();
         var visit = await DriveVisitAsync(staff, payerId, collectCopay: false);
-        var claim = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "ready");
-        var number = claim.Str("claimNumber");
+        var claim = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "ready");
+        var number = claim.ClaimNumber;
         var (first, _) = await BatchAsync(staff, payerId);
         await staff.Billing.PostJsonAsync($"/api/billing/batches/{first}/acknowledgement", new { }, HttpStatusCode.OK);
         await PostRemittanceAsync(staff, PayerRemittance.Write("Acme Health", "DEN-" + payerId, Today(),
             new RemitClaim(number, "4", 90m, 0m, 0m, "ICN-" + payerId, [new RemitAdjustment("CO", "11", 90m)], [])));
-        var denied = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "denied");
+        var denied = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "denied");
 
-        await staff.Billing.PostJsonAsync($"/api/billing/claims/{denied.Str("claimId")}/correction", new
+        await staff.Billing.PostJsonAsync($"/api/billing/claims/{denied.ClaimId}/correction", new
         {
             diagnoses = new[] { "E11.65" },
             lines = new[] { new { code = "99213", units = 1, modifiers = new[] { "25" }, diagnosisPointers = new[] { 1 } } },
@@ -94,8 +94,8 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         await staff.Billing.PostJsonAsync($"/api/billing/batches/{second}/acknowledgement", new { }, HttpStatusCode.OK);
         await PostRemittanceAsync(staff, PayerRemittance.Write("Acme Health", "PAY-" + payerId, Today(),
             new RemitClaim(number, "1", 90m, 65m, 25m, "ICN2-" + payerId, [new RemitAdjustment("PR", "3", 25m)], [])));
-        var paid = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visit.VisitId}/claim", c => c.Str("status") == "paid");
-        paid.Str("frequencyCode").Should().Be("7");
+        var paid = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visit.VisitId}/claim", c => c.Status == "paid");
+        paid.FrequencyCode.Should().Be("7");
     }
 
     private static string NewPayer() => "E2E" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
@@ -113,19 +113,19 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
 
     private static async Task<(string BatchId, string File)> BatchAsync(Staff staff, string payerId)
     {
-        var batch = await staff.Billing.PostJsonAsync("/api/billing/batches", new { payerId }, HttpStatusCode.Created);
-        var response = await staff.Billing.GetAsync($"/api/billing/batches/{batch.Str("batchId")}/837");
+        var batch = await staff.Billing.PostJsonAsync<BatchSummary>("/api/billing/batches", new { payerId }, HttpStatusCode.Created);
+        var response = await staff.Billing.GetAsync($"/api/billing/batches/{batch.BatchId}/837");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/edi-x12");
-        return (batch.Str("batchId"), await response.Content.ReadAsStringAsync());
+        return (batch.BatchId, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task PostRemittanceAsync(Staff staff, string remittance)
     {
         var posted = await staff.Billing.PostAsync("/api/billing/remittances", new StringContent(remittance, Encoding.ASCII, "application/edi-x12"));
-        posted.StatusCode.Should().Be(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
-        var body = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement;
-        body.GetProperty("unposted").GetArrayLength().Should().Be(0, body.ToString());
+        var text = await posted.Content.ReadAsStringAsync();
+        posted.StatusCode.Should().Be(HttpStatusCode.Created, text);
+        (await posted.ReadAsAsync<RemittanceDetails>()).Unposted.Should().BeEmpty(text);
     }
 
     /// <summary>
@@ -136,33 +136,33 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         Staff staff, string? payerId, bool collectCopay, Func<string, string, Task>? beforeCheckOut = null)
     {
         await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
-        var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
+        var patient = await staff.FrontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female",
         }, HttpStatusCode.Created);
-        var patientId = patient.Str("patientId");
+        var patientId = patient.PatientId;
         if (payerId is not null)
         {
             await RegisterCoverageAsync(staff.FrontDesk, patientId, payerId);
         }
 
-        var provider = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
+        var provider = await staff.FrontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" }, HttpStatusCode.Created);
-        var providerId = provider.Str("providerId");
-        var slots = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
+        var providerId = provider.ProviderId;
+        var slots = await staff.FrontDesk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
-        var appointment = await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
-            new { patientId, providerId, slotId = slots.GetProperty("slots")[0].Str("slotId"), visitType = "follow-up" }, HttpStatusCode.Created);
-        var visitId = appointment.Str("appointmentId");
+        var appointment = await staff.FrontDesk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments",
+            new { patientId, providerId, slotId = slots.Slots[0].SlotId, visitType = "follow-up" }, HttpStatusCode.Created);
+        var visitId = appointment.AppointmentId;
         await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
 
         if (collectCopay)
         {
             var copayPath = $"/api/billing/patients/{patientId}/visits/{visitId}/copay";
-            var copay = await staff.FrontDesk.EventuallyAsync(copayPath, c => c.GetProperty("copayDue").GetDecimal() > 0);
-            copay.GetProperty("copayDue").GetDecimal().Should().Be(25m, "the plan's follow-up copay, as the payer answered at check-in");
-            var receipt = await staff.FrontDesk.PostJsonAsync($"{copayPath}/payments", new { amount = 25m, method = "card", cardReference = "AUTH 448812" }, HttpStatusCode.Created);
-            receipt.Str("receiptNumber").Should().MatchRegex("^R[0-9]{10}$");
+            var copay = await staff.FrontDesk.EventuallyAsync<VisitCopay>(copayPath, c => c.CopayDue > 0);
+            copay.CopayDue.Should().Be(25m, "the plan's follow-up copay, as the payer answered at check-in");
+            var receipt = await staff.FrontDesk.PostJsonAsync<CopayReceipt>($"{copayPath}/payments", new { amount = 25m, method = "card", cardReference = "AUTH 448812" }, HttpStatusCode.Created);
+            receipt.ReceiptNumber.Should().MatchRegex("^R[0-9]{10}$");
         }
 
         await staff.Clinician.EventuallyAsync($"/api/intake/encounters/{visitId}", _ => true);
@@ -191,4 +191,23 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
             await platform.ClientForAsync("billing"),
             await platform.ClientForAsync("ops"));
     }
+
+    // Billing's answers read only here (the claim, which other tests read too, is in Api.cs).
+
+    private sealed record PatientBalance(decimal Balance);
+
+    private sealed record EligibilityAlert(string VisitId, string Reason);
+
+    /// <summary>A claim in a work queue, with why a person must act.</summary>
+    private sealed record ClaimSummary(string ClaimId, IReadOnlyList<string> Reasons);
+
+    private sealed record BatchSummary(string BatchId);
+
+    private sealed record RemittanceDetails(IReadOnlyList<UnpostedClaim> Unposted);
+
+    private sealed record UnpostedClaim(string PatientControlNumber, string Reason);
+
+    private sealed record VisitCopay(decimal CopayDue);
+
+    private sealed record CopayReceipt(string ReceiptNumber);
 }

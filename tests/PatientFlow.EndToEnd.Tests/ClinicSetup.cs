@@ -15,17 +15,17 @@ public static class ClinicSetup
     public static async Task<(string VisitId, string LastName)> BookAsync(HttpClient frontDesk, string clinic)
     {
         var lastName = $"Sample{Guid.NewGuid():N}"[..16];
-        var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
+        var patient = await frontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName, dateOfBirth = "1980-04-12", sex = "female",
         }, HttpStatusCode.Created);
-        var provider = await frontDesk.PostJsonAsync("/api/scheduling/providers",
+        var provider = await frontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Grey", specialty = "family-medicine", clinic }, HttpStatusCode.Created);
-        var providerId = provider.Str("providerId");
-        var slots = await frontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
+        var providerId = provider.ProviderId;
+        var slots = await frontDesk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = DateTimeOffset.UtcNow.AddMinutes(30).ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
-        var appointment = await frontDesk.PostJsonAsync("/api/scheduling/appointments",
-            new { patientId = patient.Str("patientId"), providerId, slotId = slots.GetProperty("slots")[0].Str("slotId"), visitType = "follow-up" }, HttpStatusCode.Created);
-        return (appointment.Str("appointmentId"), lastName);
+        var appointment = await frontDesk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments",
+            new { patientId = patient.PatientId, providerId, slotId = slots.Slots[0].SlotId, visitType = "follow-up" }, HttpStatusCode.Created);
+        return (appointment.AppointmentId, lastName);
     }
 }

@@ -18,11 +18,11 @@ public sealed class ReferralBookingFigures(PlatformFixture platform, ITestOutput
         var desk = await platform.ClientForAsync("front-desk");
         var clinician = await platform.ClientForAsync("clinician");
         await FrontDeskSetup.EnsureClinicAsync(await platform.ClientForAsync("ops"), "north");
-        var patient = await desk.PostJsonAsync("/api/scheduling/patients", new
+        var patient = await desk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Figures-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-06-01", sex = "male",
         }, HttpStatusCode.Created);
-        var patientId = patient.Str("patientId");
+        var patientId = patient.PatientId;
         var familyDoctor = await SlotsAsync(desk, "family-medicine", DateTimeOffset.UtcNow.AddDays(3));
         var endocrinologist = await SlotsAsync(desk, "endocrinology-figures", DateTimeOffset.UtcNow.AddDays(4));
 
@@ -31,30 +31,30 @@ public sealed class ReferralBookingFigures(PlatformFixture platform, ITestOutput
         foreach (var slotId in familyDoctor.SlotIds)
         {
             var clock = Stopwatch.StartNew();
-            var booked = await desk.PostJsonAsync("/api/scheduling/appointments",
+            var booked = await desk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments",
                 new { patientId, providerId = familyDoctor.ProviderId, slotId, visitType = "follow-up" }, HttpStatusCode.Created);
             deskTimes.Add(clock.Elapsed.TotalMilliseconds);
-            visits.Add(booked.Str("appointmentId"));
+            visits.Add(booked.AppointmentId);
         }
 
         var referrals = new List<string>();
         foreach (var visitId in visits)
         {
             // Referral hears of each visit from scheduling's event; until then it answers 404.
-            var created = await clinician.EventuallyAsyncPost("/api/referral/referrals",
+            var created = await clinician.EventuallyAsyncPost<ReferralDetails>("/api/referral/referrals",
                 new { visitId, kind = "specialist", specialty = "endocrinology-figures", urgency = "routine", reason = "review" },
                 success: HttpStatusCode.Created, retryOn: HttpStatusCode.NotFound);
-            referrals.Add(created.Str("referralId"));
+            referrals.Add(created.ReferralId);
         }
 
         var referralTimes = new List<double>();
         for (var i = 0; i < Rounds; i++)
         {
             var clock = Stopwatch.StartNew();
-            var booked = await desk.PostJsonAsync($"/api/referral/referrals/{referrals[i]}/booking",
+            var booked = await desk.PostJsonAsync<ReferralDetails>($"/api/referral/referrals/{referrals[i]}/booking",
                 new { providerId = endocrinologist.ProviderId, slotId = endocrinologist.SlotIds[i] }, HttpStatusCode.OK);
             referralTimes.Add(clock.Elapsed.TotalMilliseconds);
-            booked.Str("status").Should().Be("scheduled");
+            booked.Status.Should().Be("scheduled");
         }
 
         var deskMedian = Median(deskTimes);
@@ -66,10 +66,10 @@ public sealed class ReferralBookingFigures(PlatformFixture platform, ITestOutput
 
     private static async Task<(string ProviderId, string[] SlotIds)> SlotsAsync(HttpClient desk, string specialty, DateTimeOffset from)
     {
-        var provider = await desk.PostJsonAsync("/api/scheduling/providers", new { name = "Dr. Figures", specialty, clinic = "north" }, HttpStatusCode.Created);
-        var slots = await desk.PostJsonAsync($"/api/scheduling/providers/{provider.Str("providerId")}/slots",
+        var provider = await desk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers", new { name = "Dr. Figures", specialty, clinic = "north" }, HttpStatusCode.Created);
+        var slots = await desk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{provider.ProviderId}/slots",
             new { startsAt = from.ToString("O"), durationMinutes = 20, count = Rounds }, HttpStatusCode.Created);
-        return (provider.Str("providerId"), [.. slots.GetProperty("slots").EnumerateArray().Select(s => s.Str("slotId"))]);
+        return (provider.ProviderId, [.. slots.Slots.Select(s => s.SlotId)]);
     }
 
     private static double Median(List<double> values)

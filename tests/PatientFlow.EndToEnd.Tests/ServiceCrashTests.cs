@@ -11,35 +11,35 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
         var frontDesk = await platform.ClientForAsync("front-desk");
         var ops = await platform.ClientForAsync("ops");
         await FrontDeskSetup.EnsureClinicAsync(ops, "south");
-        var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
+        var patient = await frontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-09-30", sex = "female",
         }, HttpStatusCode.Created);
-        var provider = await frontDesk.PostJsonAsync("/api/scheduling/providers",
+        var provider = await frontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Shepherd", specialty = "internal-medicine", clinic = "south" }, HttpStatusCode.Created);
-        var slots = await frontDesk.PostJsonAsync($"/api/scheduling/providers/{provider.Str("providerId")}/slots",
+        var slots = await frontDesk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{provider.ProviderId}/slots",
             new { startsAt = DateTimeOffset.UtcNow.AddHours(2).ToString("O"), durationMinutes = 15, count = 1 }, HttpStatusCode.Created);
 
         var sinceKill = System.Diagnostics.Stopwatch.StartNew();
         await platform.Platform.KillAsync("tracking");
 
         // Booked and checked in while tracking is down: its durable queue keeps both events.
-        var appointment = await frontDesk.PostJsonAsync("/api/scheduling/appointments", new
+        var appointment = await frontDesk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments", new
         {
-            patientId = patient.Str("patientId"),
-            providerId = provider.Str("providerId"),
-            slotId = slots.GetProperty("slots")[0].Str("slotId"),
+            patientId = patient.PatientId,
+            providerId = provider.ProviderId,
+            slotId = slots.Slots[0].SlotId,
             visitType = "new-patient",
         }, HttpStatusCode.Created);
-        var visitId = appointment.Str("appointmentId");
+        var visitId = appointment.AppointmentId;
         await frontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", FrontDeskSetup.ConfirmedCheckIn(), HttpStatusCode.OK);
 
         using var restart = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await platform.Platform.WaitUntilReadyAsync("tracking", restart.Token);
-        System.Text.Json.JsonElement timeline;
+        VisitTimeline timeline;
         try
         {
-            timeline = await ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
+            timeline = await ops.EventuallyAsync<VisitTimeline>($"/api/tracking/visits/{visitId}/timeline",
                 t => Has(t, "scheduling.appointment-booked.v1") && Has(t, "scheduling.patient-checked-in.v1"));
         }
         catch (TimeoutException timeout)
@@ -50,9 +50,8 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
         }
 
         Figures.Report(output, "tracking killed to its journey caught up", $"{sinceKill.Elapsed.TotalSeconds:0.0} s");
-        timeline.GetProperty("currentStage").GetString().Should().Be("arrived");
+        timeline.CurrentStage.Should().Be("arrived");
     }
 
-    private static bool Has(System.Text.Json.JsonElement timeline, string eventType) =>
-        timeline.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("eventType").GetString() == eventType);
+    private static bool Has(VisitTimeline timeline, string eventType) => timeline.Steps.Any(s => s.EventType == eventType);
 }

@@ -61,15 +61,18 @@ public sealed class SimulationTests(SimulatedPlatform platform, ITestOutputHelpe
         result.Failed.Should().BeLessThanOrEqualTo(
             result.Sent / 50, $"at most 2% of the calls may fail; failed: {result.Failures} (the platform took {platform.StartDuration.TotalSeconds:0} s to start)");
 
-        var east = await AnalyticsOnceCaughtUpAsync(gateway, plan, "east", ten);
-        east.GetProperty("bottleneck").ValueKind.Should().Be(JsonValueKind.Object, $"east's queue for a room grows all morning; analytics answered {east}");
-        east.GetProperty("bottleneck").GetProperty("interval").GetString().Should().Be("waiting-for-room", east.GetProperty("bottleneck").ToString());
-        var north = await AnalyticsOnceCaughtUpAsync(gateway, plan, "north", ten);
+        var (east, eastAnswer) = await AnalyticsOnceCaughtUpAsync(gateway, plan, "east", ten);
+        east.Bottleneck.Should().NotBeNull($"east's queue for a room grows all morning; analytics answered {eastAnswer}");
+        east.Bottleneck!.Interval.Should().Be("waiting-for-room", east.Bottleneck.ToString());
+        var (north, _) = await AnalyticsOnceCaughtUpAsync(gateway, plan, "north", ten);
         WaitForRoomP50(east).Should().BeGreaterThan(WaitForRoomP50(north) ?? 0, "north has an assistant per provider");
     }
 
-    /// <summary>The clinic's analytics for 07:00-10:00 once tracking has heard of every visit of the morning (events travel through the broker).</summary>
-    private async Task<JsonElement> AnalyticsOnceCaughtUpAsync(GatewayClient gateway, ClinicDayPlan plan, string clinic, DateTimeOffset to)
+    /// <summary>
+    /// The clinic's analytics for 07:00-10:00 once tracking has heard of every visit of the morning (events travel through the broker):
+    /// the report, and the answer as the simulator's gateway client received it, for failure messages.
+    /// </summary>
+    private async Task<(FlowReport Report, JsonElement Answer)> AnalyticsOnceCaughtUpAsync(GatewayClient gateway, ClinicDayPlan plan, string clinic, DateTimeOffset to)
     {
         var expected = plan.VisitsOf(clinic).Count(v => (v.ScheduledAt ?? v.ArrivesAt) < to);
         var path = $"/api/tracking/analytics?from={plan.SetUpAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}&to={to.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}&clinic={clinic}";
@@ -78,11 +81,12 @@ public sealed class SimulationTests(SimulatedPlatform platform, ITestOutputHelpe
         do
         {
             answer = await gateway.SendAsync(HttpMethod.Get, path, "ops", null, untilKnown: false, CancellationToken.None);
-            if (answer.Status == HttpStatusCode.OK && answer.Body.GetProperty("visits").GetInt32() >= expected)
+            if (answer.Status == HttpStatusCode.OK && Report(answer).Visits >= expected)
             {
                 // The last steps of the morning may still be on their way: one more look a moment later.
                 await Task.Delay(TimeSpan.FromSeconds(2));
-                return (await gateway.SendAsync(HttpMethod.Get, path, "ops", null, untilKnown: false, CancellationToken.None)).Body;
+                var again = await gateway.SendAsync(HttpMethod.Get, path, "ops", null, untilKnown: false, CancellationToken.None);
+                return (Report(again), again.Body);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -90,11 +94,14 @@ public sealed class SimulationTests(SimulatedPlatform platform, ITestOutputHelpe
         while (DateTime.UtcNow < deadline);
 
         answer.Status.Should().Be(HttpStatusCode.OK, $"GET {path} answered {answer.Problem()}");
-        answer.Body.GetProperty("visits").GetInt32().Should().Be(expected, $"tracking should know {clinic}'s {expected} visits of the morning");
-        return answer.Body;
+        var report = Report(answer);
+        report.Visits.Should().Be(expected, $"tracking should know {clinic}'s {expected} visits of the morning");
+        return (report, answer.Body);
     }
 
-    private static double? WaitForRoomP50(JsonElement report) => report.GetProperty("intervals").EnumerateArray()
-        .Single(i => i.GetProperty("name").GetString() == "waiting-for-room")
-        .GetProperty("times").GetProperty("p50") is { ValueKind: JsonValueKind.Number } p50 ? p50.GetDouble() : null;
+    /// <summary>The simulator's gateway client hands back the body as JSON; read as tracking's report, with the services' own JSON options.</summary>
+    private static FlowReport Report(ApiAnswer answer) =>
+        answer.Body.ReadAs<FlowReport>();
+
+    private static double? WaitForRoomP50(FlowReport report) => report.Intervals.Single(i => i.Name == "waiting-for-room").Times.P50;
 }

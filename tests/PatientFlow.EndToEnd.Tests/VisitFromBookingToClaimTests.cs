@@ -59,7 +59,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
     private static async Task<Visit> DriveVisitAsync(Staff staff)
     {
         await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
-        var patient = await staff.FrontDesk.PostJsonAsync("/api/scheduling/patients", new
+        var patient = await staff.FrontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..16],
             firstName = "Ada",
@@ -67,18 +67,18 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             dateOfBirth = "1980-04-12",
             sex = "female",
         }, HttpStatusCode.Created);
-        var patientId = patient.Str("patientId");
-        var provider = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
+        var patientId = patient.PatientId;
+        var provider = await staff.FrontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" }, HttpStatusCode.Created);
-        var providerId = provider.Str("providerId");
-        var slots = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{providerId}/slots",
+        var providerId = provider.ProviderId;
+        var slots = await staff.FrontDesk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = DateTimeOffset.UtcNow.AddHours(1).ToString("O"), durationMinutes = 20, count = 2 }, HttpStatusCode.Created);
-        var slotId = slots.GetProperty("slots")[0].Str("slotId");
+        var slotId = slots.Slots[0].SlotId;
 
         var clock = Stopwatch.StartNew();
-        var appointment = await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
+        var appointment = await staff.FrontDesk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments",
             new { patientId, providerId, slotId, visitType = "follow-up" }, HttpStatusCode.Created);
-        var visitId = appointment.Str("appointmentId");
+        var visitId = appointment.AppointmentId;
 
         // The same slot cannot be booked twice.
         await staff.FrontDesk.PostJsonAsync("/api/scheduling/appointments",
@@ -99,23 +99,23 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
 
         // Orders go from the encounter to the lab and referral services' APIs, which answer 409 until they have heard of the visit.
         // Haemoglobin's range depends on sex and age: lab asks scheduling for them over gRPC.
-        var ordered = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/lab",
+        var ordered = await staff.Clinician.EventuallyAsyncPost<EncounterDetails>($"/api/intake/encounters/{visitId}/orders/lab",
             new { testCodes = new[] { "2345-7", "718-7" }, priority = "routine" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
-        var orderId = ordered.GetProperty("labOrders")[0].GetProperty("value").GetProperty("labOrderIds")[0].GetString();
-        var order = await staff.Lab.GetJsonAsync($"/api/lab/orders/{orderId}");
-        order.Str("visitId").Should().Be(visitId);
-        order.GetProperty("tests")[1].Str("referenceRange").Should().Be("12.0-15.5", "a woman in her forties");
-        var collected = await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }, HttpStatusCode.Created);
-        var specimen = collected.GetProperty("specimens")[0];
-        (await staff.Lab.GetJsonAsync($"/api/lab/specimens/{specimen.Str("accessionId")}")).Str("orderId").Should().Be(orderId);
+        var orderId = ordered.LabOrders![0].Value.LabOrderIds[0];
+        var order = await staff.Lab.GetJsonAsync<LabOrderDetails>($"/api/lab/orders/{orderId}");
+        order.VisitId.Should().Be(visitId);
+        order.Tests[1].ReferenceRange.Should().Be("12.0-15.5", "a woman in her forties");
+        var collected = await staff.Lab.PostJsonAsync<LabOrderDetails>($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" }, HttpStatusCode.Created);
+        var specimen = collected.Specimens[0];
+        (await staff.Lab.GetJsonAsync<LabOrderDetails>($"/api/lab/specimens/{specimen.AccessionId}")).OrderId.Should().Be(orderId);
         await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = "105", unit = "mg/dL" }, HttpStatusCode.OK);
-        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/specimens/{specimen.Str("specimenId")}/send-out", new { externalLab = "Quest Diagnostics" }, HttpStatusCode.OK);
+        await staff.Lab.PostJsonAsync($"/api/lab/orders/{orderId}/specimens/{specimen.SpecimenId}/send-out", new { externalLab = "Quest Diagnostics" }, HttpStatusCode.OK);
         await staff.Clinician.PostJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", new { }, HttpStatusCode.OK);
-        var referred = await staff.Clinician.EventuallyAsyncPost($"/api/intake/encounters/{visitId}/orders/referral",
+        var referred = await staff.Clinician.EventuallyAsyncPost<EncounterDetails>($"/api/intake/encounters/{visitId}/orders/referral",
             new { kind = "specialist", specialty = "endocrinology", urgency = "routine", reason = "diabetes review" }, success: HttpStatusCode.OK, retryOn: HttpStatusCode.Conflict);
-        var referralId = referred.GetProperty("referrals")[0].GetProperty("value").GetProperty("referralId").GetString();
-        (await staff.Clinician.GetJsonAsync($"/api/referral/referrals/{referralId}")).Str("visitId").Should().Be(visitId);
-        await CloseReferralLoopsAsync(staff, visitId, patientId, referralId!);
+        var referralId = referred.Referrals![0].Value.ReferralId;
+        (await staff.Clinician.GetJsonAsync<ReferralDetails>($"/api/referral/referrals/{referralId}")).VisitId.Should().Be(visitId);
+        await CloseReferralLoopsAsync(staff, visitId, patientId, referralId);
 
         await staff.Clinician.PostJsonAsync($"/api/intake/encounters/{visitId}/completion", new
         {
@@ -124,19 +124,19 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
         }, HttpStatusCode.OK);
 
         // The patient left the exam room: it needs cleaning before the next patient is roomed there.
-        (await staff.Clinician.GetJsonAsync("/api/intake/rooms?clinic=north")).EnumerateArray()
-            .Single(r => r.Str("room") == "EXAM-3").Str("status").Should().Be("needs-cleaning");
+        (await staff.Clinician.GetJsonAsync<IReadOnlyList<RoomDetails>>("/api/intake/rooms?clinic=north"))
+            .Single(r => r.Room == "EXAM-3").Status.Should().Be("needs-cleaning");
         await staff.Clinician.PostJsonAsync("/api/intake/rooms/north/EXAM-3/cleaned", new { }, HttpStatusCode.OK);
 
         // In-house results are in before the patient leaves: billing has the lab charge.
-        await staff.Billing.EventuallyAsync($"/api/billing/visits/{visitId}/charges",
-            charges => charges.GetProperty("charges").EnumerateArray().Any(c => c.Str("code") == "82947"));
+        await staff.Billing.EventuallyAsync<VisitCharges>($"/api/billing/visits/{visitId}/charges",
+            charges => charges.Charges.Any(c => c.Code == "82947"));
         var checkOutAt = clock.Elapsed;
-        var checkedOut = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/appointments/{visitId}/check-out",
-            new { followUp = new { slotId = slots.GetProperty("slots")[1].Str("slotId"), visitType = "follow-up" } }, HttpStatusCode.OK);
-        (await staff.FrontDesk.GetJsonAsync($"/api/scheduling/appointments/{checkedOut.Str("followUpAppointmentId")}")).Str("bookedVia").Should().Be("follow-up");
+        var checkedOut = await staff.FrontDesk.PostJsonAsync<AppointmentDetails>($"/api/scheduling/appointments/{visitId}/check-out",
+            new { followUp = new { slotId = slots.Slots[1].SlotId, visitType = "follow-up" } }, HttpStatusCode.OK);
+        (await staff.FrontDesk.GetJsonAsync<AppointmentDetails>($"/api/scheduling/appointments/{checkedOut.FollowUpAppointmentId}")).BookedVia.Should().Be("follow-up");
 
-        var claim = await staff.Billing.EventuallyAsync($"/api/billing/visits/{visitId}/claim", _ => true);
+        var claim = await staff.Billing.EventuallyAsync<Claim>($"/api/billing/visits/{visitId}/claim", _ => true);
         return new Visit(visitId, patientId, claim, clock.Elapsed, clock.Elapsed - checkOutAt);
     }
 
@@ -146,45 +146,44 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
     /// </summary>
     private static async Task CloseReferralLoopsAsync(Staff staff, string visitId, string patientId, string referralId)
     {
-        var endocrinologist = await staff.FrontDesk.PostJsonAsync("/api/scheduling/providers",
+        var endocrinologist = await staff.FrontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Banting", specialty = "endocrinology", clinic = "north" }, HttpStatusCode.Created);
         var startsAt = DateTimeOffset.UtcNow.AddHours(3);
-        var offered = await staff.FrontDesk.PostJsonAsync($"/api/scheduling/providers/{endocrinologist.Str("providerId")}/slots",
+        var offered = await staff.FrontDesk.PostJsonAsync<SlotsResponse>($"/api/scheduling/providers/{endocrinologist.ProviderId}/slots",
             new { startsAt = startsAt.ToString("O"), durationMinutes = 20, count = 1 }, HttpStatusCode.Created);
-        var slotId = offered.GetProperty("slots")[0].Str("slotId");
+        var slotId = offered.Slots[0].SlotId;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
-        var slots = await staff.FrontDesk.GetJsonAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}");
-        slots.EnumerateArray().Select(s => s.Str("slotId")).Should().Contain(slotId);
-        var booked = await staff.FrontDesk.PostJsonAsync($"/api/referral/referrals/{referralId}/booking",
-            new { providerId = endocrinologist.Str("providerId"), slotId }, HttpStatusCode.OK);
-        var appointmentId = booked.GetProperty("appointment").Str("appointmentId");
-        var referredVisit = await staff.FrontDesk.GetJsonAsync($"/api/scheduling/appointments/{appointmentId}");
-        referredVisit.Str("bookedVia").Should().Be("referral");
-        referredVisit.Str("patientId").Should().Be(patientId);
-        (await staff.Clinician.PostJsonAsync($"/api/referral/referrals/{referralId}/report",
-            new { kind = "consult-report", summary = "Metformin continued; HbA1c in 3 months." }, HttpStatusCode.OK)).Str("status").Should().Be("completed");
+        var slots = await staff.FrontDesk.GetJsonAsync<IReadOnlyList<SlotOffer>>($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}");
+        slots.Select(s => s.SlotId).Should().Contain(slotId);
+        var booked = await staff.FrontDesk.PostJsonAsync<ReferralDetails>($"/api/referral/referrals/{referralId}/booking",
+            new { providerId = endocrinologist.ProviderId, slotId }, HttpStatusCode.OK);
+        var appointmentId = booked.Appointment!.AppointmentId;
+        var referredVisit = await staff.FrontDesk.GetJsonAsync<AppointmentDetails>($"/api/scheduling/appointments/{appointmentId}");
+        referredVisit.BookedVia.Should().Be("referral");
+        referredVisit.PatientId.Should().Be(patientId);
+        (await staff.Clinician.PostJsonAsync<ReferralDetails>($"/api/referral/referrals/{referralId}/report",
+            new { kind = "consult-report", summary = "Metformin continued; HbA1c in 3 months." }, HttpStatusCode.OK)).Status.Should().Be("completed");
 
-        var imaging = await staff.Clinician.PostJsonAsync("/api/referral/referrals",
+        var imaging = await staff.Clinician.PostJsonAsync<ReferralDetails>("/api/referral/referrals",
             new { visitId, kind = "imaging", specialty = "mri", urgency = "urgent", reason = "neuropathy work-up" }, HttpStatusCode.Created);
-        var imagingId = imaging.Str("referralId");
+        var imagingId = imaging.ReferralId;
         await staff.FrontDesk.PostJsonAsync($"/api/referral/referrals/{imagingId}/external-booking",
             new { facility = "Lakeside Imaging", appointmentAt = DateTimeOffset.UtcNow.AddDays(2) }, HttpStatusCode.OK);
-        (await staff.Clinician.PostJsonAsync($"/api/referral/referrals/{imagingId}/report",
-            new { kind = "imaging-result", summary = "No structural lesion." }, HttpStatusCode.OK)).Str("status").Should().Be("completed");
-        (await staff.FrontDesk.GetJsonAsync($"/api/referral/patients/{patientId}/referrals")).EnumerateArray()
-            .Select(r => r.Str("status")).Should().Equal("completed", "completed");
+        (await staff.Clinician.PostJsonAsync<ReferralDetails>($"/api/referral/referrals/{imagingId}/report",
+            new { kind = "imaging-result", summary = "No structural lesion." }, HttpStatusCode.OK)).Status.Should().Be("completed");
+        (await staff.FrontDesk.GetJsonAsync<IReadOnlyList<ReferralDetails>>($"/api/referral/patients/{patientId}/referrals"))
+            .Select(r => r.Status).Should().Equal("completed", "completed");
     }
 
     private static void AssertClaim(Visit visit)
     {
         var claim = visit.Claim;
-        claim.Str("visitId").Should().Be(visit.VisitId);
-        claim.Str("patientId").Should().Be(visit.PatientId);
-        claim.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()).Should().Equal("E11.9", "I10");
-        var lines = claim.GetProperty("lines").EnumerateArray().ToList();
-        lines.Select(l => (l.Str("code"), l.GetProperty("amount").GetDecimal())).Should().BeEquivalentTo([("99213", 90.00m), ("82947", 15.00m)]);
-        lines.Should().OnlyContain(l => l.GetProperty("diagnosisPointers").GetArrayLength() > 0);
-        claim.GetProperty("totalCharge").GetDecimal().Should().Be(105.00m);
+        claim.VisitId.Should().Be(visit.VisitId);
+        claim.PatientId.Should().Be(visit.PatientId);
+        claim.Diagnoses.Should().Equal("E11.9", "I10");
+        claim.Lines.Select(l => (l.Code, l.Amount)).Should().BeEquivalentTo([("99213", 90.00m), ("82947", 15.00m)]);
+        claim.Lines.Should().OnlyContain(l => l.DiagnosisPointers.Count > 0);
+        claim.TotalCharge.Should().Be(105.00m);
     }
 
     private static readonly string[] VisitStages =
@@ -194,23 +193,23 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
     {
         // Events from different services reach tracking in any order (and a lost write race is
         // retried), so the furthest stage can show before an earlier step lands: wait for all.
-        var timeline = await staff.Ops.EventuallyAsync($"/api/tracking/visits/{visit.VisitId}/timeline",
+        var timeline = await staff.Ops.EventuallyAsync<VisitTimeline>($"/api/tracking/visits/{visit.VisitId}/timeline",
             t => VisitStages.All(stage => Stages(t).Contains(stage)));
-        timeline.GetProperty("currentStage").GetString().Should().Be("claim-created");
+        timeline.CurrentStage.Should().Be("claim-created");
         Stages(timeline).Should().ContainInOrder(VisitStages);
 
-        var board = await staff.Ops.GetJsonAsync("/api/tracking/board?clinic=north");
-        board.GetProperty("columns").EnumerateArray()
-            .Single(c => c.Str("stage") == "claim-created")
-            .GetProperty("visits").EnumerateArray()
-            .Should().Contain(v => v.Str("visitId") == visit.VisitId);
+        var board = await staff.Ops.GetJsonAsync<StageSummary>("/api/tracking/board?clinic=north");
+        board.Columns
+            .Single(c => c.Stage == "claim-created")
+            .Visits
+            .Should().Contain(v => v.VisitId == visit.VisitId);
     }
 
-    private static List<string> Stages(JsonElement timeline) => [.. timeline.GetProperty("steps").EnumerateArray()
-        .Where(s => s.GetProperty("stage").ValueKind == JsonValueKind.String)
-        .Select(s => s.Str("stage"))];
+    private static List<string> Stages(VisitTimeline timeline) => [.. timeline.Steps
+        .Where(s => s.Stage is not null)
+        .Select(s => s.Stage!)];
 
-    private sealed record Visit(string VisitId, string PatientId, JsonElement Claim, TimeSpan BookingToClaim, TimeSpan CheckOutToClaim);
+    private sealed record Visit(string VisitId, string PatientId, Claim Claim, TimeSpan BookingToClaim, TimeSpan CheckOutToClaim);
 
     private sealed record Staff(HttpClient FrontDesk, HttpClient Clinician, HttpClient Lab, HttpClient Billing, HttpClient Ops)
     {
@@ -221,4 +220,39 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             await platform.ClientForAsync("billing"),
             await platform.ClientForAsync("ops"));
     }
+
+    // Answers read only here (the ones several tests read are in Api.cs).
+
+    /// <summary>Intake's EncounterDetails: the orders placed from the encounter, each with what the lab or referral service made of it.</summary>
+    private sealed record EncounterDetails(IReadOnlyList<Entry<LabTestsOrdered>>? LabOrders, IReadOnlyList<Entry<ReferralRequested>>? Referrals);
+
+    private sealed record Entry<T>(T Value);
+
+    private sealed record LabTestsOrdered(IReadOnlyList<string> LabOrderIds);
+
+    private sealed record ReferralRequested(string ReferralId);
+
+    private sealed record LabOrderDetails(string OrderId, string VisitId, IReadOnlyList<LabTestDetails> Tests, IReadOnlyList<SpecimenDetails> Specimens);
+
+    private sealed record LabTestDetails(string? ReferenceRange);
+
+    private sealed record SpecimenDetails(string SpecimenId, string AccessionId);
+
+    /// <summary>Intake's RoomDetails (GET /api/intake/rooms).</summary>
+    private sealed record RoomDetails(string Room, string Status);
+
+    /// <summary>Billing's VisitCharges.</summary>
+    private sealed record VisitCharges(IReadOnlyList<Charge> Charges);
+
+    private sealed record Charge(string Code);
+
+    /// <summary>Referral's SlotOffer (GET /api/referral/referrals/{id}/slots).</summary>
+    private sealed record SlotOffer(string SlotId);
+
+    /// <summary>Tracking's StageSummary (GET /api/tracking/board).</summary>
+    private sealed record StageSummary(IReadOnlyList<BoardColumn> Columns);
+
+    private sealed record BoardColumn(string Stage, IReadOnlyList<BoardVisit> Visits);
+
+    private sealed record BoardVisit(string VisitId);
 }

@@ -1,9 +1,10 @@
+using PatientFlow.Gateway.DevTokens;
+using PatientFlow.ServiceDefaults;
+
 namespace PatientFlow.Gateway.Tests;
 
 public class DevTokenTests
 {
-    private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role);
-
     [Fact]
     public async Task IssueDevToken_InDevelopment_TokenOpensTheRoleRoutes()
     {
@@ -14,7 +15,7 @@ public class DevTokenTests
         var response = await client.PostAsJsonAsync("/dev/token", new { role = Roles.FrontDesk });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        var token = await response.Content.ReadFromJsonAsync<DevTokenResponse>(ApiJson.Options);
         token!.TokenType.Should().Be("Bearer");
         token.ExpiresIn.Should().Be(28800);
         token.Role.Should().Be(Roles.FrontDesk);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using PatientFlow.ServiceDefaults;
 
 namespace PatientFlow.Gateway.Tests;
 
@@ -13,7 +13,7 @@ public class ReadinessTests
         var (status, body) = await ReadinessAsync(factory);
 
         status.Should().Be(HttpStatusCode.OK);
-        body.GetProperty("status").GetString().Should().Be("Healthy");
+        body.Status.Should().Be("Healthy");
         foreach (var service in GatewayFactory.ServiceNames)
         {
             Check(body, service).Should().Be("Healthy");
@@ -31,7 +31,7 @@ public class ReadinessTests
         var (status, body) = await ReadinessAsync(factory);
 
         status.Should().Be(HttpStatusCode.ServiceUnavailable);
-        body.GetProperty("status").GetString().Should().Be("Unhealthy");
+        body.Status.Should().Be("Unhealthy");
         Check(body, "lab").Should().Be("Unhealthy");
         Check(body, "scheduling").Should().Be("Healthy");
     }
@@ -63,7 +63,7 @@ public class ReadinessTests
         var (status, body) = await ReadinessAsync(factory);
 
         status.Should().Be(HttpStatusCode.OK);
-        body.GetProperty("status").GetString().Should().Be("Degraded");
+        body.Status.Should().Be("Degraded");
         Check(body, "tracking").Should().Be("Degraded");
         Check(body, "intake").Should().Be("Healthy");
     }
@@ -71,13 +71,17 @@ public class ReadinessTests
     private static Dictionary<string, Uri> Everything(Uri address) =>
         GatewayFactory.ServiceNames.ToDictionary(service => service, _ => address);
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadinessAsync(GatewayFactory factory)
+    private static async Task<(HttpStatusCode Status, ReadinessAnswer Body)> ReadinessAsync(GatewayFactory factory)
     {
         using var client = factory.CreateClient();
         var response = await client.GetAsync("/health/ready");
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<ReadinessAnswer>(ApiJson.Options))!);
     }
 
-    private static string? Check(JsonElement body, string service) =>
-        body.GetProperty("checks").GetProperty(service).GetProperty("status").GetString();
+    private static string Check(ReadinessAnswer body, string service) => body.Checks[service].Status;
+
+    /// <summary>What /health/ready answers (an anonymous object written by ServiceDefaults' HealthResponseWriter).</summary>
+    private sealed record ReadinessAnswer(string Status, double DurationMs, IReadOnlyDictionary<string, CheckAnswer> Checks);
+
+    private sealed record CheckAnswer(string Status, string? Description);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using PatientFlow.ServiceDefaults;
 
 namespace PatientFlow.Testing;
@@ -11,4 +12,8 @@ public static class Answers
         ?? throw new InvalidOperationException($"{(int)response.StatusCode} answered no {typeof(T).Name}");
 
     public static async Task<T> ReadAsAsync<T>(this Task<HttpResponseMessage> response) => await (await response).ReadAsAsync<T>();
+
+    /// <summary>The same read, of an answer a helper already parsed (what a wait-until helper returns).</summary>
+    public static T ReadAs<T>(this JsonElement answer) =>
+        answer.Deserialize<T>(ApiJson.Options) ?? throw new InvalidOperationException($"the answer held no {typeof(T).Name}");
 }

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Fees;
 using PatientFlow.ServiceDefaults.Auth;
-using Microsoft.Extensions.DependencyInjection;
+using PatientFlow.Testing;
+using ClaimDetails = PatientFlow.Billing.Claims.Claim;
 
 namespace PatientFlow.Billing.Tests.Api;
 
@@ -25,15 +28,14 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
         await factory.DeliverAsync(visit.Completed);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        var charges = await factory.WaitForAsync($"/api/billing/visits/{visit.VisitId}/charges");
-        charges.GetProperty("visitId").GetGuid().Should().Be(visit.VisitId);
-        charges.GetProperty("patientId").GetGuid().Should().Be(visit.PatientId);
-        charges.GetProperty("encounterCompleted").GetBoolean().Should().BeTrue();
-        charges.GetProperty("checkedOut").GetBoolean().Should().BeFalse();
-        charges.GetProperty("claimId").ValueKind.Should().Be(JsonValueKind.Null);
-        charges.GetProperty("charges").EnumerateArray()
-            .Select(c => (c.GetProperty("source").GetString(), c.GetProperty("code").GetString(), c.GetProperty("amount").GetDecimal()))
-            .Should().BeEquivalentTo([("encounter", "99213", 90.00m), ("encounter", "87880", 25.00m), ("lab", "82947", 15.00m)]);
+        var charges = (await factory.WaitForAsync($"/api/billing/visits/{visit.VisitId}/charges")).ReadAs<VisitCharges>();
+        charges.VisitId.Should().Be(visit.VisitId);
+        charges.PatientId.Should().Be(visit.PatientId);
+        charges.EncounterCompleted.Should().BeTrue();
+        charges.CheckedOut.Should().BeFalse();
+        charges.ClaimId.Should().BeNull();
+        charges.Charges.Select(c => (c.Source, c.Code, c.Amount))
+            .Should().BeEquivalentTo([(ChargeSource.Encounter, "99213", 90.00m), (ChargeSource.Encounter, "87880", 25.00m), (ChargeSource.Lab, "82947", 15.00m)]);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
         var afterEncounter = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/charges");
         await factory.DeliverAsync(visit.Resulted);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claimId = (await factory.WaitForClaimAsync(visit.VisitId)).GetProperty("claimId").GetGuid();
+        var claimId = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>().ClaimId;
 
         var charges = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/charges");
         var claimOfVisit = await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/claim");
@@ -53,7 +55,7 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
         afterEncounter.Headers.ETag!.Tag.Should().Be("\"1\"");
         // Encounter charged, lab result charged, check-out recorded, claim drafted.
         charges.Headers.ETag!.Tag.Should().Be("\"4\"");
-        (await Body(charges)).GetProperty("charges").GetArrayLength().Should().Be(3);
+        (await charges.ReadAsAsync<VisitCharges>()).Charges.Should().HaveCount(3);
         // The claim is its own stream: drafted, then scrubbed in the same commit.
         claimOfVisit.Headers.ETag!.Tag.Should().Be("\"2\"", "the claim is its own stream");
         claim.Headers.ETag!.Tag.Should().Be("\"2\"");
@@ -106,7 +108,7 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
         var visit = VisitFacts.New();
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claimId = (await factory.WaitForClaimAsync(visit.VisitId)).GetProperty("claimId").GetGuid();
+        var claimId = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>().ClaimId;
         var id = template.Contains("claims") ? claimId : visit.VisitId;
 
         var response = await factory.CreateClient(Roles.Clinician).GetAsync(string.Format(template, id));
@@ -131,4 +133,6 @@ public class AccountTests(BillingFactory factory) : IClassFixture<BillingFactory
 
     private static async Task<JsonElement> Body(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonDocument>())!.RootElement;
+
+    /// <summary>An answer the factory waited for, read as the service's own type (with the services' JSON options).</summary>
 }

@@ -1,20 +1,24 @@
 using System.Net;
 using System.Text.Json;
 using Marten;
-using ClaimDetails = PatientFlow.Billing.Claims.Claim;
+using PatientFlow.Billing.Accounts.GettingCharges;
+using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
+using ClaimDetails = PatientFlow.Billing.Claims.Claim;
+using ClaimStatus = PatientFlow.Billing.Claims.ClaimStatus;
 
 namespace PatientFlow.Billing.Tests.Api;
 
 public class ClaimFlowTests(BillingFactory factory) : IClassFixture<BillingFactory>
 {
-    private static readonly (int, string, int, decimal, decimal, string, string, bool)[] ExpectedLines =
+    private static readonly (int, string, int, decimal, decimal, string, ChargeSource, bool)[] ExpectedLines =
     [
-        (1, "99213", 1, 90.00m, 90.00m, "1,2", "encounter", false),
-        (2, "87880", 1, 25.00m, 25.00m, "1,2", "encounter", false),
-        (3, "82947", 1, 15.00m, 15.00m, "1", "lab", false),
+        (1, "99213", 1, 90.00m, 90.00m, "1,2", ChargeSource.Encounter, false),
+        (2, "87880", 1, 25.00m, 25.00m, "1,2", ChargeSource.Encounter, false),
+        (3, "82947", 1, 15.00m, 15.00m, "1", ChargeSource.Lab, false),
     ];
 
     private readonly HttpClient _billing = factory.CreateClient(Roles.Billing);
@@ -31,11 +35,12 @@ public class ClaimFlowTests(BillingFactory factory) : IClassFixture<BillingFacto
         (await _billing.GetAsync($"/api/billing/visits/{visit.VisitId}/claim")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         await factory.DeliverAsync(visit.CheckedOut);
 
-        var claim = await factory.WaitForClaimAsync(visit.VisitId);
+        var answer = await factory.WaitForClaimAsync(visit.VisitId);
+        var claim = answer.ReadAs<ClaimDetails>();
         ShouldBeTheVisitClaim(claim, visit, clinic: "north");
-        var claimId = claim.GetProperty("claimId").GetGuid();
+        var claimId = claim.ClaimId;
         var byId = await factory.WaitForAsync($"/api/billing/claims/{claimId}");
-        byId.GetRawText().Should().Be(claim.GetRawText());
+        byId.GetRawText().Should().Be(answer.GetRawText());
 
         var message = await published.WaitForAsync(e => e.VisitId == visit.VisitId);
         message.Should().Match<ClaimCreated>(e =>
@@ -51,14 +56,15 @@ public class ClaimFlowTests(BillingFactory factory) : IClassFixture<BillingFacto
         await factory.DeliverAsync(visit.CheckedOut);
         await factory.DeliverAsync(visit.Resulted);
         await factory.DeliverAsync(visit.Completed);
-        var claim = await factory.WaitForClaimAsync(visit.VisitId);
+        var answer = await factory.WaitForClaimAsync(visit.VisitId);
         await factory.DeliverAsync(visit.Booked);
 
         // The booking came after the claim: the claim knows no clinic and is dated by the check-out.
+        var claim = answer.ReadAs<ClaimDetails>();
         ShouldBeTheVisitClaim(claim, visit, clinic: null);
-        (await factory.WaitForClaimAsync(visit.VisitId)).GetRawText().Should().Be(claim.GetRawText());
+        (await factory.WaitForClaimAsync(visit.VisitId)).GetRawText().Should().Be(answer.GetRawText());
         (await published.WaitForAsync(e => e.VisitId == visit.VisitId)).Should().Match<ClaimCreated>(e =>
-            e.ClaimId == claim.GetProperty("claimId").GetGuid() && e.LineCount == 3 && e.TotalCharge == 130.00m);
+            e.ClaimId == claim.ClaimId && e.LineCount == 3 && e.TotalCharge == 130.00m);
     }
 
     [Fact]
@@ -94,20 +100,20 @@ public class ClaimFlowTests(BillingFactory factory) : IClassFixture<BillingFacto
         await factory.DeliverAsync(visit.Booked);
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await factory.WaitForClaimAsync(visit.VisitId);
+        var claim = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>();
 
         await factory.DeliverAsync(visit.Resulted);
 
-        var charges = await factory.WaitForAsync($"/api/billing/visits/{visit.VisitId}/charges");
-        charges.GetProperty("charges").EnumerateArray().Select(c => c.GetProperty("code").GetString()).Should().Equal("99213", "87880", "82947");
-        charges.GetProperty("claimId").GetGuid().Should().Be(claim.GetProperty("claimId").GetGuid());
-        claim.GetProperty("lines").GetArrayLength().Should().Be(2);
-        var after = await factory.WaitForClaimAsync(visit.VisitId);
-        after.GetProperty("claimId").GetGuid().Should().Be(claim.GetProperty("claimId").GetGuid(), "a claim not yet sent takes the late line itself");
-        after.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("code").GetString()).Should().Equal("99213", "87880", "82947");
-        after.GetProperty("lines")[2].GetProperty("lineNumber").GetInt32().Should().Be(3);
-        after.GetProperty("totalCharge").GetDecimal().Should().Be(130.00m);
-        after.GetProperty("frequencyCode").GetString().Should().Be("1");
+        var charges = (await factory.WaitForAsync($"/api/billing/visits/{visit.VisitId}/charges")).ReadAs<VisitCharges>();
+        charges.Charges.Select(c => c.Code).Should().Equal("99213", "87880", "82947");
+        charges.ClaimId.Should().Be(claim.ClaimId);
+        claim.Lines.Should().HaveCount(2);
+        var after = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>();
+        after.ClaimId.Should().Be(claim.ClaimId, "a claim not yet sent takes the late line itself");
+        after.Lines.Select(l => l.Code).Should().Equal("99213", "87880", "82947");
+        after.Lines[2].LineNumber.Should().Be(3);
+        after.TotalCharge.Should().Be(130.00m);
+        after.FrequencyCode.Should().Be("1");
     }
 
     [Fact]
@@ -118,33 +124,25 @@ public class ClaimFlowTests(BillingFactory factory) : IClassFixture<BillingFacto
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.CheckedOut);
 
-        var lines = (await factory.WaitForClaimAsync(visit.VisitId)).GetProperty("lines").EnumerateArray().ToList();
-        lines.Select(l => (l.GetProperty("code").GetString(), l.GetProperty("units").GetInt32(), l.GetProperty("amount").GetDecimal(),
-                l.GetProperty("unpriced").GetBoolean()))
+        var lines = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>().Lines;
+        lines.Select(l => (l.Code, l.Units, l.Amount, l.Unpriced))
             .Should().Equal(("99214", 1, 130.00m, false), ("99499", 2, 0.00m, true));
     }
 
-    private static void ShouldBeTheVisitClaim(JsonElement claim, VisitFacts visit, string? clinic)
+    /// <summary>An answer the factory waited for, read as the service's own type (with the services' JSON options).</summary>
+
+    private static void ShouldBeTheVisitClaim(ClaimDetails claim, VisitFacts visit, string? clinic)
     {
-        claim.GetProperty("visitId").GetGuid().Should().Be(visit.VisitId);
-        claim.GetProperty("patientId").GetGuid().Should().Be(visit.PatientId);
-        claim.GetProperty("providerId").GetGuid().Should().Be(visit.ProviderId);
-        claim.GetProperty("clinic").ValueKind.Should().Be(clinic is null ? JsonValueKind.Null : JsonValueKind.String);
-        claim.GetProperty("clinic").GetString().Should().Be(clinic);
-        claim.GetProperty("dateOfService").GetString().Should().Be("2025-03-04");
-        claim.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()).Should().Equal("J02.9", "R50.9");
-        claim.GetProperty("lines").EnumerateArray().Select(l => (
-                l.GetProperty("lineNumber").GetInt32(),
-                l.GetProperty("code").GetString()!,
-                l.GetProperty("units").GetInt32(),
-                l.GetProperty("unitPrice").GetDecimal(),
-                l.GetProperty("amount").GetDecimal(),
-                string.Join(',', l.GetProperty("diagnosisPointers").EnumerateArray().Select(p => p.GetInt32())),
-                l.GetProperty("source").GetString()!,
-                l.GetProperty("unpriced").GetBoolean()))
+        claim.VisitId.Should().Be(visit.VisitId);
+        claim.PatientId.Should().Be(visit.PatientId);
+        claim.ProviderId.Should().Be(visit.ProviderId);
+        claim.Clinic.Should().Be(clinic);
+        claim.DateOfService.Should().Be(new DateOnly(2025, 3, 4));
+        claim.Diagnoses.Should().Equal("J02.9", "R50.9");
+        claim.Lines.Select(l => (l.LineNumber, l.Code, l.Units, l.UnitPrice, l.Amount, string.Join(',', l.DiagnosisPointers), l.Source, l.Unpriced))
             .Should().Equal(ExpectedLines);
-        claim.GetProperty("totalCharge").GetDecimal().Should().Be(130.00m);
-        claim.GetProperty("currency").GetString().Should().Be("USD");
-        claim.GetProperty("status").GetString().Should().Be("draft");
+        claim.TotalCharge.Should().Be(130.00m);
+        claim.Currency.Should().Be("USD");
+        claim.Status.Should().Be(ClaimStatus.Draft);
     }
 }

@@ -2,11 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using PatientFlow.Billing.Accounts.Copay;
+using PatientFlow.Billing.Claims.Batches;
+using PatientFlow.Billing.Claims.Listing;
+using PatientFlow.Billing.Claims.Remittances;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using ClaimDetails = PatientFlow.Billing.Claims.Claim;
+using ClaimOutcome = PatientFlow.Billing.Claims.ClaimOutcome;
+using ClaimStatus = PatientFlow.Billing.Claims.ClaimStatus;
 
 namespace PatientFlow.Billing.Tests.Api;
 
@@ -44,16 +51,16 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     private static PatientCheckedIn CheckIn(VisitFacts visit) =>
         new(Guid.CreateVersion7(), visit.VisitId, visit.PatientId, VisitFacts.StartsAt.AddMinutes(-5), DateTimeOffset.UtcNow, visit.ProviderId, "north");
 
-    private async Task<JsonElement> WaitForClaimStatusAsync(Guid visitId, string status) =>
-        (await Eventually.Until(async () =>
+    private async Task<ClaimDetails> WaitForClaimStatusAsync(Guid visitId, ClaimStatus status) =>
+        await Eventually.Until(async () =>
         {
             var response = await _billing.GetAsync($"/api/billing/visits/{visitId}/claim");
-            var claim = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonDocument>() : null;
-            return claim?.RootElement.GetProperty("status").GetString() == status ? claim : null;
-        }, what: $"claim of {visitId} to be {status}")).RootElement;
+            var claim = response.StatusCode == HttpStatusCode.OK ? await response.ReadAsAsync<ClaimDetails>() : null;
+            return claim?.Status == status ? claim : null;
+        }, what: $"claim of {visitId} to be {status}");
 
     /// <summary>A covered visit booked, seen and checked out; its claim once it reaches <paramref name="status"/>.</summary>
-    private async Task<JsonElement> ClaimOfCoveredVisitAsync(string payerId, VisitFacts visit, string status, EncounterCompleted? completed = null)
+    private async Task<ClaimDetails> ClaimOfCoveredVisitAsync(string payerId, VisitFacts visit, ClaimStatus status, EncounterCompleted? completed = null)
     {
         await RegisterCoverageAsync(visit.PatientId, payerId);
         await factory.DeliverAsync(visit.Booked);
@@ -62,22 +69,22 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
         return await WaitForClaimStatusAsync(visit.VisitId, status);
     }
 
-    private async Task<(JsonElement Batch, string File)> BatchAsync(string payerId)
+    private async Task<(BatchSummary Batch, string File)> BatchAsync(string payerId)
     {
         var created = await _billing.PostAsJsonAsync("/api/billing/batches", new { payerId });
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var batch = await Body(created);
-        var file = await _billing.GetAsync($"/api/billing/batches/{batch.GetProperty("batchId").GetGuid()}/837");
+        var batch = await created.ReadAsAsync<BatchSummary>();
+        var file = await _billing.GetAsync($"/api/billing/batches/{batch.BatchId}/837");
         file.StatusCode.Should().Be(HttpStatusCode.OK);
         file.Content.Headers.ContentType!.MediaType.Should().Be("application/edi-x12");
         return (batch, await file.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonElement> PostRemittanceAsync(string text, HttpStatusCode expected = HttpStatusCode.Created)
+    private async Task<RemittanceDetails> PostRemittanceAsync(string text, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var posted = await _billing.PostAsync("/api/billing/remittances", new StringContent(text, Encoding.ASCII, "application/edi-x12"));
         posted.StatusCode.Should().Be(expected, await posted.Content.ReadAsStringAsync());
-        return await Body(posted);
+        return await posted.ReadAsAsync<RemittanceDetails>();
     }
 
     [Fact]
@@ -92,38 +99,38 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
         // Booking and check-in each ask the payer; check-in's answer sets the copay due.
         await factory.DeliverAsync(visit.Booked);
         await factory.DeliverAsync(CheckIn(visit));
-        var copay = await Body(await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay"));
-        copay.GetProperty("copayDue").GetDecimal().Should().Be(25m);
+        var copay = await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay").ReadAsAsync<VisitCopay>();
+        copay.CopayDue.Should().Be(25m);
         (await eligibility.WaitForAsync(e => e.VisitId == visit.VisitId && e.Stage == "check-in")).Active.Should().BeTrue();
         (await eligibility.WaitForAsync(e => e.VisitId == visit.VisitId && e.Stage == "booking")).CopayDue.Should().Be(25m);
 
         var paid = await _desk.PostAsJsonAsync(
             $"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay/payments", new { amount = 25m, method = "card", cardReference = "AUTH 448812" });
         paid.StatusCode.Should().Be(HttpStatusCode.Created, await paid.Content.ReadAsStringAsync());
-        var receipt = await Body(paid);
-        receipt.GetProperty("receiptNumber").GetString().Should().MatchRegex("^R[0-9]{10}$");
-        receipt.GetProperty("stillDue").GetDecimal().Should().Be(0m);
+        var receipt = await paid.ReadAsAsync<CopayReceipt>();
+        receipt.ReceiptNumber.Should().MatchRegex("^R[0-9]{10}$");
+        receipt.StillDue.Should().Be(0m);
         (await _desk.GetAsync(paid.Headers.Location!)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.Resulted);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await WaitForClaimStatusAsync(visit.VisitId, "ready");
-        var claimId = claim.GetProperty("claimId").GetGuid();
-        var number = claim.GetProperty("claimNumber").GetString()!;
-        claim.GetProperty("coverage").GetProperty("payerId").GetString().Should().Be(payerId);
-        claim.GetProperty("lines")[0].GetProperty("modifiers")[0].GetString().Should().Be("25");
+        var claim = await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Ready);
+        var claimId = claim.ClaimId;
+        var number = claim.ClaimNumber;
+        claim.Coverage!.PayerId.Should().Be(payerId);
+        claim.Lines[0].Modifiers![0].Should().Be("25");
 
         var (batch, file) = await BatchAsync(payerId);
-        batch.GetProperty("claimCount").GetInt32().Should().Be(1);
+        batch.ClaimCount.Should().Be(1);
         file.Should().StartWith("ISA*").And.Contain($"CLM*{number}*130*").And.Contain("SV1*HC:99213:25*90*UN*1***1:2~").And.Contain("HI*ABK:J029*ABF:R509~");
-        (await WaitForClaimStatusAsync(visit.VisitId, "submitted")).GetProperty("batchId").GetGuid().Should().Be(batch.GetProperty("batchId").GetGuid());
-        var listed = await Body(await _billing.GetAsync($"/api/billing/batches?payerId={payerId}"));
-        listed.GetArrayLength().Should().Be(1);
+        (await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Submitted)).BatchId.Should().Be(batch.BatchId);
+        var listed = await _billing.GetAsync($"/api/billing/batches?payerId={payerId}").ReadAsAsync<List<BatchSummary>>();
+        listed.Should().HaveCount(1);
 
-        var acknowledged = await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.GetProperty("batchId").GetGuid()}/acknowledgement", new { });
+        var acknowledged = await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.BatchId}/acknowledgement", new { });
         acknowledged.StatusCode.Should().Be(HttpStatusCode.OK);
-        await WaitForClaimStatusAsync(visit.VisitId, "accepted");
+        await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Accepted);
 
         // Paid 95 of 130: 10 written off by contract (CO-45), the 25 copay is the patient's (PR-3).
         var remittance = PayerRemittance.Write("Acme Health", "EFT-" + payerId, PaidOn, new RemitClaim(
@@ -134,19 +141,19 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
                 new RemitService("82947", 15m, 15m),
             ]));
         var posting = await PostRemittanceAsync(remittance);
-        posting.GetProperty("posted")[0].GetProperty("outcome").GetString().Should().Be("paid");
-        var settled = await WaitForClaimStatusAsync(visit.VisitId, "paid");
-        settled.GetProperty("adjudication").GetProperty("patientResponsibility").GetDecimal().Should().Be(25m);
-        settled.GetProperty("workQueue").ValueKind.Should().Be(JsonValueKind.Null);
+        posting.Posted[0].Outcome.Should().Be(ClaimOutcome.Paid);
+        var settled = await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Paid);
+        settled.Adjudication!.PatientResponsibility.Should().Be(25m);
+        settled.WorkQueue.Should().BeNull();
 
         // The same file again is recognised: the first posting is answered and nothing posts twice.
         var again = await PostRemittanceAsync(remittance, HttpStatusCode.OK);
-        again.GetProperty("remittanceId").GetGuid().Should().Be(posting.GetProperty("remittanceId").GetGuid());
-        (await Body(await _billing.GetAsync($"/api/billing/claims/{claimId}"))).GetProperty("postedRemittances").GetArrayLength().Should().Be(1);
+        again.RemittanceId.Should().Be(posting.RemittanceId);
+        (await _billing.GetAsync($"/api/billing/claims/{claimId}").ReadAsAsync<ClaimDetails>()).PostedRemittances.Should().HaveCount(1);
 
-        var balance = await Body(await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/balance"));
-        balance.GetProperty("balance").GetDecimal().Should().Be(0m, "the 25 the payer left to the patient was paid at the desk");
-        balance.GetProperty("visits")[0].GetProperty("basis").GetString().Should().Be("adjudicated");
+        var balance = await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/balance").ReadAsAsync<PatientBalance>();
+        balance.Balance.Should().Be(0m, "the 25 the payer left to the patient was paid at the desk");
+        balance.Visits[0].Basis.Should().Be("adjudicated");
         (await statuses.WaitForAsync(s => s.ClaimId == claimId && s.Status == "paid")).Paid.Should().Be(95m);
     }
 
@@ -155,12 +162,12 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, "draft", visit.Completed with { Diagnoses = ["J02.9", "FEVER"] });
-        var claimId = claim.GetProperty("claimId").GetGuid();
+        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, ClaimStatus.Draft, visit.Completed with { Diagnoses = ["J02.9", "FEVER"] });
+        var claimId = claim.ClaimId;
 
-        var queue = await Body(await _billing.GetAsync("/api/billing/claims/work-queue?queue=scrubber"));
-        var queued = queue.EnumerateArray().Single(c => c.GetProperty("claimId").GetGuid() == claimId);
-        queued.GetProperty("reasons")[0].GetString().Should().StartWith("diagnosis-format (diagnoses[1])");
+        var queue = await _billing.GetAsync("/api/billing/claims/work-queue?queue=scrubber").ReadAsAsync<List<ClaimSummary>>();
+        var queued = queue.Single(c => c.ClaimId == claimId);
+        queued.Reasons[0].Should().StartWith("diagnosis-format (diagnoses[1])");
         var refused = await _billing.PostAsJsonAsync("/api/billing/batches", new { payerId });
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict, "a blocked claim never enters a batch");
 
@@ -175,11 +182,11 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
             reason = "fever coded from the note",
         });
         recoded.StatusCode.Should().Be(HttpStatusCode.OK, await recoded.Content.ReadAsStringAsync());
-        (await Body(recoded)).GetProperty("status").GetString().Should().Be("ready");
+        (await recoded.ReadAsAsync<ClaimDetails>()).Status.Should().Be(ClaimStatus.Ready);
         var (_, file) = await BatchAsync(payerId);
         file.Should().Contain("HI*ABK:J029*ABF:R509~");
-        (await Body(await _billing.GetAsync("/api/billing/claims/work-queue"))).EnumerateArray()
-            .Should().NotContain(c => c.GetProperty("claimId").GetGuid() == claimId);
+        (await _billing.GetAsync("/api/billing/claims/work-queue").ReadAsAsync<List<ClaimSummary>>())
+            .Should().NotContain(c => c.ClaimId == claimId);
     }
 
     [Fact]
@@ -187,19 +194,19 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, "ready");
-        var claimId = claim.GetProperty("claimId").GetGuid();
-        var number = claim.GetProperty("claimNumber").GetString()!;
+        var claim = await ClaimOfCoveredVisitAsync(payerId, visit, ClaimStatus.Ready);
+        var claimId = claim.ClaimId;
+        var number = claim.ClaimNumber;
         var (first, _) = await BatchAsync(payerId);
-        (await _billing.PostAsJsonAsync($"/api/billing/batches/{first.GetProperty("batchId").GetGuid()}/acknowledgement", new { })).EnsureSuccessStatusCode();
+        (await _billing.PostAsJsonAsync($"/api/billing/batches/{first.BatchId}/acknowledgement", new { })).EnsureSuccessStatusCode();
 
         // CO-11: the diagnosis is inconsistent with the procedure.
         await PostRemittanceAsync(PayerRemittance.Write("Acme Health", "DEN-" + payerId, PaidOn,
             new RemitClaim(number, "4", 115m, 0m, 0m, "ICN-" + payerId, [new RemitAdjustment("CO", "11", 115m)], [])));
-        await WaitForClaimStatusAsync(visit.VisitId, "denied");
-        var denied = (await Body(await _billing.GetAsync("/api/billing/claims/work-queue?queue=denied"))).EnumerateArray()
-            .Single(c => c.GetProperty("claimId").GetGuid() == claimId);
-        denied.GetProperty("reasons")[0].GetString().Should().Be("CO-11");
+        await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Denied);
+        var denied = (await _billing.GetAsync("/api/billing/claims/work-queue?queue=denied").ReadAsAsync<List<ClaimSummary>>())
+            .Single(c => c.ClaimId == claimId);
+        denied.Reasons[0].Should().Be("CO-11");
 
         var corrected = await _billing.PostAsJsonAsync($"/api/billing/claims/{claimId}/correction", new
         {
@@ -212,18 +219,19 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
             reason = "strep pharyngitis confirmed by the rapid test",
         });
         corrected.StatusCode.Should().Be(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
-        var replacement = await Body(corrected);
-        replacement.GetProperty("status").GetString().Should().Be("ready");
-        replacement.GetProperty("frequencyCode").GetString().Should().Be("7");
+        var replacement = await corrected.ReadAsAsync<ClaimDetails>();
+        replacement.Status.Should().Be(ClaimStatus.Ready);
+        replacement.FrequencyCode.Should().Be("7");
 
         var (second, file) = await BatchAsync(payerId);
         file.Should().Contain($"CLM*{number}*115***11:B:7*").And.Contain($"REF*F8*ICN-{payerId}~").And.Contain("HI*ABK:J020~");
-        (await _billing.PostAsJsonAsync($"/api/billing/batches/{second.GetProperty("batchId").GetGuid()}/acknowledgement", new { })).EnsureSuccessStatusCode();
+        (await _billing.PostAsJsonAsync($"/api/billing/batches/{second.BatchId}/acknowledgement", new { })).EnsureSuccessStatusCode();
         await PostRemittanceAsync(PayerRemittance.Write("Acme Health", "PAY-" + payerId, PaidOn.AddDays(14),
             new RemitClaim(number, "1", 115m, 90m, 25m, "ICN2-" + payerId, [new RemitAdjustment("PR", "3", 25m)], [])));
-        var paid = await WaitForClaimStatusAsync(visit.VisitId, "paid");
-        paid.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString())
-            .Should().ContainInOrder("ready", "submitted", "accepted", "denied", "draft", "ready", "submitted", "accepted", "paid");
+        var paid = await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Paid);
+        paid.History.Select(h => h.Status).Should().ContainInOrder(
+            ClaimStatus.Ready, ClaimStatus.Submitted, ClaimStatus.Accepted, ClaimStatus.Denied, ClaimStatus.Draft,
+            ClaimStatus.Ready, ClaimStatus.Submitted, ClaimStatus.Accepted, ClaimStatus.Paid);
     }
 
     [Fact]
@@ -231,20 +239,20 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, "ready")).GetProperty("claimId").GetGuid();
+        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, ClaimStatus.Ready)).ClaimId;
         var (batch, _) = await BatchAsync(payerId);
 
-        var acknowledged = await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.GetProperty("batchId").GetGuid()}/acknowledgement",
+        var acknowledged = await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.BatchId}/acknowledgement",
             new { rejected = new[] { new { claimId, reason = "A7:164 entity's contract/member number invalid" } } });
         acknowledged.StatusCode.Should().Be(HttpStatusCode.OK, await acknowledged.Content.ReadAsStringAsync());
-        (await WaitForClaimStatusAsync(visit.VisitId, "rejected")).GetProperty("workQueue").GetString().Should().Be("rejected");
-        (await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.GetProperty("batchId").GetGuid()}/acknowledgement", new { }))
+        (await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Rejected)).WorkQueue.Should().Be("rejected");
+        (await _billing.PostAsJsonAsync($"/api/billing/batches/{batch.BatchId}/acknowledgement", new { }))
             .StatusCode.Should().Be(HttpStatusCode.Conflict, "a batch is acknowledged once");
 
         await RegisterCoverageAsync(visit.PatientId, payerId);
         var rescrubbed = await _billing.PostAsync($"/api/billing/claims/{claimId}/scrub", null);
         rescrubbed.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(rescrubbed)).GetProperty("status").GetString().Should().Be("ready");
+        (await rescrubbed.ReadAsAsync<ClaimDetails>()).Status.Should().Be(ClaimStatus.Ready);
         var (_, file) = await BatchAsync(payerId);
         file.Should().Contain("*11:B:1*", "never adjudicated, so it goes again as an original");
     }
@@ -261,19 +269,17 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
 
         var from = Uri.EscapeDataString(VisitFacts.StartsAt.AddDays(-1).ToString("O"));
         var to = Uri.EscapeDataString(VisitFacts.StartsAt.AddDays(1).ToString("O"));
-        var alerts = await Body(await _desk.GetAsync($"/api/billing/patients/eligibility-alerts?from={from}&to={to}"));
-        alerts.EnumerateArray().Single(a => a.GetProperty("visitId").GetGuid() == visit.VisitId)
-            .GetProperty("reason").GetString().Should().Be("coverage ended 2025-02-28");
-        alerts.EnumerateArray().Single(a => a.GetProperty("visitId").GetGuid() == selfPay.VisitId)
-            .GetProperty("reason").GetString().Should().Contain("self-pay");
+        var alerts = await _desk.GetAsync($"/api/billing/patients/eligibility-alerts?from={from}&to={to}").ReadAsAsync<List<EligibilityAlert>>();
+        alerts.Single(a => a.VisitId == visit.VisitId).Reason.Should().Be("coverage ended 2025-02-28");
+        alerts.Single(a => a.VisitId == selfPay.VisitId).Reason.Should().Contain("self-pay");
 
         await factory.DeliverAsync(CheckIn(visit));
         var refused = await _desk.PostAsJsonAsync($"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay/payments", new { amount = 25m, method = "cash" });
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await WaitForClaimStatusAsync(visit.VisitId, "draft");
-        claim.GetProperty("edits").EnumerateArray().Select(e => e.GetProperty("code").GetString()).Should().Contain("coverage-inactive");
+        var claim = await WaitForClaimStatusAsync(visit.VisitId, ClaimStatus.Draft);
+        claim.Edits.Select(e => e.Code).Should().Contain("coverage-inactive");
     }
 
     [Fact]
@@ -285,21 +291,21 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
         await factory.DeliverAsync(visit.Booked);
         await factory.DeliverAsync(CheckIn(visit));
         var payments = $"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay/payments";
-        var paid = await Body(await _desk.PostAsJsonAsync(payments, new { amount = 25m, method = "cash" }));
-        var paymentId = paid.GetProperty("paymentId").GetGuid();
+        var paid = await _desk.PostAsJsonAsync(payments, new { amount = 25m, method = "cash" }).ReadAsAsync<CopayReceipt>();
+        var paymentId = paid.PaymentId;
 
         var refunded = await _desk.PostAsJsonAsync($"{payments}/{paymentId}/refunds", new { amount = 10m, reason = "overcharged at the desk" });
         refunded.StatusCode.Should().Be(HttpStatusCode.OK, await refunded.Content.ReadAsStringAsync());
-        (await Body(refunded)).GetProperty("refunded").GetDecimal().Should().Be(10m);
+        (await refunded.ReadAsAsync<CopayReceipt>()).Refunded.Should().Be(10m);
         var tooMuch = await _desk.PostAsJsonAsync($"{payments}/{paymentId}/refunds", new { amount = 20m, reason = "again" });
         tooMuch.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(tooMuch)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain("amount");
         var card = await _desk.PostAsJsonAsync(payments, new { amount = 5m, method = "card", cardReference = "4111 1111 1111 1111" });
         card.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a card number is never stored");
 
-        var copay = await Body(await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay"));
-        copay.GetProperty("paid").GetDecimal().Should().Be(15m);
-        copay.GetProperty("stillDue").GetDecimal().Should().Be(10m);
+        var copay = await _desk.GetAsync($"/api/billing/patients/{visit.PatientId}/visits/{visit.VisitId}/copay").ReadAsAsync<VisitCopay>();
+        copay.Paid.Should().Be(15m);
+        copay.StillDue.Should().Be(10m);
     }
 
     [Fact]
@@ -307,7 +313,7 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
     {
         var payerId = NewPayer();
         var visit = VisitFacts.New();
-        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, "draft", visit.Completed with { Diagnoses = ["BAD"] })).GetProperty("claimId").GetGuid();
+        var claimId = (await ClaimOfCoveredVisitAsync(payerId, visit, ClaimStatus.Draft, visit.Completed with { Diagnoses = ["BAD"] })).ClaimId;
         object Coding(string diagnosis) => new
         {
             diagnoses = new[] { diagnosis },
@@ -320,8 +326,8 @@ public class ClaimLifecycleApiTests(BillingFactory factory) : IClassFixture<Bill
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().BeGreaterThanOrEqualTo(1);
         answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Conflict);
-        var claim = await Body(await _billing.GetAsync($"/api/billing/claims/{claimId}"));
-        var recodes = claim.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("what").GetString() == "recoded");
+        var claim = await _billing.GetAsync($"/api/billing/claims/{claimId}").ReadAsAsync<ClaimDetails>();
+        var recodes = claim.History.Count(h => h.What == "recoded");
         recodes.Should().Be(answers.Count(a => a.StatusCode == HttpStatusCode.OK), "every 200 is exactly one commit; a 409 left nothing");
     }
 }

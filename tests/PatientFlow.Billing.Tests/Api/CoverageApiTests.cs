@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using PatientFlow.Billing.Coverage;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Billing.Tests.Api;
 
@@ -29,13 +31,13 @@ public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFac
         var check = await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04", visitType = "follow-up" });
 
         check.StatusCode.Should().Be(HttpStatusCode.OK);
-        var answer = await Body(check);
-        answer.GetProperty("active").GetBoolean().Should().BeTrue();
-        answer.GetProperty("copay").GetDecimal().Should().Be(25m);
-        answer.GetProperty("deductibleRemaining").GetDecimal().Should().Be(1500m);
-        var coverages = await Body(await _desk.GetAsync($"/api/billing/patients/{patientId}/coverages"));
-        coverages[0].GetProperty("rank").GetString().Should().Be("primary");
-        coverages[0].GetProperty("lastVerification").GetProperty("copay").GetDecimal().Should().Be(25m);
+        var answer = await check.ReadAsAsync<EligibilityVerified>();
+        answer.Active.Should().BeTrue();
+        answer.Copay.Should().Be(25m);
+        answer.DeductibleRemaining.Should().Be(1500m);
+        var coverages = await _desk.GetAsync($"/api/billing/patients/{patientId}/coverages").ReadAsAsync<List<CoverageView>>();
+        coverages[0].Rank.Should().Be(CoverageRank.Primary);
+        coverages[0].LastVerification!.Copay.Should().Be(25m);
     }
 
     [Fact]
@@ -44,10 +46,10 @@ public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFac
         var patientId = Guid.CreateVersion7();
         (await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W555", to: "2026-02-28"))).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var answer = await Body(await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04" }));
+        var answer = await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04" }).ReadAsAsync<EligibilityVerified>();
 
-        answer.GetProperty("active").GetBoolean().Should().BeFalse();
-        answer.GetProperty("reason").GetString().Should().Be("coverage ended 2026-02-28");
+        answer.Active.Should().BeFalse();
+        answer.Reason.Should().Be("coverage ended 2026-02-28");
     }
 
     [Fact]

@@ -1,15 +1,16 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Billing.Accounts;
 using PatientFlow.Billing.Accounts.Charging;
 using PatientFlow.Billing.Accounts.Claiming;
+using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Accounts.RecordingVisit;
 using PatientFlow.Billing.Fees;
 using PatientFlow.Contracts;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 using ClaimDetails = PatientFlow.Billing.Claims.Claim;
 
 namespace PatientFlow.Billing.Tests.Api;
@@ -46,7 +47,7 @@ public class DuplicateDeliveryTests(BillingFactory factory) : IClassFixture<Bill
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.Resulted);
         await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await factory.WaitForClaimAsync(visit.VisitId);
+        var claim = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>();
         var before = await AccountEventsAsync(visit.VisitId);
 
         // Republished minutes later (an operator replay, a relay that crashed before its checkpoint moved), newest first.
@@ -56,7 +57,7 @@ public class DuplicateDeliveryTests(BillingFactory factory) : IClassFixture<Bill
         await RepublishAsync(visit.Booked);
 
         (await AccountEventsAsync(visit.VisitId)).Should().HaveCount(before.Count);
-        (await ClaimsOfAsync(visit.VisitId)).Should().ContainSingle().Which.ClaimId.Should().Be(claim.GetProperty("claimId").GetGuid());
+        (await ClaimsOfAsync(visit.VisitId)).Should().ContainSingle().Which.ClaimId.Should().Be(claim.ClaimId);
         (await ChargeCodesAsync(visit.VisitId)).Should().Equal("99213", "87880", "82947");
     }
 
@@ -71,12 +72,12 @@ public class DuplicateDeliveryTests(BillingFactory factory) : IClassFixture<Bill
             competitor => ChargeElsewhereAsync(competitor, visit));
 
         await factory.DeliverAsync(visit.CheckedOut);
-        var claim = await factory.WaitForClaimAsync(visit.VisitId);
+        var claim = (await factory.WaitForClaimAsync(visit.VisitId)).ReadAs<ClaimDetails>();
 
         factory.Interference.Attempts.Should().Be(2, "the first save failed on the account's version and the retry decided again");
         (await factory.Interference.CommitsAfterAsync(1)).Should().Be(1);
-        claim.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("code").GetString()).Should().Equal("99213", "87880", "82947");
-        claim.GetProperty("totalCharge").GetDecimal().Should().Be(130.00m);
+        claim.Lines.Select(line => line.Code).Should().Equal("99213", "87880", "82947");
+        claim.TotalCharge.Should().Be(130.00m);
         (await ClaimsOfAsync(visit.VisitId)).Should().ContainSingle();
         await RepublishAsync(visit.Resulted);
         (await ChargeCodesAsync(visit.VisitId)).Should().Equal("99213", "87880", "82947");
@@ -179,9 +180,11 @@ public class DuplicateDeliveryTests(BillingFactory factory) : IClassFixture<Bill
         return await session.Query<ClaimDetails>().Where(claim => claim.VisitId == visitId).ToListAsync();
     }
 
-    private async Task<IReadOnlyList<string?>> ChargeCodesAsync(Guid visitId)
+    private async Task<IReadOnlyList<string>> ChargeCodesAsync(Guid visitId)
     {
-        var charges = await _billing.GetFromJsonAsync<JsonElement>($"/api/billing/visits/{visitId}/charges");
-        return [.. charges.GetProperty("charges").EnumerateArray().Select(charge => charge.GetProperty("code").GetString())];
+        var charges = await (await _billing.GetAsync($"/api/billing/visits/{visitId}/charges")).EnsureSuccessStatusCode().ReadAsAsync<VisitCharges>();
+        return [.. charges.Charges.Select(charge => charge.Code)];
     }
+
+    /// <summary>An answer the factory waited for, read as the service's own type (with the services' JSON options).</summary>
 }

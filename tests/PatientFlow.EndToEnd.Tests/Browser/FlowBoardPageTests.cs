@@ -93,9 +93,9 @@ public sealed class FlowBoardPageTests(PlatformFixture platform, ITestOutputHelp
         var card = page.GetByTestId($"column-{stage}").Locator($"article[data-visit-id='{visitId}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var receivedAt = double.Parse((await card.GetAttributeAsync("data-received-at"))!, CultureInfo.InvariantCulture);
-        var timeline = await staff.Ops.EventuallyAsync($"/api/tracking/visits/{visitId}/timeline",
-            t => t.GetProperty("steps").EnumerateArray().Any(s => s.Str("eventType") == eventType));
-        var committed = timeline.GetProperty("steps").EnumerateArray().First(s => s.Str("eventType") == eventType).GetProperty("recordedAt").GetDateTimeOffset();
+        var timeline = await staff.Ops.EventuallyAsync<VisitTimeline>($"/api/tracking/visits/{visitId}/timeline",
+            t => t.Steps.Any(s => s.EventType == eventType));
+        var committed = timeline.Steps.First(s => s.EventType == eventType).RecordedAt;
         return receivedAt - committed.ToUnixTimeMilliseconds();
     }
 

@@ -1,4 +1,6 @@
 using PatientFlow.Contracts.Intake.V1;
+using PatientFlow.Intake.Encounters.GettingDetails;
+using PatientFlow.Intake.Rooms;
 
 namespace PatientFlow.Intake.Tests.Api;
 
@@ -7,13 +9,15 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
 {
     private readonly HttpClient _clinician = factory.CreateClient(Roles.Clinician);
 
-    private async Task<JsonElement> PostAsync(Guid visit, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
+    private async Task<HttpResponseMessage> PostAsync(Guid visit, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/{path}", body ?? new { });
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(expected, text);
-        return JsonDocument.Parse(text).RootElement;
+        return response;
     }
+
+    /// <summary>The encounter the factory waited for, read as the service's own record with the services' JSON options.</summary>
 
     [Fact]
     public async Task Visit_EveryClinicalEntry_IsShownOnTheEncounterAndPublishedForTheVisit()
@@ -45,13 +49,13 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
         await PostAsync(visit, "immunizations", new { cvxCode = "141", lot = "LOT-1", expiresOn = expires, site = "left-deltoid", route = "IM", doseAmount = 0.5, doseUnit = "mL" });
         await PostAsync(visit, "injections", new { drug = "ceftriaxone", hcpcsCode = "J0696", lot = "LOT-2", expiresOn = expires, site = "right-gluteal", route = "IM", doseAmount = 250, doseUnit = "mg" });
         await PostAsync(visit, "provider/start", null);
-        var encounter = await PostAsync(visit, "instructions", new { kind = "post-visit-care", topic = "Sore throat", text = "Fluids and rest." });
+        var encounter = await PostAsync(visit, "instructions", new { kind = "post-visit-care", topic = "Sore throat", text = "Fluids and rest." }).ReadAsAsync<EncounterDetails>();
 
-        encounter.GetProperty("chiefComplaints")[0].GetProperty("value").GetProperty("text").GetString().Should().Be("sore throat");
-        encounter.GetProperty("problems")[0].GetProperty("value").GetProperty("icd10Code").GetString().Should().Be("I10");
-        encounter.GetProperty("medicationReconciliations")[0].GetProperty("value").GetProperty("medications").GetArrayLength().Should().Be(2);
-        encounter.GetProperty("injections")[0].GetProperty("value").GetProperty("given").GetProperty("lot").GetString().Should().Be("LOT-2");
-        encounter.GetProperty("providerStartedAt").ValueKind.Should().Be(JsonValueKind.String);
+        encounter.ChiefComplaints![0].Value.Text.Should().Be("sore throat");
+        encounter.Problems![0].Value.Icd10Code.Should().Be("I10");
+        encounter.MedicationReconciliations![0].Value.Medications.Should().HaveCount(2);
+        encounter.Injections![0].Value.Given.Lot.Should().Be("LOT-2");
+        encounter.ProviderStartedAt.Should().NotBeNull();
         (await complaint.WaitForAsync(e => e.VisitId == visit)).Text.Should().Be("sore throat");
         (await medications.WaitForAsync(e => e.VisitId == visit)).Medications.Select(m => m.Status).Should().Equal("continued", "stopped");
         (await immunizations.WaitForAsync(e => e.VisitId == visit)).Given.ExpiresOn.ToString("O").Should().Be(expires);
@@ -60,8 +64,8 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
 
         // The allergy was the wrong patient's: entered in error, it stays listed, marked, and consumers are told.
         var allergy = await allergies.WaitForAsync(e => e.VisitId == visit);
-        var marked = await PostAsync(visit, $"entries/{allergy.EventId}/entered-in-error", new { reason = "wrong patient" });
-        marked.GetProperty("allergies")[0].GetProperty("enteredInError").GetProperty("reason").GetString().Should().Be("wrong patient");
+        var marked = await PostAsync(visit, $"entries/{allergy.EventId}/entered-in-error", new { reason = "wrong patient" }).ReadAsAsync<EncounterDetails>();
+        marked.Allergies![0].EnteredInError!.Reason.Should().Be("wrong patient");
         (await inError.WaitForAsync(e => e.VisitId == visit)).Should().Match<EntryEnteredInError>(e => e.EntryEventId == allergy.EventId && e.EntryKind == "allergy");
         await PostAsync(visit, $"entries/{allergy.EventId}/entered-in-error", new { reason = "again" }, HttpStatusCode.Conflict);
         await PostAsync(visit, "allergies/none-known", null);
@@ -75,10 +79,11 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
         var expired = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("O");
 
         var problem = await PostAsync(checkedIn.VisitId, "immunizations",
-            new { cvxCode = "141", lot = "OLD", expiresOn = expired, site = "left-deltoid", route = "IM", doseAmount = 0.5, doseUnit = "mL" }, HttpStatusCode.UnprocessableEntity);
+            new { cvxCode = "141", lot = "OLD", expiresOn = expired, site = "left-deltoid", route = "IM", doseAmount = 0.5, doseUnit = "mL" }, HttpStatusCode.UnprocessableEntity)
+            .ReadAsAsync<JsonElement>();
 
         problem.GetProperty("errors").TryGetProperty("expiresOn", out _).Should().BeTrue();
-        (await factory.WaitForEncounterAsync(checkedIn.VisitId)).GetProperty("immunizations").GetArrayLength().Should().Be(0);
+        (await factory.WaitForEncounterAsync(checkedIn.VisitId)).ReadAs<EncounterDetails>().Immunizations.Should().BeEmpty();
     }
 
     [Fact]
@@ -97,9 +102,9 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
                 _clinician.PostAsJsonAsync($"/api/intake/encounters/{second.VisitId}/rooming", new { room }));
 
             attempts.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
-            var rooms = await _clinician.GetFromJsonAsync<JsonElement>($"/api/intake/rooms?clinic={clinic}");
-            var board = rooms.EnumerateArray().Single(r => r.GetProperty("room").GetString() == room);
-            board.GetProperty("status").GetString().Should().Be("occupied");
+            var rooms = await _clinician.GetAsync($"/api/intake/rooms?clinic={clinic}").ReadAsAsync<List<RoomDetails>>();
+            var board = rooms.Single(r => r.Room == room);
+            board.Status.Should().Be(RoomStatus.Occupied);
         }
     }
 
@@ -112,7 +117,7 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
         await factory.CheckInAndWaitAsync(checkedIn);
 
         await PostAsync(visit, "rooming", new { room = "EXAM-1" });
-        var moved = await PostAsync(visit, "rooming", new { room = "EXAM-2" });
+        var moved = await PostAsync(visit, "rooming", new { room = "EXAM-2" }).ReadAsAsync<EncounterDetails>();
         var other = IntakeFactory.CheckIn(clinic: clinic);
         await factory.CheckInAndWaitAsync(other);
         await PostAsync(other.VisitId, "rooming", new { room = "EXAM-1" }, HttpStatusCode.Conflict);
@@ -120,10 +125,10 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
         await PostAsync(other.VisitId, "rooming", new { room = "EXAM-1" });
         await PostAsync(visit, "completion", new { diagnoses = new[] { new { code = "J02.9", primary = true } }, procedures = new[] { new { code = "99213" } } });
 
-        moved.GetProperty("roomMoves").EnumerateArray().Select(m => m.GetProperty("to").GetString()).Should().Equal("EXAM-1", "EXAM-2");
-        var rooms = (await _clinician.GetFromJsonAsync<JsonElement>($"/api/intake/rooms?clinic={clinic}")).EnumerateArray()
-            .ToDictionary(r => r.GetProperty("room").GetString()!, r => r.GetProperty("status").GetString());
-        rooms.Should().BeEquivalentTo(new Dictionary<string, string?> { ["EXAM-1"] = "occupied", ["EXAM-2"] = "needs-cleaning" });
+        moved.RoomMoves!.Select(m => m.To).Should().Equal("EXAM-1", "EXAM-2");
+        var rooms = (await _clinician.GetAsync($"/api/intake/rooms?clinic={clinic}").ReadAsAsync<List<RoomDetails>>())
+            .ToDictionary(r => r.Room, r => r.Status);
+        rooms.Should().BeEquivalentTo(new Dictionary<string, RoomStatus> { ["EXAM-1"] = RoomStatus.Occupied, ["EXAM-2"] = RoomStatus.NeedsCleaning });
     }
 
     [Fact]
@@ -136,6 +141,6 @@ public class ClinicalEntryTests(IntakeFactory factory) : IClassFixture<IntakeFac
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().NotBeNull();
-        (await factory.WaitForEncounterAsync(checkedIn.VisitId)).GetProperty("labOrders").GetArrayLength().Should().Be(0);
+        (await factory.WaitForEncounterAsync(checkedIn.VisitId)).ReadAs<EncounterDetails>().LabOrders.Should().BeEmpty();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using PatientFlow.Contracts.Intake.V1;
+using PatientFlow.Intake.Encounters.GettingDetails;
 
 namespace PatientFlow.Intake.Tests.Api;
 
@@ -19,8 +20,8 @@ public class CorrectionAndConcurrencyTests(IntakeFactory factory) : IClassFixtur
         var taken = DateTimeOffset.UtcNow.AddMinutes(-20);
         var recorded = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/vitals", new { heartRate = 180, takenAt = taken });
         recorded.StatusCode.Should().Be(HttpStatusCode.OK);
-        var set = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("vitals")[0];
-        var setId = set.GetProperty("id").GetGuid();
+        var set = (await recorded.ReadAsAsync<EncounterDetails>()).Vitals[0];
+        var setId = set.Id;
         (await recordedVitals.WaitForAsync(e => e.VisitId == visit)).EventId.Should().Be(setId, "a set is named by its integration event id");
         var beforeCorrection = DateTimeOffset.UtcNow;
         await Task.Delay(50);
@@ -28,18 +29,18 @@ public class CorrectionAndConcurrencyTests(IntakeFactory factory) : IClassFixtur
         var corrected = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/vitals/{setId}/correction", new { heartRate = 80, reason = "typed 180 for 80" });
 
         corrected.StatusCode.Should().Be(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
-        var now = (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("vitals").EnumerateArray().Should().ContainSingle().Subject;
-        now.GetProperty("observations")[0].GetProperty("value").GetDecimal().Should().Be(80);
-        now.GetProperty("takenAt").GetDateTimeOffset().Should().BeCloseTo(taken, TimeSpan.FromMilliseconds(1));
-        var amendment = now.GetProperty("corrections").EnumerateArray().Should().ContainSingle().Subject;
-        amendment.GetProperty("previousObservations")[0].GetProperty("value").GetDecimal().Should().Be(180);
-        amendment.GetProperty("reason").GetString().Should().Be("typed 180 for 80");
+        var now = (await corrected.ReadAsAsync<EncounterDetails>()).Vitals.Should().ContainSingle().Subject;
+        now.Observations[0].Value.Should().Be(80);
+        now.TakenAt.Should().BeCloseTo(taken, TimeSpan.FromMilliseconds(1));
+        var amendment = now.Corrections.Should().ContainSingle().Subject;
+        amendment.PreviousObservations[0].Value.Should().Be(180);
+        amendment.Reason.Should().Be("typed 180 for 80");
         var published = await corrections.WaitForAsync(e => e.VisitId == visit);
         published.CorrectedEventId.Should().Be(setId);
         published.Observations.Should().ContainSingle().Which.Value.Should().Be(80);
 
-        var then = await _clinician.GetFromJsonAsync<JsonElement>($"/api/intake/encounters/{visit}?asOf={Uri.EscapeDataString(beforeCorrection.ToString("O"))}");
-        then.GetProperty("vitals")[0].GetProperty("observations")[0].GetProperty("value").GetDecimal().Should().Be(180);
+        var then = await _clinician.GetAsync($"/api/intake/encounters/{visit}?asOf={Uri.EscapeDataString(beforeCorrection.ToString("O"))}").ReadAsAsync<EncounterDetails>();
+        then.Vitals[0].Observations[0].Value.Should().Be(180);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Marten;
 using PatientFlow.Contracts.Intake.V1;
+using PatientFlow.Intake.Encounters.GettingDetails;
 using PatientFlow.Platform.EventStore;
+using EncounterStatus = PatientFlow.Intake.Encounters.EncounterStatus;
 
 namespace PatientFlow.Intake.Tests.Api;
 
@@ -18,14 +20,14 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
         var checkedIn = IntakeFactory.CheckIn();
         var visit = checkedIn.VisitId;
 
-        var encounter = await factory.CheckInAndWaitAsync(checkedIn);
-        encounter.GetProperty("status").GetString().Should().Be("open");
-        encounter.GetProperty("patientId").GetGuid().Should().Be(checkedIn.PatientId);
-        encounter.GetProperty("clinic").GetString().Should().Be(checkedIn.Clinic);
+        var encounter = (await factory.CheckInAndWaitAsync(checkedIn)).ReadAs<EncounterDetails>();
+        encounter.Status.Should().Be(EncounterStatus.Open);
+        encounter.PatientId.Should().Be(checkedIn.PatientId);
+        encounter.Clinic.Should().Be(checkedIn.Clinic);
 
         var rooming = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/rooming", new { room = "EXAM-3" });
         rooming.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(rooming)).GetProperty("status").GetString().Should().Be("roomed");
+        (await rooming.ReadAsAsync<EncounterDetails>()).Status.Should().Be(EncounterStatus.Roomed);
 
         var recording = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/vitals", new
         {
@@ -33,8 +35,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
             spo2 = 97, height = 70, heightUnit = "in", weight = 200, weightUnit = "lb", painScore = 4,
         });
         recording.StatusCode.Should().Be(HttpStatusCode.OK);
-        var latest = (await Body(recording)).GetProperty("vitals")[0].GetProperty("observations").EnumerateArray()
-            .ToDictionary(o => o.GetProperty("loincCode").GetString()!, o => (Value: o.GetProperty("value").GetDecimal(), Abnormal: o.GetProperty("abnormal").GetBoolean()));
+        var latest = (await recording.ReadAsAsync<EncounterDetails>()).Vitals[0].Observations.ToDictionary(o => o.LoincCode, o => (o.Value, o.Abnormal));
         latest["8480-6"].Should().Be((150m, true));
         latest["8310-5"].Should().Be((38.0m, true));
         latest["29463-7"].Should().Be((90.72m, false));
@@ -47,10 +48,10 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
             procedures = new[] { new { code = "99213", units = 1 }, new { code = "87880", units = 1 } },
         });
         completion.StatusCode.Should().Be(HttpStatusCode.OK);
-        var final = await Body(completion);
-        final.GetProperty("status").GetString().Should().Be("completed");
-        final.GetProperty("room").GetString().Should().Be("EXAM-3");
-        final.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()).Should().Equal("J02.9", "I10");
+        var final = await completion.ReadAsAsync<EncounterDetails>();
+        final.Status.Should().Be(EncounterStatus.Completed);
+        final.Room.Should().Be("EXAM-3");
+        final.Diagnoses.Should().Equal("J02.9", "I10");
 
         (await opened.WaitForAsync(e => e.VisitId == visit)).Should().Match<EncounterOpened>(e =>
             e.PatientId == checkedIn.PatientId && e.ProviderId == checkedIn.ProviderId && e.OccurredAt == checkedIn.OccurredAt);
@@ -101,7 +102,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     [Fact]
     public async Task RecordVitals_ImpossibleHeartRate_Returns422NamingHeartRateAndChangesNothing()
     {
-        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).GetProperty("visitId").GetGuid();
+        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).ReadAs<EncounterDetails>().VisitId;
         await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/vitals", new { heartRate = 72 });
         var before = await factory.WaitForEncounterAsync(visit);
 
@@ -116,7 +117,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     [Fact]
     public async Task Completion_SentTwice_Returns409AndKeepsTheFirst()
     {
-        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).GetProperty("visitId").GetGuid();
+        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).ReadAs<EncounterDetails>().VisitId;
         var first = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion",
             new { diagnoses = new[] { new { code = "J02.9", primary = true } }, procedures = new[] { new { code = "99213", units = 1 } } });
         first.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -125,8 +126,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
             new { diagnoses = new[] { new { code = "E11.9", primary = true } }, procedures = new[] { new { code = "99214", units = 1 } } });
 
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await factory.WaitForEncounterAsync(visit)).GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString())
-            .Should().Equal("J02.9");
+        (await factory.WaitForEncounterAsync(visit)).ReadAs<EncounterDetails>().Diagnoses.Should().Equal("J02.9");
         var rooming = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/rooming", new { room = "EXAM-1" });
         rooming.StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
@@ -135,7 +135,7 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     public async Task Completion_MalformedProcedureCode_Returns422NamingTheEntryAndChangesNothing()
     {
         var before = await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn());
-        var visit = before.GetProperty("visitId").GetGuid();
+        var visit = before.ReadAs<EncounterDetails>().VisitId;
 
         var response = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/completion",
             new { diagnoses = new[] { new { code = "J02.9", primary = true } }, procedures = new[] { new { code = "99213", units = 1 }, new { code = "9921", units = 1 } } });
@@ -148,13 +148,13 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     [Fact]
     public async Task Rooming_BlankRoom_Returns422NamingRoom()
     {
-        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).GetProperty("visitId").GetGuid();
+        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).ReadAs<EncounterDetails>().VisitId;
 
         var response = await _clinician.PostAsJsonAsync($"/api/intake/encounters/{visit}/rooming", new { room = "  " });
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("room");
-        (await factory.WaitForEncounterAsync(visit)).GetProperty("status").GetString().Should().Be("open");
+        (await factory.WaitForEncounterAsync(visit)).ReadAs<EncounterDetails>().Status.Should().Be(EncounterStatus.Open);
     }
 
     [Theory]
@@ -184,15 +184,17 @@ public class EncounterFlowTests(IntakeFactory factory) : IClassFixture<IntakeFac
     [Fact]
     public async Task Rooming_FrontDeskRole_Returns403AndChangesNothing()
     {
-        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).GetProperty("visitId").GetGuid();
+        var visit = (await factory.CheckInAndWaitAsync(IntakeFactory.CheckIn())).ReadAs<EncounterDetails>().VisitId;
 
         var response = await factory.CreateClient(Roles.FrontDesk)
             .PostAsJsonAsync($"/api/intake/encounters/{visit}/rooming", new { room = "EXAM-3" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await factory.WaitForEncounterAsync(visit)).GetProperty("status").GetString().Should().Be("open");
+        (await factory.WaitForEncounterAsync(visit)).ReadAs<EncounterDetails>().Status.Should().Be(EncounterStatus.Open);
     }
 
     private static async Task<JsonElement> Body(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonDocument>())!.RootElement;
+
+    /// <summary>The encounter the factory waited for, read as the service's own record with the services' JSON options.</summary>
 }

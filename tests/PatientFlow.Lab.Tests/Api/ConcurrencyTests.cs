@@ -1,5 +1,8 @@
 using System.Net;
+using PatientFlow.Lab.Orders;
+using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 using static PatientFlow.Lab.Tests.Api.LabFactory;
 
 namespace PatientFlow.Lab.Tests.Api;
@@ -14,7 +17,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
     {
         var booked = await factory.BookVisitAsync();
         var order = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" }, priority = "routine" });
-        var orderId = (await Body(order)).GetProperty("orderId").GetGuid();
+        var orderId = (await order.ReadAsAsync<LabOrderDetails>()).OrderId;
         // Collected, so the glucose can be resulted: the order's second event.
         var collected = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType = "blood" });
         collected.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -55,7 +58,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         resulted.StatusCode.Should().Be(HttpStatusCode.OK);
         resulted.Headers.ETag!.Tag.Should().Be("\"3\"");
         after.Headers.ETag!.Tag.Should().Be("\"3\"");
-        (await Body(after)).GetProperty("status").GetString().Should().Be("resulted");
+        (await after.ReadAsAsync<LabOrderDetails>()).Status.Should().Be(LabOrderStatus.Resulted);
     }
 
     [Fact]
@@ -72,7 +75,7 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         problem.GetProperty("field").GetString().Should().Be("If-Match");
         problem.GetProperty("currentVersion").GetInt64().Should().Be(3);
         (await EventCountAsync(orderId)).Should().Be(3);
-        (await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}"))).GetProperty("tests")[0].GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+        (await _lab.GetAsync($"/api/lab/orders/{orderId}").ReadAsAsync<LabOrderDetails>()).Tests[0].Result!.Value.Should().Be("95");
     }
 
     [Theory]
@@ -124,13 +127,13 @@ public class ConcurrencyTests(LabFactory factory) : IClassFixture<LabFactory>
         await Task.Delay(50);
         (await ResultAsync(orderId, ifMatch: null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var then = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(beforeResult.ToString("O"))}");
-        var now = await _lab.GetFromJsonAsync<JsonElement>($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
+        var then = await _lab.GetAsync($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(beforeResult.ToString("O"))}").ReadAsAsync<LabOrderDetails>();
+        var now = await _lab.GetAsync($"/api/lab/orders/{orderId}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}").ReadAsAsync<LabOrderDetails>();
 
-        then.GetProperty("status").GetString().Should().Be("in-progress");
-        then.GetProperty("tests")[0].GetProperty("result").ValueKind.Should().Be(JsonValueKind.Null);
-        now.GetProperty("status").GetString().Should().Be("resulted");
-        now.GetProperty("tests")[0].GetProperty("result").GetProperty("value").GetString().Should().Be("95");
+        then.Status.Should().Be(LabOrderStatus.InProgress);
+        then.Tests[0].Result.Should().BeNull();
+        now.Status.Should().Be(LabOrderStatus.Resulted);
+        now.Tests[0].Result!.Value.Should().Be("95");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Lab.Catalog;
 using PatientFlow.Lab.Orders.GettingDetails;
 using PatientFlow.Lab.Orders.Ordering;
+using PatientFlow.Lab.Orders.Turnaround;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
 using static PatientFlow.Lab.Tests.Api.LabFactory;
@@ -51,15 +52,15 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var glucose = (await result.ReadAsAsync<LabOrderDetails>()).Tests[0];
         glucose.Result!.Flag.Should().Be("HH");
         glucose.Critical!.Flag.Should().Be("HH");
-        var worklist = await Body(await _clinician.GetAsync("/api/lab/critical-results"));
-        worklist.EnumerateArray().Should().Contain(r => r.GetProperty("orderId").GetGuid() == orderId && r.GetProperty("testCode").GetString() == "2345-7");
+        var worklist = await _clinician.GetAsync("/api/lab/critical-results").ReadAsAsync<List<PendingCriticalResult>>();
+        worklist.Should().Contain(r => r.OrderId == orderId && r.TestCode == "2345-7");
 
         (await _lab.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var ack = await _clinician.PostAsync($"/api/lab/orders/{orderId}/tests/2345-7/acknowledgement", null);
 
         ack.StatusCode.Should().Be(HttpStatusCode.OK);
         (await ack.ReadAsAsync<LabOrderDetails>()).Tests[0].AcknowledgedBy.Should().Be("test-clinician");
-        (await Body(await _clinician.GetAsync("/api/lab/critical-results"))).EnumerateArray().Should().NotContain(r => r.GetProperty("orderId").GetGuid() == orderId);
+        (await _clinician.GetAsync("/api/lab/critical-results").ReadAsAsync<List<PendingCriticalResult>>()).Should().NotContain(r => r.OrderId == orderId);
         (await placed.WaitForAsync(e => e.OrderId == orderId)).Tests.Should().HaveCount(2);
         (await collected.WaitForAsync(e => e.OrderId == orderId)).AccessionId.Should().Be(accession);
         (await resulted.WaitForAsync(e => e.OrderId == orderId)).Should().Match<LabResultRecorded>(e =>
@@ -81,8 +82,8 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         await factory.Sweeper.SweepAsync(late.AddMinutes(5), CancellationToken.None);
 
         (await escalated.WaitForAsync(e => e.OrderId == orderId)).TestCode.Should().Be("2345-7");
-        var pending = (await Body(await _clinician.GetAsync("/api/lab/critical-results"))).EnumerateArray().Single(r => r.GetProperty("orderId").GetGuid() == orderId);
-        pending.GetProperty("escalatedAt").ValueKind.Should().Be(JsonValueKind.String);
+        var pending = (await _clinician.GetAsync("/api/lab/critical-results").ReadAsAsync<List<PendingCriticalResult>>()).Single(r => r.OrderId == orderId);
+        pending.EscalatedAt.Should().NotBeNull();
         await using var session = factory.Store.QuerySession();
         (await session.Events.QueryRawEventDataOnly<Orders.CriticalResultEscalated>().CountAsync(e => e.OrderId == orderId)).Should().Be(1);
     }
@@ -132,7 +133,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().NotBeNull();
-        (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
+        (await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders").ReadAsAsync<List<LabOrderDetails>>()).Should().BeEmpty();
     }
 
     [Fact]
@@ -175,26 +176,26 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         order.Tests.Select(t => t.Status).Should().Equal(LabTestStatus.Resulted, LabTestStatus.Cancelled);
         order.Status.Should().Be(LabOrderStatus.Resulted);
         (await cancelled.WaitForAsync(e => e.OrderId == orderId)).TestCodes.Should().Equal("2093-3");
-        var turnaround = await Body(await _lab.GetAsync($"/api/lab/orders/{orderId}/turnaround"));
-        turnaround[0].GetProperty("orderedToResultedMinutes").GetDouble().Should().BeGreaterThanOrEqualTo(0);
-        turnaround[1].GetProperty("resultedAt").ValueKind.Should().Be(JsonValueKind.Null);
-        var summary = await Body(await _lab.GetAsync("/api/lab/turnaround?testCode=2345-7"));
-        summary[0].GetProperty("resulted").GetInt32().Should().BeGreaterThanOrEqualTo(1);
+        var turnaround = await _lab.GetAsync($"/api/lab/orders/{orderId}/turnaround").ReadAsAsync<List<TestTurnaround>>();
+        turnaround[0].OrderedToResultedMinutes.Should().BeGreaterThanOrEqualTo(0);
+        turnaround[1].ResultedAt.Should().BeNull();
+        var summary = await _lab.GetAsync("/api/lab/turnaround?testCode=2345-7").ReadAsAsync<List<TestTurnaroundSummary>>();
+        summary[0].Resulted.Should().BeGreaterThanOrEqualTo(1);
         (await _lab.GetAsync("/api/lab/turnaround?from=2026-01-01")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
     public async Task GetCatalog_LabRole_ListsTestsWithSpecimenPlaceTurnaroundRangesAndPriceCode()
     {
-        var catalog = await Body(await _lab.GetAsync("/api/lab/catalog"));
+        var catalog = await _lab.GetAsync("/api/lab/catalog").ReadAsAsync<List<LabTest>>();
 
-        var tests = catalog.EnumerateArray().ToDictionary(t => t.GetProperty("code").GetString()!);
+        var tests = catalog.ToDictionary(t => t.Code);
         tests.Keys.Should().Contain(["2345-7", "4548-4", "718-7", "2093-3", "6301-6", "78012-2", "5804-0", "2823-3"]);
-        tests["2345-7"].GetProperty("performed").GetString().Should().Be("in-house");
-        tests["718-7"].GetProperty("performed").GetString().Should().Be("send-out");
-        tests["718-7"].GetProperty("referenceRanges").GetArrayLength().Should().Be(4);
-        tests["78012-2"].GetProperty("specimen").GetString().Should().Be("swab");
-        tests["6301-6"].GetProperty("billingCode").GetString().Should().Be("85610");
+        tests["2345-7"].Performed.Should().Be(Performed.InHouse);
+        tests["718-7"].Performed.Should().Be(Performed.SendOut);
+        tests["718-7"].ReferenceRanges.Should().HaveCount(4);
+        tests["78012-2"].Specimen.Should().Be("swab");
+        tests["6301-6"].BillingCode.Should().Be("85610");
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("tests[1]");
-        (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
+        (await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders").ReadAsAsync<List<LabOrderDetails>>()).Should().BeEmpty();
     }
 
     [Fact]
@@ -253,8 +254,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
     public async Task RecordResult_BeforeCollection_Returns409()
     {
         var booked = await factory.BookVisitAsync();
-        var orderId = (await Body(await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" } })))
-            .GetProperty("orderId").GetGuid();
+        var orderId = (await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" } }).ReadAsAsync<LabOrderDetails>()).OrderId;
 
         var response = await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/tests/2345-7/result", new { value = 90 });
 
@@ -284,7 +284,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { "2345-7" } });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await Body(await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders"))).GetArrayLength().Should().Be(0);
+        (await _clinician.GetAsync($"/api/lab/visits/{booked.VisitId}/orders").ReadAsAsync<List<LabOrderDetails>>()).Should().BeEmpty();
     }
 
     private async Task<Guid> CollectedOrderAsync(string testCode, string specimenType)
@@ -292,7 +292,7 @@ public class LabOrderTests(LabFactory factory) : IClassFixture<LabFactory>
         var booked = await factory.BookVisitAsync();
         var response = await _clinician.PostAsJsonAsync("/api/lab/orders", new { visitId = booked.VisitId, tests = new[] { testCode } });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var orderId = (await Body(response)).GetProperty("orderId").GetGuid();
+        var orderId = (await response.ReadAsAsync<LabOrderDetails>()).OrderId;
         (await _lab.PostAsJsonAsync($"/api/lab/orders/{orderId}/specimens", new { specimenType })).StatusCode.Should().Be(HttpStatusCode.Created);
         return orderId;
     }

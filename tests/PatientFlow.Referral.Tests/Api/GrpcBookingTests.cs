@@ -1,12 +1,16 @@
 extern alias scheduling;
 
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using PatientFlow.Contracts.Grpc.Scheduling.V1;
 using PatientFlow.Contracts.Referral.V1;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Referral.Referrals.GettingDetails;
+using PatientFlow.Referral.Referrals.Scheduling;
 using static PatientFlow.Referral.Tests.Api.ReferralFactory;
+using ProviderDetails = scheduling::PatientFlow.Scheduling.Providers.ProviderDetails;
+using ReferralStatus = PatientFlow.Referral.Referrals.ReferralStatus;
+using SchedulingAppointmentDetails = scheduling::PatientFlow.Scheduling.Appointments.GettingDetails.AppointmentDetails;
 
 namespace PatientFlow.Referral.Tests.Api;
 
@@ -24,7 +28,7 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         var created = await _clinician.PostAsJsonAsync("/api/referral/referrals",
             new { visitId = visit.VisitId, kind = "specialist", specialty, urgency = "urgent", reason = "Exertional chest pain" });
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return ((await Body(created)).GetProperty("referralId").GetGuid(), patientId);
+        return ((await created.ReadAsAsync<ReferralDetails>()).ReferralId, patientId);
     }
 
     [Fact]
@@ -33,29 +37,30 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         var scheduled = platform.Referral.Listen<ReferralScheduled>();
         var closed = platform.Referral.Listen<ReferralLoopClosed>();
         var (providerId, slots, firstStart) = await platform.CardiologistAsync(specialty: "cardiology-" + Guid.NewGuid().ToString("N")[..6]);
-        var specialty = (await Body(await platform.Scheduling.CreateClient(Roles.FrontDesk).GetAsync($"/api/scheduling/providers/{providerId}")))
-            .GetProperty("specialty").GetString()!;
+        var specialty = (await platform.Scheduling.CreateClient(Roles.FrontDesk).GetAsync($"/api/scheduling/providers/{providerId}").ReadAsAsync<ProviderDetails>())
+            .Specialty;
         var (referralId, patientId) = await ReferralAsync(specialty);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firstStart, NewYork).DateTime);
 
-        var offered = await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}"));
-        offered.EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).Should().Equal(slots);
+        var offered = await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}").ReadAsAsync<List<SlotOffer>>();
+        offered.Select(s => s.SlotId).Should().Equal(slots);
 
         var booking = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[0] });
 
         booking.StatusCode.Should().Be(HttpStatusCode.OK, await booking.Content.ReadAsStringAsync());
-        var referral = await Body(booking);
-        referral.GetProperty("status").GetString().Should().Be("scheduled");
-        var appointment = referral.GetProperty("appointment");
-        appointment.GetProperty("inNetwork").GetBoolean().Should().BeTrue();
-        appointment.GetProperty("at").GetDateTimeOffset().Should().Be(firstStart);
-        var appointmentId = appointment.GetProperty("appointmentId").GetGuid();
-        var inScheduling = await Body(await platform.Scheduling.CreateClient(Roles.FrontDesk).GetAsync($"/api/scheduling/appointments/{appointmentId}"));
-        inScheduling.GetProperty("patientId").GetGuid().Should().Be(patientId);
-        inScheduling.GetProperty("providerId").GetGuid().Should().Be(providerId);
-        inScheduling.GetProperty("bookedVia").GetString().Should().Be("referral");
-        (await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}")))
-            .EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).Should().Equal(slots[1]);
+        var referral = await booking.ReadAsAsync<ReferralDetails>();
+        referral.Status.Should().Be(ReferralStatus.Scheduled);
+        var appointment = referral.Appointment!;
+        appointment.InNetwork.Should().BeTrue();
+        appointment.At.Should().Be(firstStart);
+        var appointmentId = appointment.AppointmentId!.Value;
+        var inScheduling = await platform.Scheduling.CreateClient(Roles.FrontDesk).GetAsync($"/api/scheduling/appointments/{appointmentId}")
+            .ReadAsAsync<SchedulingAppointmentDetails>();
+        inScheduling.PatientId.Should().Be(patientId);
+        inScheduling.ProviderId.Should().Be(providerId);
+        inScheduling.BookedVia.Should().Be("referral");
+        (await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}").ReadAsAsync<List<SlotOffer>>())
+            .Select(s => s.SlotId).Should().Equal(slots[1]);
         (await scheduled.WaitForAsync(e => e.ReferralId == referralId)).AppointmentId.Should().Be(appointmentId);
 
         var again = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[1] });
@@ -63,7 +68,7 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
 
         var report = await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/report", new { kind = "consult-report", summary = "Stress echo normal; no ischaemia." });
         report.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(report)).GetProperty("status").GetString().Should().Be("completed");
+        (await report.ReadAsAsync<ReferralDetails>()).Status.Should().Be(ReferralStatus.Completed);
         (await closed.WaitForAsync(e => e.ReferralId == referralId)).ReportKind.Should().Be("consult-report");
     }
 
@@ -84,9 +89,9 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         problem.GetProperty("conflict").GetString().Should().Be("provider");
         problem.GetProperty("conflictingId").GetGuid().Should().Be(providerId);
         problem.GetProperty("detail").GetString().Should().StartWith("scheduling refused: ");
-        var referral = await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}"));
-        referral.GetProperty("status").GetString().Should().Be("created");
-        referral.GetProperty("appointment").ValueKind.Should().Be(JsonValueKind.Null);
+        var referral = await _desk.GetAsync($"/api/referral/referrals/{referralId}").ReadAsAsync<ReferralDetails>();
+        referral.Status.Should().Be(ReferralStatus.Created);
+        referral.Appointment.Should().BeNull();
     }
 
     [Fact]
@@ -99,7 +104,7 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
 
         booking.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Body(booking)).GetProperty("detail").GetString().Should().Contain("slot");
-        (await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}"))).GetProperty("status").GetString().Should().Be("created");
+        (await _desk.GetAsync($"/api/referral/referrals/{referralId}").ReadAsAsync<ReferralDetails>()).Status.Should().Be(ReferralStatus.Created);
     }
 
     [Fact]
@@ -152,8 +157,8 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         var reopened = platform.Referral.Listen<ReferralReopened>();
         var (providerId, slots, firstStart) = await platform.CardiologistAsync(count: 2);
         var (referralId, _) = await ReferralAsync();
-        var booked = await Body(await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[0] }));
-        var appointmentId = booked.GetProperty("appointment").GetProperty("appointmentId").GetGuid();
+        var booked = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[0] }).ReadAsAsync<ReferralDetails>();
+        var appointmentId = booked.Appointment!.AppointmentId!.Value;
 
         // Scheduling decides the no-show; the event travels to referral as the broker would carry it between services.
         await platform.Scheduling.Sweeper.SweepAsync(firstStart.AddMinutes(21), CancellationToken.None);
@@ -162,11 +167,11 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         await platform.Referral.HandledAsync(noShow.EventId);
 
         (await reopened.WaitForAsync(e => e.ReferralId == referralId)).Reason.Should().Be("no-show");
-        var referral = await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}"));
-        referral.GetProperty("status").GetString().Should().Be("created");
-        referral.GetProperty("reopenings")[0].GetProperty("appointmentId").GetGuid().Should().Be(appointmentId);
+        var referral = await _desk.GetAsync($"/api/referral/referrals/{referralId}").ReadAsAsync<ReferralDetails>();
+        referral.Status.Should().Be(ReferralStatus.Created);
+        referral.Reopenings![0].AppointmentId.Should().Be(appointmentId);
         var rebooked = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[1] });
         rebooked.StatusCode.Should().Be(HttpStatusCode.OK, await rebooked.Content.ReadAsStringAsync());
-        (await Body(rebooked)).GetProperty("appointment").GetProperty("appointmentId").GetGuid().Should().NotBe(appointmentId);
+        (await rebooked.ReadAsAsync<ReferralDetails>()).Appointment!.AppointmentId.Should().NotBeNull().And.NotBe(appointmentId);
     }
 }

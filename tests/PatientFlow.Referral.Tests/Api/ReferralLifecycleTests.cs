@@ -1,5 +1,8 @@
 using PatientFlow.Contracts.Referral.V1;
+using PatientFlow.Referral.Referrals.GettingDetails;
 using static PatientFlow.Referral.Tests.Api.ReferralFactory;
+using AuthorizationStatus = PatientFlow.Referral.Referrals.AuthorizationStatus;
+using ReferralStatus = PatientFlow.Referral.Referrals.ReferralStatus;
 
 namespace PatientFlow.Referral.Tests.Api;
 
@@ -15,8 +18,8 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
         var created = await _clinician.PostAsJsonAsync("/api/referral/referrals",
             new { visitId = visit.VisitId, kind, specialty, urgency, reason = "Low back pain with red flags", admittingFacility });
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var body = await Body(created);
-        return (body.GetProperty("referralId").GetGuid(), visit.PatientId, body.GetProperty("scheduleBy").GetDateTimeOffset());
+        var referral = await created.ReadAsAsync<ReferralDetails>();
+        return (referral.ReferralId, visit.PatientId, referral.ScheduleBy);
     }
 
     [Fact]
@@ -39,28 +42,28 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
         var approval = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/approval",
             new { authorizationNumber = "PA-55012", validFrom = DateOnly.FromDateTime(DateTime.UtcNow), validTo, visitsAllowed = 1 });
         approval.StatusCode.Should().Be(HttpStatusCode.OK);
-        var authorization = (await Body(approval)).GetProperty("authorization");
-        authorization.GetProperty("status").GetString().Should().Be("approved");
-        authorization.GetProperty("appeals").GetInt32().Should().Be(1);
+        var authorization = (await approval.ReadAsAsync<ReferralDetails>()).Authorization!;
+        authorization.Status.Should().Be(AuthorizationStatus.Approved);
+        authorization.Appeals.Should().Be(1);
 
         var appointmentAt = DateTimeOffset.UtcNow.AddDays(3);
         var booked = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/external-booking", new { facility = "Lakeside Imaging", appointmentAt });
         booked.StatusCode.Should().Be(HttpStatusCode.OK);
-        var appointment = (await Body(booked)).GetProperty("appointment");
-        appointment.GetProperty("inNetwork").GetBoolean().Should().BeFalse();
-        appointment.GetProperty("facility").GetString().Should().Be("Lakeside Imaging");
+        var appointment = (await booked.ReadAsAsync<ReferralDetails>()).Appointment!;
+        appointment.InNetwork.Should().BeFalse();
+        appointment.Facility.Should().Be("Lakeside Imaging");
 
         var wrongKind = await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/report", new { kind = "consult-report", summary = "x" });
         wrongKind.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var report = await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/report", new { kind = "imaging-result", summary = "L4-5 disc protrusion; no cord compression." });
         report.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(report)).GetProperty("status").GetString().Should().Be("completed");
+        (await report.ReadAsAsync<ReferralDetails>()).Status.Should().Be(ReferralStatus.Completed);
 
         (await approved.WaitForAsync(e => e.ReferralId == referralId)).AuthorizationNumber.Should().Be("PA-55012");
         (await scheduled.WaitForAsync(e => e.ReferralId == referralId)).Should().Match<ReferralScheduled>(e => !e.InNetwork && e.Facility == "Lakeside Imaging");
         (await closed.WaitForAsync(e => e.ReferralId == referralId)).ReportKind.Should().Be("imaging-result");
-        var patients = await Body(await _desk.GetAsync($"/api/referral/patients/{patientId}/referrals"));
-        patients.EnumerateArray().Single().GetProperty("status").GetString().Should().Be("completed");
+        var patients = await _desk.GetAsync($"/api/referral/patients/{patientId}/referrals").ReadAsAsync<List<ReferralDetails>>();
+        patients.Single().Status.Should().Be(ReferralStatus.Completed);
     }
 
     [Fact]
@@ -86,8 +89,8 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
         booking.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         booking.Headers.RetryAfter.Should().NotBeNull();
         (await Body(booking)).GetProperty("detail").GetString().Should().Contain("scheduling");
-        var referral = await Body(await _desk.GetAsync($"/api/referral/referrals/{referralId}"));
-        referral.GetProperty("status").GetString().Should().Be("created");
+        var referral = await _desk.GetAsync($"/api/referral/referrals/{referralId}").ReadAsAsync<ReferralDetails>();
+        referral.Status.Should().Be(ReferralStatus.Created);
         await using var session = factory.Store.QuerySession();
         (await session.Events.FetchStreamAsync(referralId)).Should().HaveCount(1);
         (await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date=2026-03-04")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -101,16 +104,16 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
 
         var listing = await _desk.GetAsync($"/api/referral/referrals?status=created&dueBefore={Uri.EscapeDataString(scheduleBy.AddSeconds(1).ToString("O"))}");
         listing.StatusCode.Should().Be(HttpStatusCode.OK, await listing.Content.ReadAsStringAsync());
-        var listed = await Body(listing);
-        listed.EnumerateArray().Should().Contain(r => r.GetProperty("referralId").GetGuid() == referralId);
+        var listed = await listing.ReadAsAsync<List<ReferralDetails>>();
+        listed.Should().Contain(r => r.ReferralId == referralId);
         await factory.Sweeper.SweepAsync(scheduleBy.AddMinutes(1), CancellationToken.None);
         await factory.Sweeper.SweepAsync(scheduleBy.AddMinutes(2), CancellationToken.None);
 
         (await overdue.WaitForAsync(e => e.ReferralId == referralId)).Should().Match<ReferralOverdue>(e => e.Stage == "scheduling" && e.Deadline == scheduleBy);
         await using var session = factory.Store.QuerySession();
         (await session.Events.QueryRawEventDataOnly<Referrals.ReferralSchedulingOverdue>().CountAsync(e => e.ReferralId == referralId)).Should().Be(1);
-        (await Body(await _desk.GetAsync("/api/referral/referrals?overdue=true"))).EnumerateArray()
-            .Should().Contain(r => r.GetProperty("referralId").GetGuid() == referralId);
+        (await _desk.GetAsync("/api/referral/referrals?overdue=true").ReadAsAsync<List<ReferralDetails>>())
+            .Should().Contain(r => r.ReferralId == referralId);
         (await _desk.GetAsync("/api/referral/referrals?status=completed")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
 
@@ -124,7 +127,7 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
         var missed = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/missed-appointment", new { reason = "no-show" });
 
         missed.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(missed)).GetProperty("status").GetString().Should().Be("created");
+        (await missed.ReadAsAsync<ReferralDetails>()).Status.Should().Be(ReferralStatus.Created);
         (await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/external-booking", new { facility = "Lakeside Imaging", appointmentAt = DateTimeOffset.UtcNow.AddDays(4) }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -136,7 +139,7 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
 
         (await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/cancellation", new { reason = "patient declined" })).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        (await Body(await _desk.GetAsync("/api/referral/referrals"))).EnumerateArray().Should().NotContain(r => r.GetProperty("referralId").GetGuid() == referralId);
+        (await _desk.GetAsync("/api/referral/referrals").ReadAsAsync<List<ReferralDetails>>()).Should().NotContain(r => r.ReferralId == referralId);
         (await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization", new { payer = "Acme" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 }

@@ -1,5 +1,9 @@
 using PatientFlow.Contracts.Referral.V1;
+using PatientFlow.Referral.Referrals.GettingDetails;
 using static PatientFlow.Referral.Tests.Api.ReferralFactory;
+using ReferralKind = PatientFlow.Referral.Referrals.ReferralKind;
+using ReferralStatus = PatientFlow.Referral.Referrals.ReferralStatus;
+using ReferralUrgency = PatientFlow.Referral.Referrals.ReferralUrgency;
 
 namespace PatientFlow.Referral.Tests.Api;
 
@@ -21,37 +25,36 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         var response = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var referral = await Body(response);
-        var referralId = referral.GetProperty("referralId").GetGuid();
+        var referral = await response.ReadAsAsync<ReferralDetails>();
+        var referralId = referral.ReferralId;
         response.Headers.Location!.ToString().Should().Be($"/api/referral/referrals/{referralId}");
-        referral.GetProperty("visitId").GetGuid().Should().Be(booked.VisitId);
-        referral.GetProperty("patientId").GetGuid().Should().Be(booked.PatientId);
-        referral.GetProperty("kind").GetString().Should().Be("specialist");
-        referral.GetProperty("specialty").GetString().Should().Be("cardiology");
-        referral.GetProperty("urgency").GetString().Should().Be("urgent");
-        referral.GetProperty("status").GetString().Should().Be("created");
-        var createdAt = referral.GetProperty("createdAt").GetDateTimeOffset();
+        referral.VisitId.Should().Be(booked.VisitId);
+        referral.PatientId.Should().Be(booked.PatientId);
+        referral.Kind.Should().Be(ReferralKind.Specialist);
+        referral.Specialty.Should().Be("cardiology");
+        referral.Urgency.Should().Be(ReferralUrgency.Urgent);
+        referral.Status.Should().Be(ReferralStatus.Created);
+        var createdAt = referral.CreatedAt;
         createdAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-        referral.GetProperty("scheduleBy").GetDateTimeOffset().Should().Be(createdAt.AddDays(3));
+        referral.ScheduleBy.Should().Be(createdAt.AddDays(3));
 
         (await created.WaitForAsync(e => e.ReferralId == referralId)).Should().Match<ReferralCreated>(e =>
             e.VisitId == booked.VisitId && e.PatientId == booked.PatientId && e.Kind == "specialist"
             && e.Specialty == "cardiology" && e.Urgency == "urgent");
-        (await Body(await _clinician.GetAsync($"/api/referral/referrals/{referralId}"))).GetRawText().Should().Be(referral.GetRawText());
+        (await _clinician.GetAsync($"/api/referral/referrals/{referralId}").ReadAsAsync<ReferralDetails>()).Should().BeEquivalentTo(referral);
     }
 
     [Fact]
     public async Task GetVisitReferrals_TwoReferrals_ListsBothInOrderForFrontDesk()
     {
         var booked = await factory.BookVisitAsync();
-        var first = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "routine")));
-        var second = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "emergent")));
+        var first = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "routine")).ReadAsAsync<ReferralDetails>();
+        var second = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId, "emergent")).ReadAsAsync<ReferralDetails>();
 
-        var listed = await Body(await factory.CreateClient(Roles.FrontDesk).GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"));
+        var listed = await factory.CreateClient(Roles.FrontDesk).GetAsync($"/api/referral/visits/{booked.VisitId}/referrals").ReadAsAsync<List<ReferralDetails>>();
 
-        listed.EnumerateArray().Select(r => r.GetProperty("referralId").GetGuid())
-            .Should().Equal(first.GetProperty("referralId").GetGuid(), second.GetProperty("referralId").GetGuid());
-        listed[1].GetProperty("scheduleBy").GetDateTimeOffset().Should().Be(listed[1].GetProperty("createdAt").GetDateTimeOffset().AddDays(1));
+        listed.Select(r => r.ReferralId).Should().Equal(first.ReferralId, second.ReferralId);
+        listed[1].ScheduleBy.Should().Be(listed[1].CreatedAt.AddDays(1));
     }
 
     [Fact]
@@ -84,7 +87,7 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         response.StatusCode.Should().Be(status);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await Body(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(field);
-        (await Body(await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"))).GetArrayLength().Should().Be(0);
+        (await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals").ReadAsAsync<List<ReferralDetails>>()).Should().BeEmpty();
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await Body(await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals"))).GetArrayLength().Should().Be(0);
+        (await _clinician.GetAsync($"/api/referral/visits/{booked.VisitId}/referrals").ReadAsAsync<List<ReferralDetails>>()).Should().BeEmpty();
     }
 
     [Fact]
@@ -119,13 +122,13 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
     {
         var booked = await factory.BookVisitAsync();
         var created = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId));
-        var id = (await Body(created)).GetProperty("referralId").GetGuid();
+        var id = (await created.ReadAsAsync<ReferralDetails>()).ReferralId;
 
         var fetched = await _clinician.GetAsync($"/api/referral/referrals/{id}");
 
         created.Headers.ETag!.Tag.Should().Be("\"1\"");
         fetched.Headers.ETag!.Tag.Should().Be("\"1\"");
-        (await Body(fetched)).GetProperty("referralId").GetGuid().Should().Be(id);
+        (await fetched.ReadAsAsync<ReferralDetails>()).ReferralId.Should().Be(id);
     }
 
     [Fact]
@@ -134,15 +137,15 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
         var booked = await factory.BookVisitAsync();
         var before = DateTimeOffset.UtcNow;
         await Task.Delay(50);
-        var created = await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)));
-        var id = created.GetProperty("referralId").GetGuid();
+        var created = await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)).ReadAsAsync<ReferralDetails>();
+        var id = created.ReferralId;
 
         var then = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(before.ToString("O"))}");
         var asOfNow = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(1).ToString("O"))}");
 
         then.StatusCode.Should().Be(HttpStatusCode.NotFound);
         asOfNow.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Body(asOfNow)).GetRawText().Should().Be(created.GetRawText());
+        (await asOfNow.ReadAsAsync<ReferralDetails>()).Should().BeEquivalentTo(created);
     }
 
     [Theory]
@@ -152,7 +155,7 @@ public class ReferralTests(ReferralFactory factory) : IClassFixture<ReferralFact
     public async Task GetReferralAsOf_NotAnInstantWithOffset_Returns422NamingAsOf(string asOf)
     {
         var booked = await factory.BookVisitAsync();
-        var id = (await Body(await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)))).GetProperty("referralId").GetGuid();
+        var id = (await _clinician.PostAsJsonAsync("/api/referral/referrals", Referral(booked.VisitId)).ReadAsAsync<ReferralDetails>()).ReferralId;
 
         var response = await _clinician.GetAsync($"/api/referral/referrals/{id}?asOf={Uri.EscapeDataString(asOf)}");
 

@@ -1,7 +1,10 @@
 extern alias scheduling;
 
 using Microsoft.Extensions.DependencyInjection;
+using PatientDetails = scheduling::PatientFlow.Scheduling.Patients.PatientDetails;
+using ProviderDetails = scheduling::PatientFlow.Scheduling.Providers.ProviderDetails;
 using SchedulingProgram = scheduling::Program;
+using SlotsResponse = scheduling::PatientFlow.Scheduling.Providers.SlotsResponse;
 
 namespace PatientFlow.Referral.Tests.Api;
 
@@ -37,17 +40,17 @@ public sealed class ReferralWithScheduling : IAsyncLifetime
     public async Task<(Guid ProviderId, Guid[] SlotIds, DateTimeOffset FirstStart)> CardiologistAsync(int count = 2, string specialty = "cardiology")
     {
         var desk = Scheduling.CreateClient(Roles.FrontDesk);
-        var provider = await Created(await desk.PostAsJsonAsync("/api/scheduling/providers", new { name = "Dr. Heart", specialty, clinic = "north" }));
-        var providerId = provider.GetProperty("providerId").GetGuid();
+        var provider = await Created<ProviderDetails>(await desk.PostAsJsonAsync("/api/scheduling/providers", new { name = "Dr. Heart", specialty, clinic = "north" }));
+        var providerId = provider.ProviderId;
         var firstStart = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(1).Date.AddHours(15), TimeSpan.Zero).AddMinutes(Random.Shared.Next(0, 60) * 5);
-        var slots = await Created(await desk.PostAsJsonAsync($"/api/scheduling/providers/{providerId}/slots",
+        var slots = await Created<SlotsResponse>(await desk.PostAsJsonAsync($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = firstStart.ToString("O"), durationMinutes = 20, count }));
-        return (providerId, [.. slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid())], firstStart);
+        return (providerId, [.. slots.Slots.Select(s => s.SlotId)], firstStart);
     }
 
     public async Task<Guid> RegisterPatientAsync()
     {
-        var patient = await Created(await Scheduling.CreateClient(Roles.FrontDesk).PostAsJsonAsync("/api/scheduling/patients", new
+        var patient = await Created<PatientDetails>(await Scheduling.CreateClient(Roles.FrontDesk).PostAsJsonAsync("/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..20],
             firstName = "Ada",
@@ -57,13 +60,13 @@ public sealed class ReferralWithScheduling : IAsyncLifetime
             insuranceMemberId = "W123",
             insurancePayer = "Acme Health",
         }));
-        return patient.GetProperty("patientId").GetGuid();
+        return patient.PatientId;
     }
 
-    private static async Task<System.Text.Json.JsonElement> Created(HttpResponseMessage response)
+    private static async Task<T> Created<T>(HttpResponseMessage response)
     {
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await ReferralFactory.Body(response);
+        return await response.ReadAsAsync<T>();
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,10 @@
+extern alias scheduling;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
+using scheduling::PatientFlow.Scheduling.Appointments.GettingDetails;
+using scheduling::PatientFlow.Scheduling.Patients;
+using scheduling::PatientFlow.Scheduling.Providers;
 
 namespace PatientFlow.Reliability.Tests.Faults;
 
@@ -20,9 +23,9 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
     public const string Booked = "scheduling.appointment-booked.v1";
     public const string CheckedIn = "scheduling.patient-checked-in.v1";
 
-    private readonly ConcurrentQueue<(string ProviderId, string SlotId)> _slots = new();
+    private readonly ConcurrentQueue<(Guid ProviderId, Guid SlotId)> _slots = new();
     private readonly ConcurrentBag<SentCommand> _sent = [];
-    private string[] _patients = [];
+    private Guid[] _patients = [];
 
     public IReadOnlyCollection<SentCommand> Sent => _sent;
 
@@ -31,20 +34,20 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
     {
         await FrontDeskSetup.EnsureClinicAsync(ops, "faults");
         _patients = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
-            (await PostAsync("/api/scheduling/patients", new
+            (await PostAsync<PatientDetails>("/api/scheduling/patients", new
             {
                 mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = $"Patient {i}", dateOfBirth = "1970-01-01", sex = "unknown",
-            })).GetProperty("patientId").GetString()!));
+            })).PatientId));
         var perProvider = (visits + providers - 1) / providers;
         for (var p = 0; p < providers; p++)
         {
-            var providerId = (await PostAsync("/api/scheduling/providers", new { name = $"Dr. Load {p}", specialty = "family-medicine", clinic = "faults" }))
-                .GetProperty("providerId").GetString()!;
-            var slots = await PostAsync($"/api/scheduling/providers/{providerId}/slots",
+            var providerId = (await PostAsync<ProviderDetails>("/api/scheduling/providers", new { name = $"Dr. Load {p}", specialty = "family-medicine", clinic = "faults" }))
+                .ProviderId;
+            var slots = await PostAsync<SlotsResponse>($"/api/scheduling/providers/{providerId}/slots",
                 new { startsAt = DateTimeOffset.UtcNow.AddDays(1 + p).ToString("O"), durationMinutes = 5, count = perProvider });
-            foreach (var slot in slots.GetProperty("slots").EnumerateArray())
+            foreach (var slot in slots.Slots)
             {
-                _slots.Enqueue((providerId, slot.GetProperty("slotId").GetString()!));
+                _slots.Enqueue((providerId, slot.SlotId));
             }
         }
     }
@@ -69,7 +72,7 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
         }));
     }
 
-    private async Task<Guid?> BookAsync(string providerId, string slotId, string patientId)
+    private async Task<Guid?> BookAsync(Guid providerId, Guid slotId, Guid patientId)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -77,7 +80,7 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
             using var response = await frontDesk.PostAsJsonAsync("/api/scheduling/appointments",
                 new { patientId, providerId, slotId, visitType = "follow-up" });
             Guid? visitId = response.StatusCode == HttpStatusCode.Created
-                ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appointmentId").GetGuid()
+                ? (await response.ReadAsAsync<AppointmentDetails>()).AppointmentId
                 : null;
             _sent.Add(new SentCommand(Booked, visitId ?? Guid.Empty, (int)response.StatusCode, watch.Elapsed));
             return visitId;
@@ -103,15 +106,14 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
         }
     }
 
-    private async Task<JsonElement> PostAsync(string path, object body)
+    private async Task<T> PostAsync<T>(string path, object body)
     {
         using var response = await frontDesk.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
-        return JsonDocument.Parse(text).RootElement;
+        return await response.ReadAsAsync<T>();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using PatientFlow.Platform.Messaging;
+using PatientFlow.Platform.Operations;
 using RabbitMQ.Client;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
@@ -35,17 +37,17 @@ public sealed class DeadLetterTests(SchedulingService scheduling) : IClassFixtur
         deliveries.Should().BeGreaterThan(1);
         var messaging = await Eventually.Until(async () =>
         {
-            var view = await OperatorViews.MessagingAsync(scheduling);
-            return view.GetProperty("deadLetter").GetArrayLength() > 0 ? new Seen(view) : null;
+            var view = (await OperatorViews.MessagingAsync(scheduling)).ReadAs<MessagingStatus>();
+            return view.DeadLetter.Count > 0 ? view : null;
         }, TimeSpan.FromSeconds(30), "the message in scheduling_dead-letter");
-        var parked = messaging.Value.GetProperty("deadLetter").EnumerateArray().Should().ContainSingle().Subject;
-        parked.GetProperty("messageId").GetString().Should().Be(messageId);
-        parked.GetProperty("reason").GetString().Should().Be("delivery-limit");
+        var parked = messaging.DeadLetter.Should().ContainSingle().Subject;
+        parked.MessageId.Should().Be(messageId);
+        parked.Reason.Should().Be("delivery-limit");
 
         using var ops = scheduling.CreateClient(Roles.Ops);
         var replay = await ops.PostAsJsonAsync("/api/scheduling/operations/messaging/replay", new { queue = "dead-letter", messageIds = new[] { messageId } });
         replay.EnsureSuccessStatusCode();
-        (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32().Should().Be(1);
+        (await replay.ReadAsAsync<ReplayResult>()).Replayed.Should().Be(1);
 
         var back = await channel.BasicGetAsync("scheduling", autoAck: true);
         back.Should().NotBeNull("the replay puts the message back in the service queue");

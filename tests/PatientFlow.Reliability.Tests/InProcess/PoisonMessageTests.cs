@@ -1,6 +1,10 @@
+extern alias tracking;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using PatientFlow.Platform.Messaging;
+using PatientFlow.Platform.Operations;
 using PatientFlow.ServiceDefaults.Observability;
+using tracking::PatientFlow.Tracking.Journeys.GettingTimeline;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 
@@ -42,22 +46,22 @@ public sealed class PoisonMessageTests(TrackingService tracking, ITestOutputHelp
 
         var parked = await Eventually.Until(async () =>
         {
-            var messaging = await OperatorViews.MessagingAsync(tracking);
-            return messaging.GetProperty("error").GetArrayLength() > 0 ? new Seen(messaging) : null;
+            var messaging = (await OperatorViews.MessagingAsync(tracking)).ReadAs<MessagingStatus>();
+            return messaging.Error.Count > 0 ? messaging : null;
         }, TimeSpan.FromSeconds(60), "the poison message in tracking_error");
-        var entry = parked.Value.GetProperty("error").EnumerateArray().Should().ContainSingle().Subject;
-        entry.GetProperty("messageId").GetString().Should().Be(poisonEvent.EventId.ToString());
-        entry.GetProperty("correlationId").GetString().Should().Be(poison.VisitId.ToString());
-        entry.GetProperty("messageType").GetString().Should().Contain("AppointmentBooked");
-        entry.GetProperty("exceptionType").GetString().Should().NotBeNullOrEmpty();
+        var entry = parked.Error.Should().ContainSingle().Subject;
+        entry.MessageId.Should().Be(poisonEvent.EventId.ToString());
+        entry.CorrelationId.Should().Be(poison.VisitId.ToString());
+        entry.MessageType.Should().Contain("AppointmentBooked");
+        entry.ExceptionType.Should().NotBeNullOrEmpty();
         failures.Count.Should().Be(1, "the message is counted once, when it is parked, not once per retry");
 
         var degraded = await Eventually.Until(async () =>
         {
-            var ready = await OperatorViews.ReadyAsync(tracking);
-            return ready.GetProperty("checks").GetProperty("messaging").GetProperty("status").GetString() == "Degraded" ? new Seen(ready) : null;
+            var ready = (await OperatorViews.ReadyAsync(tracking)).ReadAs<Readiness>();
+            return ready.Checks.Messaging.Status == "Degraded" ? ready : null;
         }, TimeSpan.FromSeconds(30), "readiness showing the parked message");
-        degraded.Value.GetProperty("checks").GetProperty("messaging").GetProperty("data").GetProperty("tracking_error").GetInt64().Should().Be(1);
+        degraded.Checks.Messaging.Data!["tracking_error"].Should().Be(1);
         (await TimelineStatusAsync(poison.VisitId)).Should().Be(404);
 
         // The operator fixes the cause, then replays.
@@ -65,15 +69,15 @@ public sealed class PoisonMessageTests(TrackingService tracking, ITestOutputHelp
         using var ops = tracking.CreateClient(Roles.Ops);
         var replay = await ops.PostAsJsonAsync("/api/tracking/operations/messaging/replay", new { queue = "error" });
         replay.EnsureSuccessStatusCode();
-        var result = await replay.Content.ReadFromJsonAsync<JsonElement>();
-        result.GetProperty("replayed").GetInt32().Should().Be(1);
-        result.GetProperty("left").GetInt32().Should().Be(0);
+        var result = await replay.ReadAsAsync<ReplayResult>();
+        result.Replayed.Should().Be(1);
+        result.Left.Should().Be(0);
 
         await WaitForStepsAsync(poison.VisitId, 1);
         await Eventually.Until(async () =>
         {
-            var ready = await OperatorViews.ReadyAsync(tracking);
-            return ready.GetProperty("checks").GetProperty("messaging").GetProperty("status").GetString() == "Healthy" ? "ok" : null;
+            var ready = (await OperatorViews.ReadyAsync(tracking)).ReadAs<Readiness>();
+            return ready.Checks.Messaging.Status == "Healthy" ? "ok" : null;
         }, TimeSpan.FromSeconds(30), "readiness healthy again after the replay");
         output.WriteLine($"poison: parked 1, others delivered {healthy.Count * 2}/{healthy.Count * 2}, replayed 1, failures counted {failures.Count}");
     }
@@ -94,8 +98,8 @@ public sealed class PoisonMessageTests(TrackingService tracking, ITestOutputHelp
             return null;
         }
 
-        var timeline = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return timeline.GetProperty("steps").GetArrayLength() >= steps ? "ok" : null;
+        var timeline = await response.ReadAsAsync<VisitTimeline>();
+        return timeline.Steps.Count >= steps ? "ok" : null;
     }, TimeSpan.FromSeconds(30), $"{steps} steps on visit {visitId}");
 
     /// <summary>Listens to the in-process failure counter.</summary>
@@ -121,4 +125,12 @@ public sealed class PoisonMessageTests(TrackingService tracking, ITestOutputHelp
 
         public void Dispose() => _listener.Dispose();
     }
+
+    /// <summary>What /health/ready answers (an anonymous object in ServiceDefaults' HealthResponseWriter), of the checks the messaging one.</summary>
+    private sealed record Readiness(string Status, ReadinessChecks Checks);
+
+    private sealed record ReadinessChecks(MessagingCheck Messaging);
+
+    /// <summary>The messaging check's status, and its data: the queue depths, by queue.</summary>
+    private sealed record MessagingCheck(string Status, IReadOnlyDictionary<string, long>? Data);
 }

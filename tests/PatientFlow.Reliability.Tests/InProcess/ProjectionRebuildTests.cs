@@ -1,5 +1,11 @@
+extern alias scheduling;
+extern alias tracking;
 using System.Net;
-using System.Text.Json;
+using PatientFlow.Platform.Operations;
+using scheduling::PatientFlow.Scheduling.Appointments.GettingDetails;
+using scheduling::PatientFlow.Scheduling.Patients;
+using scheduling::PatientFlow.Scheduling.Providers;
+using tracking::PatientFlow.Tracking.Journeys.GettingTimeline;
 
 namespace PatientFlow.Reliability.Tests.InProcess;
 
@@ -14,29 +20,28 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
         await FrontDeskSetup.EnsureClinicAsync(scheduling.CreateClient(Roles.Ops), "north");
         for (var visit = 0; visit < 3; visit++)
         {
-            var patient = await PostAsync(client, "/api/scheduling/patients", new
+            var patient = await PostAsync<PatientDetails>(client, "/api/scheduling/patients", new
             {
                 mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = $"Example {visit}", dateOfBirth = "1980-04-12", sex = "female",
             });
-            var provider = await PostAsync(client, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
-            var providerId = provider.GetProperty("providerId").GetString();
-            var slots = await PostAsync(client, $"/api/scheduling/providers/{providerId}/slots",
+            var provider = await PostAsync<ProviderDetails>(client, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
+            var providerId = provider.ProviderId;
+            var slots = await PostAsync<SlotsResponse>(client, $"/api/scheduling/providers/{providerId}/slots",
                 new { startsAt = DateTimeOffset.UtcNow.AddDays(1).ToString("O"), durationMinutes = 20, count = 2 });
-            var appointment = await PostAsync(client, "/api/scheduling/appointments", new
+            var appointment = await PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new
             {
-                patientId = patient.GetProperty("patientId").GetString(), providerId,
-                slotId = slots.GetProperty("slots")[0].GetProperty("slotId").GetString(), visitType = "follow-up",
+                patientId = patient.PatientId, providerId,
+                slotId = slots.Slots[0].SlotId, visitType = "follow-up",
             });
-            (await client.PostAsJsonAsync($"/api/scheduling/appointments/{appointment.GetProperty("appointmentId").GetString()}/check-in", FrontDeskSetup.ConfirmedCheckIn()))
+            (await client.PostAsJsonAsync($"/api/scheduling/appointments/{appointment.AppointmentId}/check-in", FrontDeskSetup.ConfirmedCheckIn()))
                 .StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         using var ops = scheduling.CreateClient(Roles.Ops);
-        var projections = await ops.GetFromJsonAsync<JsonElement>("/api/scheduling/operations/projections");
-        var inline = projections.EnumerateArray().Where(p => p.GetProperty("lifecycle").GetString() == "inline")
-            .Select(p => p.GetProperty("name").GetString()!).ToList();
+        var projections = await ops.GetAsync("/api/scheduling/operations/projections").ReadAsAsync<IReadOnlyList<ProjectionStatus>>();
+        var inline = projections.Where(p => p.Lifecycle == "inline").Select(p => p.Name).ToList();
         inline.Should().Contain(["AppointmentDetails", "PatientDetails", "ProviderDetails", "ClinicDetails", "AppointmentTypeDetails"]);
-        projections.EnumerateArray().Should().Contain(p => p.GetProperty("name").GetString() == "integration-relay");
+        projections.Should().Contain(p => p.Name == "integration-relay");
 
         var rebuiltAny = new List<string>();
         foreach (var name in inline)
@@ -78,7 +83,7 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
             await Eventually.Until(async () =>
             {
                 var response = await ops.GetAsync($"/api/tracking/visits/{visit.VisitId}/timeline");
-                return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("steps").GetArrayLength() == 2
+                return response.IsSuccessStatusCode && (await response.ReadAsAsync<VisitTimeline>()).Steps.Count == 2
                     ? "ok" : null;
             }, what: $"the journey of {visit.VisitId}");
         }
@@ -98,11 +103,10 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
         (await ops.PostAsync("/api/scheduling/operations/projections/NoSuchThing/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    private static async Task<T> PostAsync<T>(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.Created, text);
-        return JsonDocument.Parse(text).RootElement;
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsAsync<T>();
     }
 }

@@ -76,6 +76,3 @@ public static class OperatorViews
         await command.ExecuteNonQueryAsync();
     }
 }
-
-/// <summary>A JSON answer that satisfied a wait (Eventually needs a reference type).</summary>
-public sealed record Seen(JsonElement Value);

@@ -1,6 +1,8 @@
 using Marten;
 using PatientFlow.Scheduling.Patients;
+using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -46,8 +48,8 @@ public class AccessTests(SchedulingFactory factory) : IClassFixture<SchedulingFa
             new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        var free = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
-        free.GetProperty("slots").GetArrayLength().Should().Be(1);
+        var free = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>();
+        free.Slots.Should().HaveCount(1);
     }
 
     [Theory]

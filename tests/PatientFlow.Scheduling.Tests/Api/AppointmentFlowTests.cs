@@ -1,3 +1,7 @@
+using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.ServiceDefaults;
+using PatientFlow.Testing;
 using Contract = PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Scheduling.Tests.Api;
@@ -14,22 +18,23 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(2);
 
-        var appointment = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments",
-            new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        var visitId = Guid.Parse(appointment.GetProperty("appointmentId").GetString()!);
-        appointment.GetProperty("visitId").GetGuid().Should().Be(visitId);
-        appointment.GetProperty("status").GetString().Should().Be("booked");
+        var booking = await client.PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        booking.StatusCode.Should().Be(HttpStatusCode.Created, await booking.Content.ReadAsStringAsync());
+        var appointment = await booking.ReadAsAsync<AppointmentDetails>();
+        var visitId = appointment.AppointmentId;
+        JsonSerializer.Deserialize<VisitAnswer>(await booking.Content.ReadAsStringAsync(), ApiJson.Options)!.VisitId.Should().Be(visitId);
+        appointment.Status.Should().Be(AppointmentStatus.Booked);
         var arrivedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
         var checkedIn = await client.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", SchedulingFactory.Confirmed(arrivedAt));
         checkedIn.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await checkedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("checked-in");
+        (await checkedIn.ReadAsAsync<AppointmentDetails>()).Status.Should().Be(AppointmentStatus.CheckedIn);
         var checkedOut = await client.PostAsync($"/api/scheduling/appointments/{visitId}/check-out", content: null);
 
         checkedOut.StatusCode.Should().Be(HttpStatusCode.OK);
-        var details = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{visitId}");
-        details.GetProperty("status").GetString().Should().Be("checked-out");
-        details.GetProperty("arrivedAt").GetDateTimeOffset().Should().BeCloseTo(arrivedAt, TimeSpan.FromMilliseconds(1));
-        var departedAt = details.GetProperty("departedAt").GetDateTimeOffset();
+        var details = await client.GetAsync($"/api/scheduling/appointments/{visitId}").ReadAsAsync<AppointmentDetails>();
+        details.Status.Should().Be(AppointmentStatus.CheckedOut);
+        details.ArrivedAt.Should().BeCloseTo(arrivedAt, TimeSpan.FromMilliseconds(1));
+        var departedAt = details.DepartedAt!.Value;
         var bookedEvent = await booked.WaitForAsync(e => e.VisitId == visitId);
         bookedEvent.Should().BeEquivalentTo(new
         {
@@ -37,10 +42,10 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
             ProviderId = Guid.Parse(providerId),
             SlotId = Guid.Parse(slots[0]),
             Clinic = "north",
-            StartsAt = appointment.GetProperty("startsAt").GetDateTimeOffset(),
-            EndsAt = appointment.GetProperty("endsAt").GetDateTimeOffset(),
+            StartsAt = appointment.StartsAt,
+            EndsAt = appointment.EndsAt,
             VisitType = "follow-up",
-            OccurredAt = appointment.GetProperty("bookedAt").GetDateTimeOffset(),
+            OccurredAt = appointment.BookedAt,
         });
         var arrivedEvent = await arrived.WaitForAsync(e => e.VisitId == visitId);
         arrivedEvent.Should().BeEquivalentTo(new { ProviderId = Guid.Parse(providerId), Clinic = "north", PatientId = Guid.Parse(patientId) });
@@ -55,18 +60,21 @@ public class AppointmentFlowTests(SchedulingFactory factory) : IClassFixture<Sch
         var client = factory.FrontDesk();
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var appointment = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "new-patient" });
-        var id = appointment.GetProperty("appointmentId").GetString();
+        var appointment = await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "new-patient" });
+        var id = appointment.AppointmentId;
         var before = DateTimeOffset.UtcNow;
 
         var first = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed());
         var second = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed());
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
-        var arrivedAt = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("arrivedAt").GetDateTimeOffset();
+        var arrivedAt = (await first.ReadAsAsync<AppointmentDetails>()).ArrivedAt!.Value;
         arrivedAt.Should().BeOnOrAfter(before.AddSeconds(-1)).And.BeOnOrBefore(DateTimeOffset.UtcNow.AddSeconds(1));
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        var details = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}");
-        details.GetProperty("arrivedAt").GetDateTimeOffset().Should().Be(arrivedAt);
+        var details = await client.GetAsync($"/api/scheduling/appointments/{id}").ReadAsAsync<AppointmentDetails>();
+        details.ArrivedAt.Should().Be(arrivedAt);
     }
+
+    /// <summary>The answer's <c>visitId</c>: <see cref="AppointmentDetails.VisitId"/> is computed from the appointment id, so reading it there would check nothing.</summary>
+    private sealed record VisitAnswer(Guid VisitId);
 }

@@ -1,3 +1,6 @@
+using PatientFlow.Scheduling.Appointments;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Testing;
 using Contract = PatientFlow.Contracts.Scheduling.V1;
 
 namespace PatientFlow.Scheduling.Tests.Api;
@@ -11,7 +14,7 @@ public class ArrivalCorrectionTests(SchedulingFactory factory) : IClassFixture<S
         var corrections = factory.Listen<Contract.ArrivalTimeCorrected>();
         var client = factory.FrontDesk();
         var id = await CheckedInAsync(client, DateTimeOffset.UtcNow.AddMinutes(-5));
-        var recordedBefore = (await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}")).GetProperty("arrivedAt").GetDateTimeOffset();
+        var recordedBefore = (await client.GetAsync($"/api/scheduling/appointments/{id}").ReadAsAsync<AppointmentDetails>()).ArrivedAt!.Value;
         var beforeCorrection = DateTimeOffset.UtcNow;
         await Task.Delay(50);
         var corrected = DateTimeOffset.UtcNow.AddMinutes(-30);
@@ -19,19 +22,19 @@ public class ArrivalCorrectionTests(SchedulingFactory factory) : IClassFixture<S
         var response = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/arrival-correction", new { arrivedAt = corrected, reason = "entered late" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var details = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}");
-        details.GetProperty("arrivedAt").GetDateTimeOffset().Should().BeCloseTo(corrected, TimeSpan.FromMilliseconds(1));
-        var history = details.GetProperty("corrections").EnumerateArray().Should().ContainSingle().Subject;
-        history.GetProperty("previousArrivedAt").GetDateTimeOffset().Should().Be(recordedBefore);
-        history.GetProperty("reason").GetString().Should().Be("entered late");
-        var published = await corrections.WaitForAsync(e => e.VisitId == Guid.Parse(id));
+        var details = await client.GetAsync($"/api/scheduling/appointments/{id}").ReadAsAsync<AppointmentDetails>();
+        details.ArrivedAt.Should().BeCloseTo(corrected, TimeSpan.FromMilliseconds(1));
+        var history = details.Corrections.Should().ContainSingle().Subject;
+        history.PreviousArrivedAt.Should().Be(recordedBefore);
+        history.Reason.Should().Be("entered late");
+        var published = await corrections.WaitForAsync(e => e.VisitId == id);
         published.OccurredAt.Should().BeCloseTo(corrected, TimeSpan.FromMilliseconds(1));
         published.PreviousArrivedAt.Should().Be(recordedBefore);
         published.RecordedAt.Should().BeAfter(beforeCorrection);
 
-        var then = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}?asOf={Uri.EscapeDataString(beforeCorrection.ToString("O"))}");
-        then.GetProperty("arrivedAt").GetDateTimeOffset().Should().Be(recordedBefore, "before the correction was recorded, the first time was what we knew");
-        then.GetProperty("status").GetString().Should().Be("checked-in");
+        var then = await client.GetAsync($"/api/scheduling/appointments/{id}?asOf={Uri.EscapeDataString(beforeCorrection.ToString("O"))}").ReadAsAsync<AppointmentDetails>();
+        then.ArrivedAt.Should().Be(recordedBefore, "before the correction was recorded, the first time was what we knew");
+        then.Status.Should().Be(AppointmentStatus.CheckedIn);
     }
 
     [Fact]
@@ -64,8 +67,8 @@ public class ArrivalCorrectionTests(SchedulingFactory factory) : IClassFixture<S
         var client = factory.FrontDesk();
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var id = (await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" }))
-            .GetProperty("appointmentId").GetString();
+        var id = (await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" }))
+            .AppointmentId;
 
         var response = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/arrival-correction", new { arrivedAt = DateTimeOffset.UtcNow.AddMinutes(-3), reason = "x" });
 
@@ -73,12 +76,12 @@ public class ArrivalCorrectionTests(SchedulingFactory factory) : IClassFixture<S
         (await client.GetAsync($"/api/scheduling/appointments/{id}")).Headers.ETag!.Tag.Should().Be("\"1\"");
     }
 
-    private async Task<string> CheckedInAsync(HttpClient client, DateTimeOffset arrivedAt)
+    private async Task<Guid> CheckedInAsync(HttpClient client, DateTimeOffset arrivedAt)
     {
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var id = (await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" }))
-            .GetProperty("appointmentId").GetString()!;
+        var id = (await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" }))
+            .AppointmentId;
         (await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-in", SchedulingFactory.Confirmed(arrivedAt))).StatusCode.Should().Be(HttpStatusCode.OK);
         return id;
     }

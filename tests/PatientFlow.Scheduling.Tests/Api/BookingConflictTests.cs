@@ -1,5 +1,7 @@
 using Marten;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -11,7 +13,7 @@ public class BookingConflictTests(SchedulingFactory factory) : IClassFixture<Sch
         var client = factory.FrontDesk();
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var first = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var first = await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
 
         var second = await client.PostAsJsonAsync("/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "new-patient" });
 
@@ -21,8 +23,8 @@ public class BookingConflictTests(SchedulingFactory factory) : IClassFixture<Sch
         problem.GetProperty("detail").GetString().Should().Contain("fully booked");
         problem.GetProperty("conflict").GetString().Should().Be("provider");
         problem.GetProperty("conflictingId").GetString().Should().Be(providerId);
-        var booked = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=booked");
-        booked.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("appointmentId").GetString()).Should().Equal(first.GetProperty("appointmentId").GetString());
+        var booked = await client.GetAsync($"/api/scheduling/providers/{providerId}/slots?status=booked").ReadAsAsync<SlotsResponse>();
+        booked.Slots.Select(s => s.AppointmentId).Should().Equal(first.AppointmentId);
         (await AppointmentsOf(providerId)).Should().Be(1);
     }
 
@@ -37,8 +39,8 @@ public class BookingConflictTests(SchedulingFactory factory) : IClassFixture<Sch
 
         attempts.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
         attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(5);
-        var provider = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}");
-        provider.GetProperty("slots")[0].GetProperty("status").GetString().Should().Be("booked");
+        var provider = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}").ReadAsAsync<ProviderDetails>();
+        provider.Slots[0].Status.Should().Be(SlotStatus.Booked);
         (await AppointmentsOf(providerId)).Should().Be(1);
     }
 

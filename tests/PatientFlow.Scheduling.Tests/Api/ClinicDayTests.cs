@@ -1,7 +1,14 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.Sweeping;
+using PatientFlow.Scheduling.Clinics.DeclaringHolidays;
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Scheduling.Providers.FindingSlots;
+using PatientFlow.Scheduling.Providers.GettingDay;
+using PatientFlow.Testing;
+using AppointmentStatus = PatientFlow.Scheduling.Appointments.AppointmentStatus;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -42,24 +49,24 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var late = factory.Listen<LateArrivalFlagged>();
 
         // Free slots by specialty and date, in the clinic's wall-clock time.
-        var free = await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/slots/free?specialty={specialty}&date={day:O}");
-        free.EnumerateArray().Select(s => TimeZoneInfo.ConvertTime(s.GetProperty("startsAt").GetDateTimeOffset(), NewYork).TimeOfDay)
+        var free = await desk.GetAsync($"/api/scheduling/slots/free?specialty={specialty}&date={day:O}").ReadAsAsync<IReadOnlyList<FreeSlot>>();
+        free.Select(s => TimeZoneInfo.ConvertTime(s.StartsAt, NewYork).TimeOfDay)
             .Should().Equal(new TimeSpan(9, 0, 0), new TimeSpan(9, 20, 0), new TimeSpan(9, 40, 0));
         var nine = free[0];
 
-        var booked = await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments",
-            new { patientId, providerId, slotId = nine.GetProperty("slotId").GetString(), visitType = "follow-up" });
-        var visitId = booked.GetProperty("appointmentId").GetGuid();
-        booked.GetProperty("room").GetString().Should().Be("EXAM-1");
-        var startsAt = booked.GetProperty("startsAt").GetDateTimeOffset();
+        var booked = await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments",
+            new { patientId, providerId, slotId = nine.SlotId, visitType = "follow-up" });
+        var visitId = booked.AppointmentId;
+        booked.Room.Should().Be("EXAM-1");
+        var startsAt = booked.StartsAt;
 
         // The patient's appointments and the provider's day both show it; the slot is no longer free.
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/patients/{patientId}/appointments"))
-            .EnumerateArray().Select(a => a.GetProperty("appointmentId").GetGuid()).Should().Equal(visitId);
-        var providerDay = await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/days/{day:O}");
-        providerDay.GetProperty("slots").GetArrayLength().Should().Be(3);
-        providerDay.GetProperty("appointments").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("booked");
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/slots/free?specialty={specialty}&date={day:O}")).GetArrayLength().Should().Be(2);
+        (await desk.GetAsync($"/api/scheduling/patients/{patientId}/appointments").ReadAsAsync<IReadOnlyList<AppointmentDetails>>())
+            .Select(a => a.AppointmentId).Should().Equal(visitId);
+        var providerDay = await desk.GetAsync($"/api/scheduling/providers/{providerId}/days/{day:O}").ReadAsAsync<ProviderDay>();
+        providerDay.Slots.Should().HaveCount(3);
+        providerDay.Appointments.Single().Status.Should().Be(AppointmentStatus.Booked);
+        (await desk.GetAsync($"/api/scheduling/slots/free?specialty={specialty}&date={day:O}").ReadAsAsync<IReadOnlyList<FreeSlot>>()).Should().HaveCount(2);
 
         // Reminders fall due 48 h and 2 h before, once each, whoever sweeps.
         var sweeper = factory.Services.GetRequiredService<AppointmentSweeper>();
@@ -76,16 +83,16 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         // Arrival 15 minutes late (back-dated entry), confirmed demographics and insurance.
         var checkIn = await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", SchedulingFactory.Confirmed(DateTimeOffset.UtcNow.AddMinutes(-1)));
         checkIn.StatusCode.Should().Be(HttpStatusCode.OK, await checkIn.Content.ReadAsStringAsync());
-        (await checkIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("insuranceMemberIdConfirmed").GetString().Should().Be("W123");
+        (await checkIn.ReadAsAsync<AppointmentDetails>()).InsuranceMemberIdConfirmed.Should().Be("W123");
 
         // Check-out books the follow-up at 9:40 in the same commit.
-        var followUpSlot = free[2].GetProperty("slotId").GetString();
+        var followUpSlot = free[2].SlotId;
         var checkOut = await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-out", new { followUp = new { slotId = followUpSlot, visitType = "follow-up" } });
         checkOut.StatusCode.Should().Be(HttpStatusCode.OK, await checkOut.Content.ReadAsStringAsync());
-        var followUpId = (await checkOut.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("followUpAppointmentId").GetGuid();
-        var followUp = await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{followUpId}");
-        followUp.GetProperty("bookedVia").GetString().Should().Be("follow-up");
-        followUp.GetProperty("slotId").GetString().Should().Be(followUpSlot);
+        var followUpId = (await checkOut.ReadAsAsync<AppointmentDetails>()).FollowUpAppointmentId!.Value;
+        var followUp = await desk.GetAsync($"/api/scheduling/appointments/{followUpId}").ReadAsAsync<AppointmentDetails>();
+        followUp.BookedVia.Should().Be("follow-up");
+        followUp.SlotId.Should().Be(followUpSlot);
         late.Received.Should().NotContain(l => l.VisitId == visitId, "the arrival was before the scheduled start");
     }
 
@@ -95,15 +102,15 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1, DateTimeOffset.UtcNow.AddSeconds(2));
         var patientId = await factory.RegisterPatientAsync();
         var late = factory.Listen<LateArrivalFlagged>();
-        var booked = await SchedulingFactory.PostAsync(factory.FrontDesk(), "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        var visitId = booked.GetProperty("appointmentId").GetGuid();
-        var startsAt = booked.GetProperty("startsAt").GetDateTimeOffset();
+        var booked = await SchedulingFactory.PostAsync<AppointmentDetails>(factory.FrontDesk(), "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var visitId = booked.AppointmentId;
+        var startsAt = booked.StartsAt;
         await Task.Delay(startsAt + SchedulingFactory.LateAfter + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow);
 
         var response = await factory.FrontDesk().PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/check-in", SchedulingFactory.Confirmed());
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("minutesLate").GetInt32().Should().Be(0);
+        (await response.ReadAsAsync<AppointmentDetails>()).MinutesLate.Should().Be(0);
         (await late.WaitForAsync(l => l.VisitId == visitId)).StartsAt.Should().Be(startsAt);
     }
 
@@ -113,17 +120,17 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
         var patientId = await factory.RegisterPatientAsync();
         var noShows = factory.Listen<NoShowRecorded>();
-        var booked = await SchedulingFactory.PostAsync(factory.FrontDesk(), "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        var visitId = booked.GetProperty("appointmentId").GetGuid();
-        var startsAt = booked.GetProperty("startsAt").GetDateTimeOffset();
+        var booked = await SchedulingFactory.PostAsync<AppointmentDetails>(factory.FrontDesk(), "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var visitId = booked.AppointmentId;
+        var startsAt = booked.StartsAt;
         var sweeper = factory.Services.GetRequiredService<AppointmentSweeper>();
 
         await sweeper.SweepAsync(startsAt.AddMinutes(19), CancellationToken.None);
-        (await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{visitId}")).GetProperty("status").GetString().Should().Be("booked");
+        (await factory.FrontDesk().GetAsync($"/api/scheduling/appointments/{visitId}").ReadAsAsync<AppointmentDetails>()).Status.Should().Be(AppointmentStatus.Booked);
         await Task.WhenAll(sweeper.SweepAsync(startsAt.AddMinutes(21), CancellationToken.None), sweeper.SweepAsync(startsAt.AddMinutes(22), CancellationToken.None));
 
         (await noShows.WaitForAsync(n => n.VisitId == visitId)).StartsAt.Should().Be(startsAt);
-        (await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{visitId}")).GetProperty("status").GetString().Should().Be("no-show");
+        (await factory.FrontDesk().GetAsync($"/api/scheduling/appointments/{visitId}").ReadAsAsync<AppointmentDetails>()).Status.Should().Be(AppointmentStatus.NoShow);
         await using var session = factory.Store.QuerySession();
         (await session.Events.FetchStreamAsync(visitId)).Count(e => e.Data is Appointments.NoShowRecorded).Should().Be(1, "two sweeps raced; one recorded it");
     }
@@ -135,16 +142,16 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var patientId = await factory.RegisterPatientAsync();
         var checkedIn = factory.Listen<PatientCheckedIn>();
 
-        var walkIn = await SchedulingFactory.PostAsync(factory.FrontDesk(), "/api/scheduling/appointments/walk-ins",
+        var walkIn = await SchedulingFactory.PostAsync<AppointmentDetails>(factory.FrontDesk(), "/api/scheduling/appointments/walk-ins",
             new { patientId, providerId, visitType = "follow-up", demographicsConfirmed = true, insuranceConfirmed = true });
 
-        var visitId = walkIn.GetProperty("appointmentId").GetGuid();
-        walkIn.GetProperty("status").GetString().Should().Be("checked-in");
-        walkIn.GetProperty("bookedVia").GetString().Should().Be("walk-in");
+        var visitId = walkIn.AppointmentId;
+        walkIn.Status.Should().Be(AppointmentStatus.CheckedIn);
+        walkIn.BookedVia.Should().Be("walk-in");
         (await checkedIn.WaitForAsync(c => c.VisitId == visitId)).WalkIn.Should().BeTrue();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(walkIn.GetProperty("startsAt").GetDateTimeOffset(), NewYork).DateTime);
-        (await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/days/{today:O}"))
-            .GetProperty("appointments").EnumerateArray().Select(a => a.GetProperty("appointmentId").GetGuid()).Should().Contain(visitId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(walkIn.StartsAt, NewYork).DateTime);
+        (await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/days/{today:O}").ReadAsAsync<ProviderDay>())
+            .Appointments.Select(a => a.AppointmentId).Should().Contain(visitId);
     }
 
     [Fact]
@@ -156,10 +163,10 @@ public class ClinicDayTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var holiday = await factory.Ops().PostAsJsonAsync("/api/scheduling/clinics/north/holidays", new { date = day.ToString("O"), name = "Staff day" });
 
         holiday.StatusCode.Should().Be(HttpStatusCode.OK, await holiday.Content.ReadAsStringAsync());
-        (await holiday.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slotsRemoved").GetInt32().Should().BeGreaterThanOrEqualTo(3);
-        (await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/days/{day:O}")).GetProperty("slots").GetArrayLength().Should().Be(0);
+        (await holiday.ReadAsAsync<HolidayResponse>()).SlotsRemoved.Should().BeGreaterThanOrEqualTo(3);
+        (await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/days/{day:O}").ReadAsAsync<ProviderDay>()).Slots.Should().BeEmpty();
         var again = await factory.Ops().PostAsJsonAsync($"/api/scheduling/providers/{providerId}/template/generation", new { from = day.ToString("O"), to = day.ToString("O") });
-        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slots").GetArrayLength().Should().Be(0);
+        (await again.ReadAsAsync<SlotsResponse>()).Slots.Should().BeEmpty();
     }
 
     [Fact]

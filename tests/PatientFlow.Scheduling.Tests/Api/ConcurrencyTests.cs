@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Marten;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -10,9 +11,9 @@ public class ConcurrencyTests(SchedulingFactory factory) : IClassFixture<Schedul
     {
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var appointment = await SchedulingFactory.PostAsync(factory.FrontDesk(), "/api/scheduling/appointments",
+        var appointment = await SchedulingFactory.PostAsync<AppointmentDetails>(factory.FrontDesk(), "/api/scheduling/appointments",
             new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        return appointment.GetProperty("appointmentId").GetString()!;
+        return appointment.AppointmentId.ToString();
     }
 
     private static HttpRequestMessage CheckIn(string id, string? ifMatch)

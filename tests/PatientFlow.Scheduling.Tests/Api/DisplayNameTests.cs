@@ -1,4 +1,7 @@
+using PatientFlow.Scheduling.Patients;
+using PatientFlow.Scheduling.Patients.Finding;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -12,7 +15,7 @@ public class DisplayNameTests(SchedulingFactory factory) : IClassFixture<Schedul
             mrn = $"mrn-{Guid.NewGuid():N}"[..20], firstName, lastName, dateOfBirth = "1980-04-12", sex = "female",
         });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("patientId").GetGuid();
+        return (await response.ReadAsAsync<PatientDetails>()).PatientId;
     }
 
     [Theory]
@@ -24,12 +27,12 @@ public class DisplayNameTests(SchedulingFactory factory) : IClassFixture<Schedul
         var grace = await RegisterAsync("Grace", $"Sample-{Guid.NewGuid():N}");
         var unknown = Guid.CreateVersion7();
 
-        var answer = await factory.CreateClient(role).GetFromJsonAsync<JsonElement>($"/api/scheduling/patients/display-names?ids={ada},{grace},{unknown}");
+        var answer = await factory.CreateClient(role).GetAsync($"/api/scheduling/patients/display-names?ids={ada},{grace},{unknown}").ReadAsAsync<DisplayNames>();
 
-        var names = answer.GetProperty("names");
-        names.GetProperty(ada.ToString()).GetString().Should().Be("Ada E.");
-        names.GetProperty(grace.ToString()).GetString().Should().Be("Grace S.");
-        names.TryGetProperty(unknown.ToString(), out _).Should().BeFalse();
+        var names = answer.Names;
+        names[ada].Should().Be("Ada E.");
+        names[grace].Should().Be("Grace S.");
+        names.Should().NotContainKey(unknown);
     }
 
     [Theory]

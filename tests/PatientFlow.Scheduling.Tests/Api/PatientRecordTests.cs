@@ -1,4 +1,6 @@
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Testing;
+using PatientDetails = PatientFlow.Scheduling.Patients.PatientDetails;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -16,20 +18,20 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
         var desk = factory.FrontDesk();
         var lastName = $"Hopper-{Guid.NewGuid():N}"[..16];
         var flagged = factory.Listen<PossibleDuplicatePatientFlagged>();
-        var first = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/patients", Person(lastName))).GetProperty("patientId").GetString()!;
+        var first = (await SchedulingFactory.PostAsync<PatientDetails>(desk, "/api/scheduling/patients", Person(lastName))).PatientId.ToString();
 
         var refused = await desk.PostAsJsonAsync("/api/scheduling/patients", Person(lastName.ToUpperInvariant()));
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        var confirmed = await SchedulingFactory.PostAsync(desk, "/api/scheduling/patients", Person(lastName, [first]));
+        var confirmed = await SchedulingFactory.PostAsync<PatientDetails>(desk, "/api/scheduling/patients", Person(lastName, [first]));
 
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         problem.GetProperty("conflict").GetString().Should().Be("possible-duplicate");
         problem.GetProperty("conflictingId").GetString().Should().Be(first);
-        var secondId = confirmed.GetProperty("patientId").GetGuid();
-        confirmed.GetProperty("likelyDuplicateOf").EnumerateArray().Select(e => e.GetString()).Should().Equal(first);
+        var secondId = confirmed.PatientId;
+        confirmed.LikelyDuplicateOf.Should().Equal(Guid.Parse(first));
         (await flagged.WaitForAsync(f => f.PatientId == secondId)).LikelyDuplicateOf.Should().Equal(Guid.Parse(first));
-        (await desk.GetFromJsonAsync<JsonElement>("/api/scheduling/patients/possible-duplicates")).EnumerateArray()
-            .Select(p => p.GetProperty("patientId").GetGuid()).Should().Contain(secondId);
+        (await desk.GetAsync("/api/scheduling/patients/possible-duplicates").ReadAsAsync<IReadOnlyList<PatientDetails>>())
+            .Select(p => p.PatientId).Should().Contain(secondId);
     }
 
     [Fact]
@@ -53,11 +55,10 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
         var refused = await desk.SendAsync(stale);
 
         corrected.StatusCode.Should().Be(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
-        var patient = await corrected.Content.ReadFromJsonAsync<JsonElement>();
-        patient.GetProperty("insuranceMemberId").GetString().Should().Be("W777");
-        var change = patient.GetProperty("corrections")[0].GetProperty("changes").EnumerateArray()
-            .Single(c => c.GetProperty("field").GetString() == "insuranceMemberId");
-        change.GetProperty("previous").GetString().Should().Be("W123");
+        var patient = await corrected.ReadAsAsync<PatientDetails>();
+        patient.InsuranceMemberId.Should().Be("W777");
+        var change = patient.Corrections![0].Changes.Single(c => c.Field == "insuranceMemberId");
+        change.Previous.Should().Be("W123");
         refused.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
     }
 
@@ -65,11 +66,11 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
     public async Task Find_ByMrn_ReturnsThePatient()
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
-        var created = await SchedulingFactory.PostAsync(factory.FrontDesk(), "/api/scheduling/patients",
+        var created = await SchedulingFactory.PostAsync<PatientDetails>(factory.FrontDesk(), "/api/scheduling/patients",
             new { mrn, firstName = "Ada", lastName = $"Find-{Guid.NewGuid():N}"[..16], dateOfBirth = "1990-01-01", sex = "female" });
 
-        var found = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/patients?mrn={mrn.ToLowerInvariant()}");
+        var found = await factory.FrontDesk().GetAsync($"/api/scheduling/patients?mrn={mrn.ToLowerInvariant()}").ReadAsAsync<IReadOnlyList<PatientDetails>>();
 
-        found.EnumerateArray().Single().GetProperty("patientId").GetString().Should().Be(created.GetProperty("patientId").GetString());
+        found.Single().PatientId.Should().Be(created.PatientId);
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using PatientFlow.Scheduling.Patients;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -13,12 +14,12 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
             new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "unknown", phone = "555-0100" });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var patient = await factory.FrontDesk().GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        var patient = await factory.FrontDesk().GetAsync(response.Headers.Location).ReadAsAsync<PatientDetails>();
 
-        patient.GetProperty("mrn").GetString().Should().Be(mrn.ToUpperInvariant());
-        patient.GetProperty("dateOfBirth").GetString().Should().Be("1980-04-12");
-        patient.GetProperty("sex").GetString().Should().Be("unknown");
-        patient.GetProperty("phone").GetString().Should().Be("555-0100");
+        patient.Mrn.Should().Be(mrn.ToUpperInvariant());
+        patient.DateOfBirth.Should().Be(new DateOnly(1980, 4, 12));
+        patient.Sex.Should().Be(Sex.Unknown);
+        patient.Phone.Should().Be("555-0100");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using Marten;
+using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -16,8 +19,8 @@ public class RejectionTests(SchedulingFactory factory) : IClassFixture<Schedulin
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("visitType", out _).Should().BeTrue();
-        var free = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
-        free.GetProperty("slots").GetArrayLength().Should().Be(1);
+        var free = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>();
+        free.Slots.Should().HaveCount(1);
     }
 
     [Fact]
@@ -34,8 +37,8 @@ public class RejectionTests(SchedulingFactory factory) : IClassFixture<Schedulin
         unknownPatient.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknownSlot.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknownAppointment.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var free = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free");
-        free.GetProperty("slots").GetArrayLength().Should().Be(1);
+        var free = await client.GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>();
+        free.Slots.Should().HaveCount(1);
         (await AppointmentsOf(providerId)).Should().Be(0);
     }
 
@@ -68,13 +71,13 @@ public class RejectionTests(SchedulingFactory factory) : IClassFixture<Schedulin
         var client = factory.FrontDesk();
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
-        var appointment = await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        var id = appointment.GetProperty("appointmentId").GetString();
+        var appointment = await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var id = appointment.AppointmentId;
 
         var response = await client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/check-out", new { });
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/appointments/{id}")).GetProperty("status").GetString().Should().Be("booked");
+        (await client.GetAsync($"/api/scheduling/appointments/{id}").ReadAsAsync<AppointmentDetails>()).Status.Should().Be(AppointmentStatus.Booked);
     }
 
     private async Task<int> AppointmentsOf(string providerId)

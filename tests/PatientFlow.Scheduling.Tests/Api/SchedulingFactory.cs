@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using PatientFlow.Scheduling.Patients;
+using PatientFlow.Scheduling.Providers;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
 
@@ -59,7 +61,7 @@ public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
 
     public async Task<string> RegisterPatientAsync(string? lastName = null)
     {
-        var body = await PostAsync(FrontDesk(), "/api/scheduling/patients", new
+        var patient = await PostAsync<PatientDetails>(FrontDesk(), "/api/scheduling/patients", new
         {
             mrn = $"MRN-{Guid.NewGuid():N}"[..20],
             firstName = "Ada",
@@ -70,32 +72,34 @@ public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
             insuranceMemberId = "W123",
             insurancePayer = "Acme Health",
         });
-        return body.GetProperty("patientId").GetString()!;
+        return patient.PatientId.ToString();
     }
 
     public async Task<string> ProviderAsync(string specialty = "family-medicine")
     {
         await EnsureClinicAsync();
-        var provider = await PostAsync(FrontDesk(), "/api/scheduling/providers", new { name = "Dr. Grey", specialty, clinic = "north" });
-        return provider.GetProperty("providerId").GetString()!;
+        var provider = await PostAsync<ProviderDetails>(FrontDesk(), "/api/scheduling/providers", new { name = "Dr. Grey", specialty, clinic = "north" });
+        return provider.ProviderId.ToString();
     }
 
     /// <summary>A provider with <paramref name="slots"/> free 20-minute slots from tomorrow; returns its id and the slot ids.</summary>
     public async Task<(string ProviderId, string[] SlotIds)> ProviderWithSlotsAsync(int slots, DateTimeOffset? startsAt = null)
     {
         var providerId = await ProviderAsync();
-        var opened = await PostAsync(FrontDesk(), $"/api/scheduling/providers/{providerId}/slots",
+        var opened = await PostAsync<SlotsResponse>(FrontDesk(), $"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = (startsAt ?? DateTimeOffset.UtcNow.AddDays(1)).ToString("O"), durationMinutes = 20, count = slots });
-        return (providerId, [.. opened.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetString()!)]);
+        return (providerId, [.. opened.Slots.Select(s => s.SlotId.ToString())]);
     }
 
     public static object Confirmed(DateTimeOffset? arrivedAt = null) => new { arrivedAt, demographicsConfirmed = true, insuranceConfirmed = true };
 
-    public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    /// <summary>Posts <paramref name="body"/>, expects 201 Created and reads the answer as <typeparamref name="T"/>.</summary>
+    public static async Task<T> PostAsync<T>(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.Created, text);
-        return JsonDocument.Parse(text).RootElement;
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsAsync<T>();
     }
+
+    public static Task<JsonElement> PostAsync(HttpClient client, string path, object body) => PostAsync<JsonElement>(client, path, body);
 }

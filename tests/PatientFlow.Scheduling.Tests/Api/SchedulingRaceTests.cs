@@ -1,6 +1,9 @@
 using Marten;
 using PatientFlow.Scheduling.Appointments;
 using PatientFlow.Scheduling.Appointments.GettingDetails;
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Scheduling.Providers.GettingDay;
+using PatientFlow.Testing;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -39,7 +42,7 @@ public class SchedulingRaceTests(SchedulingFactory factory) : IClassFixture<Sche
         var freeSlots = 0;
         foreach (var provider in new[] { first.ProviderId, second.ProviderId })
         {
-            freeSlots += (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{provider}/slots?status=free")).GetProperty("slots").GetArrayLength();
+            freeSlots += (await desk.GetAsync($"/api/scheduling/providers/{provider}/slots?status=free").ReadAsAsync<SlotsResponse>()).Slots.Count;
         }
 
         freeSlots.Should().Be(Rounds);
@@ -67,7 +70,7 @@ public class SchedulingRaceTests(SchedulingFactory factory) : IClassFixture<Sche
         var slots = new List<string>();
         foreach (var providerId in providers)
         {
-            slots.Add((await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/days/{day:O}")).GetProperty("slots")[0].GetProperty("slotId").GetString()!);
+            slots.Add((await desk.GetAsync($"/api/scheduling/providers/{providerId}/days/{day:O}").ReadAsAsync<ProviderDay>()).Slots[0].SlotId.ToString());
         }
 
         var patients = await Task.WhenAll(factory.RegisterPatientAsync(), factory.RegisterPatientAsync());
@@ -108,16 +111,16 @@ public class SchedulingRaceTests(SchedulingFactory factory) : IClassFixture<Sche
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1, DateTimeOffset.UtcNow.AddDays(8));
         var patientId = await factory.RegisterPatientAsync();
         var desk = factory.FrontDesk();
-        var booked = await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
-        var visitId = booked.GetProperty("appointmentId").GetString();
+        var booked = await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        var visitId = booked.AppointmentId;
 
         var noReason = await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/cancellation", new { });
         var cancelled = await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/cancellation", new { reason = "patient called" });
 
         noReason.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         cancelled.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("cancelled");
-        await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+        (await cancelled.ReadAsAsync<AppointmentDetails>()).Status.Should().Be(AppointmentStatus.Cancelled);
+        await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments", new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
     }
 
     [Fact]
@@ -128,17 +131,17 @@ public class SchedulingRaceTests(SchedulingFactory factory) : IClassFixture<Sche
         var (toProvider, toSlots) = await factory.ProviderWithSlotsAsync(1, startsAt.AddHours(1));
         var patientId = await factory.RegisterPatientAsync();
         var desk = factory.FrontDesk();
-        var visitId = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments", new { patientId, providerId = fromProvider, slotId = fromSlots[0], visitType = "follow-up" }))
-            .GetProperty("appointmentId").GetString();
+        var visitId = (await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments", new { patientId, providerId = fromProvider, slotId = fromSlots[0], visitType = "follow-up" }))
+            .AppointmentId;
 
         var moved = await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/reschedule", new { slotId = toSlots[0], providerId = toProvider, reason = "patient asked" });
 
         moved.StatusCode.Should().Be(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
-        var details = await moved.Content.ReadFromJsonAsync<JsonElement>();
-        details.GetProperty("providerId").GetString().Should().Be(toProvider);
-        details.GetProperty("reschedules").GetArrayLength().Should().Be(1);
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{fromProvider}/slots?status=free")).GetProperty("slots").GetArrayLength().Should().Be(1);
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{toProvider}/slots?status=booked")).GetProperty("slots")[0]
-            .GetProperty("appointmentId").GetString().Should().Be(visitId);
+        var details = await moved.ReadAsAsync<AppointmentDetails>();
+        details.ProviderId.Should().Be(Guid.Parse(toProvider));
+        details.Reschedules.Should().HaveCount(1);
+        (await desk.GetAsync($"/api/scheduling/providers/{fromProvider}/slots?status=free").ReadAsAsync<SlotsResponse>()).Slots.Should().HaveCount(1);
+        (await desk.GetAsync($"/api/scheduling/providers/{toProvider}/slots?status=booked").ReadAsAsync<SlotsResponse>()).Slots[0]
+            .AppointmentId.Should().Be(visitId);
     }
 }

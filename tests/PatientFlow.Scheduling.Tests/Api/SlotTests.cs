@@ -1,3 +1,6 @@
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Testing;
+
 namespace PatientFlow.Scheduling.Tests.Api;
 
 public class SlotTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
@@ -6,8 +9,8 @@ public class SlotTests(SchedulingFactory factory) : IClassFixture<SchedulingFact
     public async Task OpenSlots_OverlappingExistingSlots_Returns409()
     {
         var (providerId, _) = await factory.ProviderWithSlotsAsync(2);
-        var provider = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}");
-        var firstStart = provider.GetProperty("slots")[0].GetProperty("startsAt").GetDateTimeOffset();
+        var provider = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}").ReadAsAsync<ProviderDetails>();
+        var firstStart = provider.Slots[0].StartsAt;
 
         var response = await factory.FrontDesk().PostAsJsonAsync($"/api/scheduling/providers/{providerId}/slots",
             new { startsAt = firstStart.AddMinutes(5), durationMinutes = 20, count = 1 });
@@ -54,7 +57,7 @@ public class SlotTests(SchedulingFactory factory) : IClassFixture<SchedulingFact
 
     private async Task<int> SlotCount(string providerId)
     {
-        var provider = await factory.FrontDesk().GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}");
-        return provider.GetProperty("slots").GetArrayLength();
+        var provider = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}").ReadAsAsync<ProviderDetails>();
+        return provider.Slots.Count;
     }
 }

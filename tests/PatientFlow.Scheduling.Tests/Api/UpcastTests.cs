@@ -20,8 +20,8 @@ public class UpcastTests(SchedulingFactory factory) : IClassFixture<SchedulingFa
         var patientId = await factory.RegisterPatientAsync();
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
         var client = factory.FrontDesk();
-        var id = Guid.Parse((await SchedulingFactory.PostAsync(client, "/api/scheduling/appointments",
-            new { patientId, providerId, slotId = slots[0], visitType = "follow-up" })).GetProperty("appointmentId").GetString()!);
+        var id = (await SchedulingFactory.PostAsync<AppointmentDetails>(client, "/api/scheduling/appointments",
+            new { patientId, providerId, slotId = slots[0], visitType = "follow-up" })).AppointmentId;
         var rewritten = await RewriteAsFirstShapeAsync(id);
         rewritten.Should().Be(1);
 

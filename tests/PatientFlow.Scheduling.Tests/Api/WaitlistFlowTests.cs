@@ -1,6 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Scheduling.Appointments.GettingDetails;
 using PatientFlow.Scheduling.Appointments.Sweeping;
+using PatientFlow.Scheduling.Providers;
+using PatientFlow.Testing;
+using WaitlistEntryDetails = PatientFlow.Scheduling.Waitlist.WaitlistEntryDetails;
+using WaitlistStatus = PatientFlow.Scheduling.Waitlist.WaitlistStatus;
 
 namespace PatientFlow.Scheduling.Tests.Api;
 
@@ -12,13 +17,13 @@ public class WaitlistFlowTests(SchedulingFactory factory) : IClassFixture<Schedu
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1, DateTimeOffset.UtcNow.AddDays(5));
         var desk = factory.FrontDesk();
         var offers = factory.Listen<WaitlistOfferMade>();
-        var visitId = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments",
-            new { patientId = await factory.RegisterPatientAsync(), providerId, slotId = slots[0], visitType = "follow-up" })).GetProperty("appointmentId").GetString();
-        var firstEntry = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/waitlist", new { patientId = await factory.RegisterPatientAsync(), visitType = "follow-up", providerId }))
-            .GetProperty("entryId").GetGuid();
+        var visitId = (await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments",
+            new { patientId = await factory.RegisterPatientAsync(), providerId, slotId = slots[0], visitType = "follow-up" })).AppointmentId;
+        var firstEntry = (await SchedulingFactory.PostAsync<WaitlistEntryDetails>(desk, "/api/scheduling/waitlist", new { patientId = await factory.RegisterPatientAsync(), visitType = "follow-up", providerId }))
+            .EntryId;
         var secondPatient = await factory.RegisterPatientAsync();
-        var secondEntry = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/waitlist", new { patientId = secondPatient, visitType = "follow-up", providerId }))
-            .GetProperty("entryId").GetGuid();
+        var secondEntry = (await SchedulingFactory.PostAsync<WaitlistEntryDetails>(desk, "/api/scheduling/waitlist", new { patientId = secondPatient, visitType = "follow-up", providerId }))
+            .EntryId;
 
         (await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/cancellation", new { reason = "patient called" })).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -31,11 +36,11 @@ public class WaitlistFlowTests(SchedulingFactory factory) : IClassFixture<Schedu
         var accepted = await desk.PostAsync($"/api/scheduling/waitlist/{secondEntry}/acceptance", null);
 
         accepted.StatusCode.Should().Be(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync());
-        var appointment = await accepted.Content.ReadFromJsonAsync<JsonElement>();
-        appointment.GetProperty("patientId").GetString().Should().Be(secondPatient);
-        appointment.GetProperty("bookedVia").GetString().Should().Be("waitlist");
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/waitlist/{secondEntry}")).GetProperty("status").GetString().Should().Be("booked");
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/waitlist/{firstEntry}")).GetProperty("status").GetString().Should().Be("waiting");
+        var appointment = await accepted.ReadAsAsync<AppointmentDetails>();
+        appointment.PatientId.Should().Be(Guid.Parse(secondPatient));
+        appointment.BookedVia.Should().Be("waitlist");
+        (await desk.GetAsync($"/api/scheduling/waitlist/{secondEntry}").ReadAsAsync<WaitlistEntryDetails>()).Status.Should().Be(WaitlistStatus.Booked);
+        (await desk.GetAsync($"/api/scheduling/waitlist/{firstEntry}").ReadAsAsync<WaitlistEntryDetails>()).Status.Should().Be(WaitlistStatus.Waiting);
     }
 
     [Fact]
@@ -43,17 +48,17 @@ public class WaitlistFlowTests(SchedulingFactory factory) : IClassFixture<Schedu
     {
         var (providerId, slots) = await factory.ProviderWithSlotsAsync(1, DateTimeOffset.UtcNow.AddDays(5).AddHours(3));
         var desk = factory.FrontDesk();
-        var visitId = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/appointments",
-            new { patientId = await factory.RegisterPatientAsync(), providerId, slotId = slots[0], visitType = "follow-up" })).GetProperty("appointmentId").GetString();
-        var entry = (await SchedulingFactory.PostAsync(desk, "/api/scheduling/waitlist", new { patientId = await factory.RegisterPatientAsync(), visitType = "follow-up", providerId }))
-            .GetProperty("entryId").GetGuid();
+        var visitId = (await SchedulingFactory.PostAsync<AppointmentDetails>(desk, "/api/scheduling/appointments",
+            new { patientId = await factory.RegisterPatientAsync(), providerId, slotId = slots[0], visitType = "follow-up" })).AppointmentId;
+        var entry = (await SchedulingFactory.PostAsync<WaitlistEntryDetails>(desk, "/api/scheduling/waitlist", new { patientId = await factory.RegisterPatientAsync(), visitType = "follow-up", providerId }))
+            .EntryId;
         (await desk.PostAsJsonAsync($"/api/scheduling/appointments/{visitId}/cancellation", new { reason = "clinic moved it" })).StatusCode.Should().Be(HttpStatusCode.OK);
-        var until = (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/waitlist/{entry}")).GetProperty("offer").GetProperty("until").GetDateTimeOffset();
+        var until = (await desk.GetAsync($"/api/scheduling/waitlist/{entry}").ReadAsAsync<WaitlistEntryDetails>()).Offer!.Until;
 
         await factory.Services.GetRequiredService<AppointmentSweeper>().SweepAsync(until.AddSeconds(1), CancellationToken.None);
 
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/waitlist/{entry}")).GetProperty("status").GetString().Should().Be("waiting");
-        (await desk.GetFromJsonAsync<JsonElement>($"/api/scheduling/providers/{providerId}/slots?status=free")).GetProperty("slots").GetArrayLength().Should().Be(1);
+        (await desk.GetAsync($"/api/scheduling/waitlist/{entry}").ReadAsAsync<WaitlistEntryDetails>()).Status.Should().Be(WaitlistStatus.Waiting);
+        (await desk.GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>()).Slots.Should().HaveCount(1);
         (await desk.PostAsync($"/api/scheduling/waitlist/{entry}/acceptance", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 }

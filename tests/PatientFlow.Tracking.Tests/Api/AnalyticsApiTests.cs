@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Bottlenecks;
 
 namespace PatientFlow.Tracking.Tests.Api;
@@ -54,22 +55,24 @@ public class AnalyticsApiTests(TrackingFactory factory) : IClassFixture<Tracking
     {
         var (clinic, now, _) = await ARoomShortHourAsync();
 
-        var report = await _ops.GetFromJsonAsync<JsonElement>(
-            $"/api/tracking/analytics?clinic={clinic}&from={Uri.EscapeDataString(now.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(now.ToString("O"))}");
+        var report = await _ops.GetAsync(
+            $"/api/tracking/analytics?clinic={clinic}&from={Uri.EscapeDataString(now.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(now.ToString("O"))}")
+            .ReadAsAsync<FlowReport>();
 
-        report.GetProperty("visits").GetInt32().Should().Be(7);
-        var waitingForRoom = report.GetProperty("intervals").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "waiting-for-room");
+        report.Visits.Should().Be(7);
+        var waitingForRoom = report.Intervals.Single(i => i.Name == "waiting-for-room");
         // Roomed in the window: A 3, B 5, C 5.
-        waitingForRoom.GetProperty("times").GetProperty("p50").GetDouble().Should().Be(5);
-        waitingForRoom.GetProperty("times").GetProperty("count").GetInt32().Should().Be(3);
+        waitingForRoom.Times.P50.Should().Be(5);
+        waitingForRoom.Times.Count.Should().Be(3);
         // A 13, B 15, C 15; cycle A 28, B 30.
-        report.GetProperty("doorToProvider").GetProperty("p90").GetDouble().Should().Be(15);
-        report.GetProperty("cycle").GetProperty("mean").GetDouble().Should().Be(29);
-        var bottleneck = report.GetProperty("bottleneck");
-        bottleneck.GetProperty("interval").GetString().Should().Be("waiting-for-room");
-        bottleneck.GetProperty("load").GetProperty("queueAtEnd").GetInt32().Should().Be(4);
-        bottleneck.GetProperty("why").GetString().Should().Contain("queue grew from 0 to 4");
-        report.GetProperty("workInProgress").EnumerateArray().Last().GetProperty("inClinic").GetInt32().Should().Be(5);
+        report.DoorToProvider.P90.Should().Be(15);
+        report.Cycle.Mean.Should().Be(29);
+        report.Bottleneck.Should().NotBeNull();
+        var bottleneck = report.Bottleneck!;
+        bottleneck.Interval.Should().Be("waiting-for-room");
+        bottleneck.Load.QueueAtEnd.Should().Be(4);
+        bottleneck.Why.Should().Contain("queue grew from 0 to 4");
+        report.WorkInProgress[^1].InClinic.Should().Be(5);
     }
 
     [Fact]
@@ -77,11 +80,12 @@ public class AnalyticsApiTests(TrackingFactory factory) : IClassFixture<Tracking
     {
         var (clinic, now, _) = await ARoomShortHourAsync();
 
-        var stages = await _ops.GetFromJsonAsync<JsonElement>($"/api/tracking/analytics/stages?groupBy=visit-type&clinic={clinic}&from={Uri.EscapeDataString(now.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(now.ToString("O"))}");
+        var stages = await _ops.GetAsync($"/api/tracking/analytics/stages?groupBy=visit-type&clinic={clinic}&from={Uri.EscapeDataString(now.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(now.ToString("O"))}")
+            .ReadAsAsync<StageBreakdown>();
 
-        var group = stages.GetProperty("groups").EnumerateArray().Should().ContainSingle().Subject;
-        group.GetProperty("key").GetString().Should().Be("follow-up");
-        group.GetProperty("visits").GetInt32().Should().Be(7);
+        var group = stages.Groups.Should().ContainSingle().Subject;
+        group.Key.Should().Be("follow-up");
+        group.Visits.Should().Be(7);
     }
 
     [Fact]
@@ -98,10 +102,10 @@ public class AnalyticsApiTests(TrackingFactory factory) : IClassFixture<Tracking
         var pushed = await board.NextAsync("bottleneck");
         pushed.Data.GetProperty("status").GetString().Should().Be("appeared");
         pushed.Data.GetProperty("interval").GetString().Should().Be("waiting-for-room");
-        var history = await _ops.GetFromJsonAsync<JsonElement>("/api/tracking/bottlenecks");
-        history.GetProperty("current").EnumerateArray().Where(b => b.GetProperty("clinic").GetString() == clinic)
+        var history = await _ops.GetAsync("/api/tracking/bottlenecks").ReadAsAsync<BottleneckHistory>();
+        history.Current.Where(b => b.Clinic == clinic)
             .Should().ContainSingle("a second check of the same state records nothing")
-            .Which.GetProperty("queueAtEnd").GetInt32().Should().Be(4);
+            .Which.QueueAtEnd.Should().Be(4);
         var metrics = await factory.CreateAnonymousClient().GetStringAsync("/metrics");
         metrics.Should().MatchRegex($"patientflow_tracking_bottleneck\\{{[^}}]*clinic=\"{clinic}\",interval=\"waiting-for-room\"\\}} 1");
         metrics.Should().MatchRegex($"patientflow_tracking_queue_length\\{{[^}}]*clinic=\"{clinic}\",stage=\"arrived\"\\}} 4");
@@ -117,10 +121,9 @@ public class AnalyticsApiTests(TrackingFactory factory) : IClassFixture<Tracking
 
         (await board.NextAsync("bottleneck", data => data.GetProperty("status").GetString() == "cleared"))
             .Data.GetProperty("interval").GetString().Should().Be("waiting-for-room");
-        history = await _ops.GetFromJsonAsync<JsonElement>("/api/tracking/bottlenecks");
-        history.GetProperty("current").EnumerateArray().Should().NotContain(b => b.GetProperty("clinic").GetString() == clinic);
-        history.GetProperty("recorded").EnumerateArray().Single(b => b.GetProperty("clinic").GetString() == clinic)
-            .GetProperty("clearedAt").ValueKind.Should().Be(JsonValueKind.String);
+        history = await _ops.GetAsync("/api/tracking/bottlenecks").ReadAsAsync<BottleneckHistory>();
+        history.Current.Should().NotContain(b => b.Clinic == clinic);
+        history.Recorded.Single(b => b.Clinic == clinic).ClearedAt.Should().NotBeNull();
         // Read from the monitor itself: the test process hosts several tracking services, whose same-named meters
         // all reach each one's scrape.
         monitor.Readings().Should().Contain((clinic, "waiting-for-room", 0));

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using PatientFlow.Tracking.Board;
 
 namespace PatientFlow.Tracking.Tests.Api;
 
@@ -66,14 +66,13 @@ public class BoardStreamTests(TrackingFactory factory) : IClassFixture<TrackingF
 
         var snapshot = await Eventually.Until(async () =>
         {
-            var answer = await ops.GetFromJsonAsync<JsonElement>($"/api/tracking/board/snapshot?clinic={visit.Clinic}");
-            return answer.GetProperty("cards").EnumerateArray().Any(c => c.GetProperty("stage").GetString() == "roomed") ? (object)answer : null;
+            var answer = await ops.GetAsync($"/api/tracking/board/snapshot?clinic={visit.Clinic}").ReadAsAsync<BoardSnapshot>();
+            return answer.Cards.Any(c => c.Stage == BoardStage.Roomed) ? answer : null;
         }, what: "the roomed card in the snapshot");
 
-        var cards = ((JsonElement)snapshot).GetProperty("cards");
-        cards.GetArrayLength().Should().Be(1);
-        cards[0].GetProperty("stageEnteredAt").GetDateTimeOffset().Should().Be(visit.At(5));
-        ((JsonElement)snapshot).GetProperty("rooms")[0].GetProperty("room").GetString().Should().Be("EXAM-3");
+        snapshot.Cards.Should().HaveCount(1);
+        snapshot.Cards[0].StageEnteredAt.Should().Be(visit.At(5));
+        snapshot.Rooms[0].Room.Should().Be("EXAM-3");
     }
 
     [Fact]

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
-using System.Text.Json;
 using Grpc.Core;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
 using PatientFlow.Tracking.Integrators.Feed;
+using PatientFlow.Tracking.Journeys;
 using PatientFlow.Tracking.Tests.Api;
 using Xunit.Abstractions;
 
@@ -118,9 +120,9 @@ public class FeedSubscriptionTests(TrackingFactory factory, ITestOutputHelper ou
 
         booked.Type.Should().Be("org.patientflow.scheduling.appointment-booked.v1");
         vitals.Position.Should().BeGreaterThan(booked.Position);
-        var data = JsonDocument.Parse(vitals.CloudEvent).RootElement.GetProperty("data");
-        data.GetProperty("observations")[0].GetProperty("loincCode").GetString().Should().Be("8867-4", "the clinical scope carries the whole event");
-        data.GetProperty("observations")[0].GetProperty("value").GetDecimal().Should().Be(72m);
+        var data = JsonDocument.Parse(vitals.CloudEvent).RootElement.GetProperty("data").Deserialize<VitalsRecorded>(ContractJson.Options)!;
+        data.Observations[0].LoincCode.Should().Be("8867-4", "the clinical scope carries the whole event");
+        data.Observations[0].Value.Should().Be(72m);
     }
 
     private static async Task<List<FeedEvent>> ReadAsync(IntegratorFeed.IntegratorFeedClient client, Metadata headers, SubscribeRequest request, int count)

@@ -1,13 +1,13 @@
 using System.Net;
-using Hl7.Fhir.Serialization;
-using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.Tracking.Integrators.Webhooks;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using PatientFlow.Tracking.Integrators.Webhooks;
 using PatientFlow.Tracking.Tests.Api;
 using PatientFlow.Tracking.Tests.Feed;
 using Xunit.Abstractions;
@@ -46,9 +46,10 @@ public class WebhookDeliveryTests(WebhookFactory factory, ITestOutputHelper outp
         await using var receiver = await WebhookReceiver.StartAsync();
         var clinic = $"clinic-{Guid.NewGuid():N}";
         var integrator = factory.CreateClient(Roles.Integrator);
-        var registered = await Body(await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = receiver.Url, clinics = new[] { clinic }, scope = "clinical" }));
-        receiver.Secret = registered.GetProperty("secret").GetString()!;
-        var webhookId = registered.GetProperty("id").GetGuid();
+        var registered = await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = receiver.Url, clinics = new[] { clinic }, scope = "clinical" })
+            .ReadAsAsync<RegisteredWebhook>();
+        receiver.Secret = registered.Secret!;
+        var webhookId = registered.Id;
         // Every third event's first two attempts fail.
         var failing = new HashSet<string>();
         receiver.Answer = (id, seen) => failing.Contains(id) && seen < 2 ? 503 : 200;
@@ -79,10 +80,10 @@ public class WebhookDeliveryTests(WebhookFactory factory, ITestOutputHelper outp
         var body = JsonDocument.Parse(accepted[0].Body).RootElement;
         body.GetProperty("specversion").GetString().Should().Be("1.0");
         body.GetProperty("id").GetString().Should().Be(accepted[0].Id);
-        var log = await integrator.GetFromJsonAsync<JsonElement>($"/api/tracking/webhooks/{webhookId}/deliveries?limit=1000");
-        log.EnumerateArray().Should().HaveCount(events.Count).And.OnlyContain(d => d.GetProperty("status").GetString() == "delivered");
-        log.EnumerateArray().Where(d => failing.Contains(d.GetProperty("eventId").GetString()!))
-            .Should().OnlyContain(d => d.GetProperty("attempts").GetInt32() == 3 && d.GetProperty("log")[0].GetProperty("statusCode").GetInt32() == 503);
+        var log = await integrator.GetAsync($"/api/tracking/webhooks/{webhookId}/deliveries?limit=1000").ReadAsAsync<IReadOnlyList<DeliveryView>>();
+        log.Should().HaveCount(events.Count).And.OnlyContain(d => d.Status == "delivered");
+        log.Where(d => failing.Contains(d.EventId.ToString("D")))
+            .Should().OnlyContain(d => d.Attempts == 3 && d.Log[0].StatusCode == 503);
         Figures.Report(output, "Webhook deliveries (10 visits, 80 events, 27 failing twice)", $"{received.Count} POSTs, {accepted.Count} accepted");
     }
 
@@ -92,27 +93,28 @@ public class WebhookDeliveryTests(WebhookFactory factory, ITestOutputHelper outp
         await using var receiver = await WebhookReceiver.StartAsync();
         var clinic = $"clinic-{Guid.NewGuid():N}";
         var integrator = factory.CreateClient(Roles.Integrator);
-        var registered = await Body(await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = receiver.Url, clinics = new[] { clinic } }));
-        receiver.Secret = registered.GetProperty("secret").GetString()!;
-        var webhookId = registered.GetProperty("id").GetGuid();
+        var registered = await integrator.PostAsJsonAsync("/api/tracking/webhooks", new { url = receiver.Url, clinics = new[] { clinic } })
+            .ReadAsAsync<RegisteredWebhook>();
+        receiver.Secret = registered.Secret!;
+        var webhookId = registered.Id;
         receiver.Answer = (_, _) => 302;
         var visit = VisitScript.New(clinic, DateTimeOffset.UtcNow.AddMinutes(-30));
 
         await factory.PublishAsync(visit.Booked());
         var dead = await Eventually.Until(async () =>
         {
-            var log = await integrator.GetFromJsonAsync<JsonElement>($"/api/tracking/webhooks/{webhookId}/deliveries?status=dead-lettered");
-            return log.GetArrayLength() == 1 ? (object)log[0] : null;
+            var log = await integrator.GetAsync($"/api/tracking/webhooks/{webhookId}/deliveries?status=dead-lettered").ReadAsAsync<IReadOnlyList<DeliveryView>>();
+            return log.Count == 1 ? log[0] : null;
         }, timeout: TimeSpan.FromSeconds(60), what: "the redirected delivery dead-lettered");
 
-        ((JsonElement)dead).GetProperty("log")[0].GetProperty("statusCode").GetInt32().Should().Be(302);
+        dead.Log[0].StatusCode.Should().Be(302);
         receiver.Received.Should().OnlyContain(r => r.Answered == 302, "the redirect target was never called");
 
         receiver.Answer = (_, _) => 200;
-        var replay = await Body(await integrator.PostAsync($"/api/tracking/webhooks/{webhookId}/dead-letters/replay", null));
-        replay.GetProperty("requeued").GetInt32().Should().Be(1);
+        var replay = await integrator.PostAsync($"/api/tracking/webhooks/{webhookId}/dead-letters/replay", null).ReadAsAsync<ReplayedDeadLetters>();
+        replay.Requeued.Should().Be(1);
         await Eventually.Until(() => Task.FromResult(receiver.Received.Any(r => r.Answered == 200) ? (object)true : null), what: "the replayed delivery");
-        receiver.Received.Single(r => r.Answered == 200).Id.Should().Be(((JsonElement)dead).GetProperty("eventId").GetString());
+        receiver.Received.Single(r => r.Answered == 200).Id.Should().Be(dead.EventId.ToString("D"));
     }
 
     [Fact]
@@ -121,10 +123,10 @@ public class WebhookDeliveryTests(WebhookFactory factory, ITestOutputHelper outp
         await using var receiver = await WebhookReceiver.StartAsync();
         var clinic = $"clinic-{Guid.NewGuid():N}";
         var integrator = factory.CreateClient(Roles.Integrator);
-        var registered = await Body(await integrator.PostAsJsonAsync("/api/tracking/webhooks",
-            new { url = receiver.Url, clinics = new[] { clinic }, scope = "clinical", format = "fhir" }));
-        registered.GetProperty("format").GetString().Should().Be("fhir");
-        receiver.Secret = registered.GetProperty("secret").GetString()!;
+        var registered = await integrator.PostAsJsonAsync("/api/tracking/webhooks",
+            new { url = receiver.Url, clinics = new[] { clinic }, scope = "clinical", format = "fhir" }).ReadAsAsync<RegisteredWebhook>();
+        registered.Format.Should().Be("fhir");
+        receiver.Secret = registered.Secret!;
         var visit = VisitScript.New(clinic, DateTimeOffset.UtcNow.AddMinutes(-30));
         var vitals = visit.Vitals();
 
