@@ -50,6 +50,13 @@ internal static class Program
                 .WithReplicas(launch.Replicas);
         }
 
+        // The OpenID Connect issuer: staff sign in on its pages (authorization code + PKCE), integrators get client-credential
+        // tokens; its discovery document and keys are what a token is checked against.
+        var identityDatabase = postgres.AddDatabase("identity-db", "identity");
+        var identity = builder.AddProject<Projects.PatientFlow_Identity>("identity")
+            .WithPlatformDefaults(launch, port: launch.GatewayPort is > 0 and var gatewayPort ? gatewayPort + 2 : null)
+            .WithReference(identityDatabase).WaitFor(identityDatabase);
+
         // Scheduling answers lab (reference-range demographics) and referral (in-network booking) over gRPC.
         var scheduling = Service<Projects.PatientFlow_Scheduling>("scheduling").WithGrpcEndpoint();
         var lab = Service<Projects.PatientFlow_Lab>("lab").WithServiceReference(scheduling);
@@ -64,6 +71,10 @@ internal static class Program
             .WithPlatformDefaults(launch, port: launch.GatewayPort)
             .WithGrpcEndpoint(port: launch.GatewayPort is > 0 and var port ? port + 1 : null)
             .WithRoutesTo(scheduling, intake, lab, referral, billing, tracking);
+        // The pages sign in through the issuer and come back to the gateway's address.
+        identity
+            .WithEnvironment("Identity__Clients__patientflow-web__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/signed-in.html"))
+            .WithEnvironment("Identity__Clients__patientflow-web__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/"));
 
         if (launch.Simulation is { } simulation)
         {

@@ -24,6 +24,11 @@ public static class StartupSummary
                 ("gateway", $"{http}/"),
                 ("gateway gRPC", $"{grpc}/ (HTTP/2: the integrator feed)"),
             };
+            if (model.Resources.OfType<ProjectResource>().FirstOrDefault(r => r.Name == "identity") is { } identity)
+            {
+                rows.Add(("identity", $"{identity.GetEndpoint("http").Url}/.well-known/openid-configuration (sign in as frontdesk.north, clinician.east, ops… password patientflow-dev)"));
+            }
+
             if (builder.Configuration["AppHost:BrowserToken"] is { } token && builder.Configuration["ASPNETCORE_URLS"] is { } dashboard)
             {
                 rows.Add(("dashboard", $"{dashboard}/login?t={token}"));
