@@ -31,7 +31,8 @@ public static class TrackingModule
                 .Index(journey => journey.ActiveFrom)
                 .Index(journey => journey.ActiveUntil);
             options.Schema.For<FeedCursor>();
-            options.Schema.For<WebhookSubscription>();
+            options.Schema.For<WebhookSubscription>().Index(subscription => subscription.CreatedBy);
+            options.Schema.For<DataProtectionKey>();
             options.Schema.For<WebhookDelivery>().Index(delivery => delivery.Status).Index(delivery => delivery.SubscriptionId);
         }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
         // Tracking's one consumer is generic: closed here for every visit event.
@@ -69,6 +70,7 @@ public static class TrackingModule
         builder.Services.AddSingleton<FeedLog>();
         builder.AddPatientFlowGrpcServer();
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        WebhookSecrets.Configure(builder.Services);
         WebhookSender.Configure(builder.Services);
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookWorker>();

@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace PatientFlow.Tracking.Tests.Webhooks;
 
 /// <summary>Tracking as a test service whose webhooks may reach loopback, retry within a second and give up after 4 s.</summary>
-public sealed class WebhookFactory : TrackingFactory
+public class WebhookFactory : TrackingFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

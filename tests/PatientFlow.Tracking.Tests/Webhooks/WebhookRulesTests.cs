@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using PatientFlow.Tracking.Integrators.Webhooks;
 
 namespace PatientFlow.Tracking.Tests.Webhooks;
@@ -7,6 +9,8 @@ namespace PatientFlow.Tracking.Tests.Webhooks;
 public class WebhookRulesTests
 {
     private static readonly DateTimeOffset Signed = DateTimeOffset.FromUnixTimeSeconds(1614265330);
+    private static readonly TargetPolicy Production = new(AllowHttp: false, AllowPrivate: false);
+    private static readonly TargetPolicy Development = new(AllowHttp: true, AllowPrivate: true);
 
     [Fact]
     public void Sign_StandardWebhooksExample_GivesThePublishedSignature()
@@ -71,37 +75,38 @@ public class WebhookRulesTests
     }
 
     [Theory]
-    [InlineData("127.0.0.1")]
-    [InlineData("10.2.3.4")]
-    [InlineData("172.20.0.1")]
-    [InlineData("192.168.1.10")]
-    [InlineData("169.254.169.254")]
-    [InlineData("100.64.0.1")]
-    [InlineData("0.0.0.0")]
-    [InlineData("::1")]
-    [InlineData("fe80::1")]
-    [InlineData("fd00::1")]
-    [InlineData("::ffff:10.0.0.1")]
-    public void TargetGuard_PrivateLoopbackAndLinkLocal_Restricted(string address) =>
+    [MemberData(nameof(TargetAddresses.RestrictedData), MemberType = typeof(TargetAddresses))]
+    public void TargetGuard_LoopbackPrivateLinkLocalReservedAndTheirIPv6Forms_Restricted(string address) =>
         TargetGuard.IsRestricted(IPAddress.Parse(address)).Should().BeTrue();
 
     [Theory]
-    [InlineData("93.184.216.34")]
-    [InlineData("172.32.0.1")]
-    [InlineData("2606:2800:220:1::1")]
+    [MemberData(nameof(TargetAddresses.PublicData), MemberType = typeof(TargetAddresses))]
     public void TargetGuard_PublicAddresses_Allowed(string address) =>
         TargetGuard.IsRestricted(IPAddress.Parse(address)).Should().BeFalse();
 
     [Theory]
-    [InlineData("http://127.0.0.1:9000/hook", false, "loopback, private or link-local")]
-    [InlineData("http://169.254.169.254/latest/meta-data", false, "loopback, private or link-local")]
-    [InlineData("ftp://93.184.216.34/hook", false, "http or https")]
+    [MemberData(nameof(TargetAddresses.RestrictedData), MemberType = typeof(TargetAddresses))]
+    public async Task TargetGuard_Registration_RestrictedAddress_RefusedOutsideDevelopment_AndInDevelopmentWithoutTheSetting(string address)
+    {
+        var url = new Uri($"https://{TargetAddresses.Host(address)}/hook");
+
+        (await TargetGuard.ProblemWithAsync(url, Production, CancellationToken.None)).Should().Contain("loopback, private, link-local or reserved");
+        (await TargetGuard.ProblemWithAsync(url, Development with { AllowPrivate = false }, CancellationToken.None)).Should().Contain("loopback, private, link-local or reserved");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/hook", false, "https URL")]
+    [InlineData("http://93.184.216.34/hook", false, "https URL")]
+    [InlineData("http://93.184.216.34/hook", true, null)]
+    [InlineData("ftp://93.184.216.34/hook", false, "https URL")]
+    [InlineData("ftp://93.184.216.34/hook", true, "http or https")]
     [InlineData("https://user:pw@93.184.216.34/hook", false, "credentials")]
     [InlineData("https://93.184.216.34/hook", false, null)]
+    [InlineData("https://[64:ff9b::5db8:d822]/hook", false, null)]
     [InlineData("http://127.0.0.1:9000/hook", true, null)]
-    public async Task TargetGuard_Registration(string url, bool allowPrivate, string? problem)
+    public async Task TargetGuard_Registration(string url, bool development, string? problem)
     {
-        var found = await TargetGuard.ProblemWithAsync(new Uri(url), allowPrivate, CancellationToken.None);
+        var found = await TargetGuard.ProblemWithAsync(new Uri(url), development ? Development : Production, CancellationToken.None);
 
         if (problem is null)
         {
@@ -111,5 +116,16 @@ public class WebhookRulesTests
         {
             found.Should().Contain(problem);
         }
+    }
+
+    [Fact]
+    public void TargetPolicy_PrivateTargetsSetting_HonouredInDevelopmentOnly()
+    {
+        var allowing = new WebhookOptions { AllowPrivateTargets = true };
+
+        TargetPolicy.For(new HostingEnvironment { EnvironmentName = Environments.Development }, allowing).Should().Be(Development);
+        TargetPolicy.For(new HostingEnvironment { EnvironmentName = Environments.Development }, new WebhookOptions()).Should().Be(Development with { AllowPrivate = false });
+        TargetPolicy.For(new HostingEnvironment { EnvironmentName = Environments.Production }, allowing).Should().Be(Production);
+        TargetPolicy.For(new HostingEnvironment { EnvironmentName = Environments.Staging }, allowing).Should().Be(Production);
     }
 }

@@ -9,12 +9,19 @@ using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
-/// <summary>Integrators register endpoints, read their delivery logs, and replay what they missed.</summary>
+/// <summary>
+/// Integrators register endpoints, read their delivery logs, and replay what they missed. A webhook belongs to the
+/// client that registered it (its token's <c>sub</c>): another client's answers 404, as if it did not exist.
+/// </summary>
 public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/api/tracking/webhooks").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("Webhooks");
+        var webhooks = app.MapGroup("/api/tracking/webhooks")
+            .RequireAuthorization(AccessPolicies.IntegratorFeed)
+            // A webhook is owned by a subject: a token without one could own nothing.
+            .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue(Subject))))
+            .WithTags("Webhooks");
         webhooks.MapPost("/", RegisterAsync);
         webhooks.MapGet("/", ListAsync);
         webhooks.MapGet("/{id:guid}", GetAsync);
@@ -25,19 +32,22 @@ public static class WebhookEndpoints
         return app;
     }
 
+    private const string Subject = "sub";
+
     /// <summary>
-    /// Registers an endpoint. Deliveries start after <c>after</c> (a feed position) when given, else with the next event.
-    /// The secret is answered once: given, or generated when absent.
+    /// Registers an endpoint, owned by the caller. Deliveries start after <c>after</c> (a feed position) when given,
+    /// else with the next event. A generated secret is answered once, here; a given one is not echoed.
     /// </summary>
     private static async Task<Created<RegisteredWebhook>> RegisterAsync(
-        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
+        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, WebhookSecrets secrets,
+        IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider clock, CancellationToken ct)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
         {
-            throw new InvalidFieldException("url", "must be an absolute http or https URL");
+            throw new InvalidFieldException("url", "must be an absolute URL");
         }
 
-        if (await TargetGuard.ProblemWithAsync(url, options.Value.AllowPrivateTargets, ct) is { } problem)
+        if (await TargetGuard.ProblemWithAsync(url, TargetPolicy.For(environment, options.Value), ct) is { } problem)
         {
             throw new InvalidFieldException("url", problem);
         }
@@ -62,25 +72,34 @@ public static class WebhookEndpoints
             _ => throw new InvalidFieldException("format", "must be cloudevents or fhir"),
         };
         var subscription = new WebhookSubscription(
-            Guid.CreateVersion7(), url, [.. query.Types], [.. query.Clinics], query.Scope, secret,
-            user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", clock.GetUtcNow(), request.After ?? hub.SafePosition)
+            Guid.CreateVersion7(), url, [.. query.Types], [.. query.Clinics], query.Scope, Secret: null,
+            user.FindFirstValue(Subject)!, clock.GetUtcNow(), request.After ?? hub.SafePosition)
         {
             Format = format,
+            ProtectedSecret = secrets.Protect(secret),
         };
         session.Store(subscription);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await session.Query<WebhookSubscription>().ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
-
-    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(RegisteredWebhook.From(await LoadAsync(session, id, ct), null));
-
-    private static async Task<NoContent> DeactivateAsync(Guid id, IDocumentSession session, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        await LoadAsync(session, id, ct);
+        var query = session.Query<WebhookSubscription>().AsQueryable();
+        if (OwnerSeenBy(user) is { } owner)
+        {
+            query = query.Where(s => s.CreatedBy == owner);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await query.ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
+    }
+
+    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        TypedResults.Ok(RegisteredWebhook.From(await LoadAsync(session, id, user, ct), null));
+
+    private static async Task<NoContent> DeactivateAsync(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        await LoadAsync(session, id, user, ct);
         // A patch, not a store: the webhook worker moves the cursor meanwhile, and only it may.
         session.Patch<WebhookSubscription>(id).Set(s => s.Active, false);
         await session.SaveChangesAsync(ct);
@@ -89,9 +108,9 @@ public static class WebhookEndpoints
 
     /// <summary>The delivery log, newest first: each delivery's status and its attempts (time, answer, duration).</summary>
     private static async Task<Ok<IReadOnlyList<DeliveryView>>> DeliveriesAsync(
-        Guid id, string? status, int? limit, IQuerySession session, CancellationToken ct)
+        Guid id, string? status, int? limit, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        await LoadAsync(session, id, ct);
+        await LoadAsync(session, id, user, ct);
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
         if (status is { Length: > 0 })
         {
@@ -116,23 +135,24 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Delivers again every matching event after <c>after</c>, whatever happened to it before.</summary>
-    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, IDocumentSession session, CancellationToken ct)
+    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
         if (request.After is < 0)
         {
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
-        await LoadAsync(session, id, ct);
+        await LoadAsync(session, id, user, ct);
         session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)request.After);
         await session.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
     }
 
     /// <summary>Puts dead-lettered deliveries back in the queue with a fresh retry period.</summary>
-    private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        await LoadAsync(session, id, ct);
+        await LoadAsync(session, id, user, ct);
         var dead = await session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.DeadLettered).ToListAsync(ct);
         foreach (var delivery in dead)
         {
@@ -143,8 +163,17 @@ public static class WebhookEndpoints
         return TypedResults.Ok(new ReplayedDeadLetters(dead.Count));
     }
 
-    private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, CancellationToken ct) =>
-        await session.LoadAsync<WebhookSubscription>(id, ct) ?? throw new NotFoundException($"no webhook subscription {id}");
+    /// <summary>A subscription the caller may see; another client's is not found, so its existence is not given away.</summary>
+    private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+        await session.LoadAsync<WebhookSubscription>(id, ct) is { } subscription && OwnerSeenBy(user) is var owner && (owner is null || subscription.CreatedBy == owner)
+            ? subscription
+            : throw new NotFoundException($"no webhook subscription {id}");
+
+    /// <summary>
+    /// Whose subscriptions <paramref name="user"/> sees: its own, or every client's (null) for ops, the operators who act
+    /// on an integrator's behalf (a replay after the integrator's outage, stopping a receiver that fails everything).
+    /// </summary>
+    private static string? OwnerSeenBy(ClaimsPrincipal user) => user.IsInRole(Roles.Ops) ? null : user.FindFirstValue(Subject);
 }
 
 /// <param name="Url">Where deliveries are POSTed.</param>
@@ -162,13 +191,15 @@ public sealed record ReplayWebhook(long After);
 
 public sealed record ReplayedDeadLetters(int Requeued);
 
+/// <param name="Owner">The client that registered it (its token's subject).</param>
+/// <param name="Secret">The generated secret, in the registration's answer only.</param>
 public sealed record RegisteredWebhook(
     Guid Id, Uri Url, IReadOnlyList<string> EventTypes, IReadOnlyList<string> Clinics, string Scope, string Format, bool Active, long Cursor,
-    DateTimeOffset CreatedAt, string? Secret)
+    DateTimeOffset CreatedAt, string? Secret, string? Owner = null)
 {
     public static RegisteredWebhook From(WebhookSubscription s, string? secret) => new(
         s.Id, s.Url, s.EventTypes, s.Clinics, s.Scope == PayloadScope.Clinical ? "clinical" : "ids", s.Format == WebhookFormat.Fhir ? "fhir" : "cloudevents",
-        s.Active, s.Cursor, s.CreatedAt, secret);
+        s.Active, s.Cursor, s.CreatedAt, secret, s.CreatedBy);
 }
 
 public sealed record DeliveryView(

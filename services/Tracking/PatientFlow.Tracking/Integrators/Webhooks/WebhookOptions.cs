@@ -1,6 +1,6 @@
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
-/// <summary><c>Tracking:Webhooks</c>: retries, timeouts and which targets may be called.</summary>
+/// <summary><c>Tracking:Webhooks</c>: retries, timeouts and, in development, which targets may be called.</summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Tracking:Webhooks";
@@ -19,8 +19,9 @@ public sealed class WebhookOptions
     public int Concurrency { get; set; } = 16;
 
     /// <summary>
-    /// Lets subscriptions target private, loopback and link-local addresses (an integration engine inside the
-    /// hospital's network). Off by default: a subscription must not become a way into the platform's own network.
+    /// Development only: lets subscriptions target private, loopback and link-local addresses (a receiver on the
+    /// developer's machine; the development settings set it). Ignored in every other environment, where a subscription
+    /// must not become a way into the platform's own network (<see cref="TargetPolicy"/>).
     /// </summary>
     public bool AllowPrivateTargets { get; set; }
 }

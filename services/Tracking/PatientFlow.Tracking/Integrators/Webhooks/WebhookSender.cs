@@ -7,9 +7,9 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 
 /// <summary>
 /// One attempt at one delivery, signed per Standard Webhooks. Redirects are not followed (a 3xx is a failed
-/// attempt), and the connection only ever reaches an allowed address (<see cref="TargetGuard"/>).
+/// attempt), and the connection only ever reaches an allowed address, directly (<see cref="TargetGuard"/>).
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
@@ -24,7 +24,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         var id = delivery.EventId.ToString("D");
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(subscription.Secret, id, timestamp, body));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Reveal(subscription), id, timestamp, body));
         var watch = Stopwatch.StartNew();
         try
         {
@@ -39,19 +39,23 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider clock
         }
     }
 
-    /// <summary>The delivery client: no redirects, guarded connections, the attempt timeout.</summary>
+    /// <summary>The delivery client: no redirects, no proxy, guarded connections, the attempt timeout.</summary>
     public static void Configure(IServiceCollection services) => services
         .AddHttpClient(ClientName)
         .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout)
         .ConfigurePrimaryHttpMessageHandler(provider =>
         {
             var options = provider.GetRequiredService<IOptionsMonitor<WebhookOptions>>();
+            var environment = provider.GetRequiredService<IHostEnvironment>();
             return new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
+                // Not HTTP_PROXY, HTTPS_PROXY or ALL_PROXY either: a proxy would resolve and reach the target itself,
+                // out of the guard's sight. A deployment whose egress must pass a proxy lets tracking's deliveries out directly.
+                UseProxy = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectCallback = TargetGuard.ConnectCallback(() => options.CurrentValue.AllowPrivateTargets),
+                ConnectCallback = TargetGuard.ConnectCallback(() => TargetPolicy.For(environment, options.CurrentValue)),
             };
         })
         // Every attempt is in the delivery log already; the default request logging would repeat it.

@@ -3,23 +3,28 @@ using PatientFlow.Tracking.Integrators.Feed;
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
 /// <summary>
-/// An integrator's endpoint and what it receives. <see cref="Cursor"/> is the feed position up to which events have
-/// been queued as deliveries for it; the secret signs every delivery and is shown only when created. A replay request
-/// sets <see cref="ReplayAfter"/>, which the webhook worker (the cursor's only writer) turns into the new cursor.
+/// An integrator's endpoint and what it receives. It belongs to <see cref="CreatedBy"/>, the client that registered
+/// it (its token's subject): only that client sees and manages it. <see cref="Cursor"/> is the feed position up to
+/// which events have been queued as deliveries for it. The secret signs every delivery, is shown only when generated,
+/// and is kept encrypted (<see cref="ProtectedSecret"/>, see <see cref="WebhookSecrets"/>). A replay request sets
+/// <see cref="ReplayAfter"/>, which the webhook worker (the cursor's only writer) turns into the new cursor.
 /// </summary>
+/// <param name="Secret">The secret in clear: only in subscriptions stored before secrets were encrypted, until the webhook worker encrypts it.</param>
+/// <param name="ProtectedSecret">The secret, encrypted with Data Protection.</param>
 public sealed record WebhookSubscription(
     Guid Id,
     Uri Url,
     IReadOnlyList<string> EventTypes,
     IReadOnlyList<string> Clinics,
     PayloadScope Scope,
-    string Secret,
+    string? Secret,
     string CreatedBy,
     DateTimeOffset CreatedAt,
     long Cursor,
     bool Active = true,
     long? ReplayAfter = null,
-    WebhookFormat Format = WebhookFormat.CloudEvents)
+    WebhookFormat Format = WebhookFormat.CloudEvents,
+    string? ProtectedSecret = null)
 {
     public FeedQuery Query => new(
         new HashSet<string>(EventTypes, StringComparer.Ordinal), new HashSet<string>(Clinics, StringComparer.Ordinal), null, Scope);

@@ -12,8 +12,8 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// different visits go in parallel and one failing receiver path does not hold up other visits.
 /// </summary>
 public sealed class WebhookWorker(
-    IDocumentStore store, FeedLog log, FeedHub hub, WebhookSender sender, IOptionsMonitor<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
+    IDocumentStore store, FeedLog log, FeedHub hub, WebhookSender sender, WebhookSecrets secrets, IOptionsMonitor<WebhookOptions> options,
+    IHostEnvironment environment, TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(250);
 
@@ -22,6 +22,17 @@ public sealed class WebhookWorker(
 
     private async Task RunAsync(CancellationToken ct)
     {
+        if (options.CurrentValue.AllowPrivateTargets && !environment.IsDevelopment())
+        {
+            logger.LogWarning("{Setting} is ignored in {Environment}: webhooks reach public https addresses only",
+                $"{WebhookOptions.Section}:{nameof(WebhookOptions.AllowPrivateTargets)}", environment.EnvironmentName);
+        }
+
+        if (await secrets.EncryptStoredAsync(store, ct) is > 0 and var encrypted)
+        {
+            logger.LogInformation("Encrypted the secrets of {Count} webhook subscriptions stored in clear", encrypted);
+        }
+
         while (!ct.IsCancellationRequested)
         {
             var seen = hub.SafePosition;
