@@ -69,8 +69,24 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
         var created = await SchedulingFactory.PostAsync<PatientDetails>(factory.FrontDesk(), "/api/scheduling/patients",
             new { mrn, firstName = "Ada", lastName = $"Find-{Guid.NewGuid():N}"[..16], dateOfBirth = "1990-01-01", sex = "female" });
 
-        var found = await factory.FrontDesk().GetAsync($"/api/scheduling/patients?mrn={mrn.ToLowerInvariant()}").ReadAsAsync<IReadOnlyList<PatientDetails>>();
+        var found = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients/search", new { mrn = mrn.ToLowerInvariant() })
+            .ReadAsAsync<IReadOnlyList<PatientDetails>>();
 
         found.Single().PatientId.Should().Be(created.PatientId);
+    }
+
+    [Fact]
+    public async Task Find_ByLastNameAndBirthDate_InTheBody_ReturnsThePatient_AndTheUrlCarriesNoSearchTerms()
+    {
+        var lastName = $"Body-{Guid.NewGuid():N}"[..16];
+        var created = await SchedulingFactory.PostAsync<PatientDetails>(factory.FrontDesk(), "/api/scheduling/patients",
+            new { mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName, dateOfBirth = "1991-02-03", sex = "female" });
+
+        var found = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients/search", new { lastName, dateOfBirth = "1991-02-03" })
+            .ReadAsAsync<IReadOnlyList<PatientDetails>>();
+        var byQuery = await factory.FrontDesk().GetAsync($"/api/scheduling/patients?lastName={lastName}&dateOfBirth=1991-02-03");
+
+        found.Single().PatientId.Should().Be(created.PatientId);
+        byQuery.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed, "a search by name and birth date is not taken from the URL");
     }
 }

@@ -12,7 +12,7 @@ public static class PatientRoutes
     {
         var patients = app.MapGroup("/api/scheduling/patients").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Patients");
         patients.MapPost("/", RegisterPatientDecider.Handle);
-        patients.MapGet("/", PatientQueries.Find);
+        patients.MapPost("/search", PatientQueries.Find);
         patients.MapGet("/possible-duplicates", PatientQueries.PossibleDuplicates);
         patients.MapGet("/display-names", PatientQueries.DisplayNamesOf).RequireAuthorization(AccessPolicies.PatientNames);
         patients.MapGet("/{patientId:guid}", PatientQueries.Get);

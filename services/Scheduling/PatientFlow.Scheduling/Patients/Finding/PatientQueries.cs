@@ -2,6 +2,9 @@ using PatientFlow.Scheduling.Patients.Registering;
 
 namespace PatientFlow.Scheduling.Patients.Finding;
 
+/// <summary>What a patient search asks: an MRN, or a last name with a birth date. Sent in the body, never in the URL.</summary>
+public sealed record PatientSearch(string? Mrn = null, string? LastName = null, DateOnly? DateOfBirth = null);
+
 /// <summary>Short names by patient id.</summary>
 public sealed record DisplayNames(IReadOnlyDictionary<Guid, string> Names);
 
@@ -36,10 +39,13 @@ public static class PatientQueries
     public static string ShortName(string firstName, string lastName) =>
         lastName.Length == 0 ? firstName : $"{firstName} {char.ToUpperInvariant(lastName[0])}.";
 
-    /// <summary>GET /patients: finds patients by MRN, or by last name and birth date.</summary>
-    public static async Task<Ok<IReadOnlyList<PatientDetails>>> Find(
-        string? mrn, string? lastName, DateOnly? dateOfBirth, IQuerySession session, CancellationToken ct)
+    /// <summary>
+    /// POST /patients/search: finds patients by MRN, or by last name and birth date. A search names a patient, so it is a
+    /// POST with a body: URLs end up in proxy logs, browser history and traces.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<PatientDetails>>> Find(PatientSearch search, IQuerySession session, CancellationToken ct)
     {
+        var (mrn, lastName, dateOfBirth) = search;
         if (!string.IsNullOrWhiteSpace(mrn))
         {
             var registration = await session.LoadAsync<MrnRegistration>(RegisterPatientDecider.NormaliseMrn(mrn), ct);
