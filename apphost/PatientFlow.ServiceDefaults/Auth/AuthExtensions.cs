@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -31,7 +32,12 @@ public static class AuthExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorization(AccessPolicies.Register);
+        builder.Services.AddAuthorization(options =>
+        {
+            AccessPolicies.Register(options);
+            // An endpoint that names no policy still needs a signed-in user; anonymous ones say so (AllowAnonymous).
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
         return builder;
     }
 }
