@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PatientFlow.Gateway.Tests;
@@ -9,7 +10,8 @@ namespace PatientFlow.Gateway.Tests;
 public sealed class GatewayFactory(
     IReadOnlyDictionary<string, Uri> destinations,
     string environment = "Development",
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static readonly string[] ServiceNames = ["scheduling", "intake", "lab", "referral", "billing", "tracking"];
 
@@ -28,7 +30,17 @@ public sealed class GatewayFactory(
         {
             builder.UseSetting(key, value);
         }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
+
+    /// <summary>The gateway as Production starts it (<see cref="ProductionProfile"/>), with <paramref name="settings"/> on top.</summary>
+    public static GatewayFactory Production(
+        IReadOnlyDictionary<string, Uri> destinations, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(destinations, "Production", ProductionProfile.With(settings), services);
 
     public string TokenFor(string role, string subject = "test-user") =>
         Services.GetRequiredService<TokenIssuer>().Issue(role, subject, TimeSpan.FromHours(1));

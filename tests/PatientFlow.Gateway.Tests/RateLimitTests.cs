@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PatientFlow.Gateway.Tests;
 
 public class RateLimitTests
@@ -62,5 +65,45 @@ public class RateLimitTests
         }
 
         statuses.Should().OnlyContain(status => status == HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// A flood with bad tokens from one address: the per-address limit answers 429 before authentication, so only the
+    /// requests it let through had their token read (each of those answered 401).
+    /// </summary>
+    [Fact]
+    public async Task CallApi_FloodWithBadTokens_Answers429WithoutReadingTheirTokens()
+    {
+        var tokensRead = 0;
+        await using var scheduling = await StandInBackend.StartAsync("scheduling");
+        await using var factory = new GatewayFactory(
+            new Dictionary<string, Uri> { ["scheduling"] = scheduling.Address },
+            settings: new Dictionary<string, string>
+            {
+                ["Gateway:RateLimit:PerAddress:PermitsPerSecond"] = "1",
+                ["Gateway:RateLimit:PerAddress:Burst"] = "3",
+            },
+            services: services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = _ =>
+                    {
+                        Interlocked.Increment(ref tokensRead);
+                        return Task.CompletedTask;
+                    },
+                }));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await client.GetAsync($"/api/scheduling/slots?i={i}")).StatusCode);
+        }
+
+        statuses.Should().OnlyContain(status => status == HttpStatusCode.Unauthorized || status == HttpStatusCode.TooManyRequests);
+        statuses.Count(status => status == HttpStatusCode.TooManyRequests).Should().BeGreaterThanOrEqualTo(6);
+        tokensRead.Should().Be(statuses.Count(status => status == HttpStatusCode.Unauthorized));
+        scheduling.Seen.Should().BeEmpty();
     }
 }

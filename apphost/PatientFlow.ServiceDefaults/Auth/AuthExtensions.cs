@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -24,7 +25,12 @@ public static class AuthExtensions
             AddSharedKeyValidation(builder);
         }
 
-        builder.Services.AddAuthorization(AccessPolicies.Register);
+        builder.Services.AddAuthorization(options =>
+        {
+            AccessPolicies.Register(options);
+            // An endpoint that names no policy still needs a signed-in user; anonymous ones say so (AllowAnonymous).
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
         return builder;
     }
 

@@ -6,6 +6,7 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PatientFlow.ServiceDefaults.Production;
 
 namespace PatientFlow.ServiceDefaults.Observability;
 
@@ -49,10 +50,13 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus text format at <c>/metrics</c>, for a scraper inside the cluster (the gateway does not route it).</summary>
+    /// <summary>
+    /// The Prometheus text format at <c>/metrics</c>, for a scraper inside the cluster (the gateway does not route it);
+    /// outside Development on the internal port only.
+    /// </summary>
     public static WebApplication MapPatientFlowMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").ServedInternally();
         return app;
     }
 }

@@ -9,15 +9,18 @@ public sealed record DevTokenResponse(string AccessToken, string TokenType, int 
 
 /// <summary>
 /// Hands out signed tokens so a newcomer can try the API without an identity provider.
-/// Mapped only in Development: anywhere else the path does not exist.
+/// Mapped in Development (or where <c>Gateway:DevTokens</c> is true): anywhere else the path does not exist, and
+/// Production refuses to start with the setting on (ProductionGuard).
 /// </summary>
 public static class DevTokenEndpoints
 {
+    public const string Setting = "Gateway:DevTokens";
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
     public static WebApplication MapDevTokens(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
+        if (app.Configuration.GetValue(Setting, app.Environment.IsDevelopment()))
         {
             app.MapPost("/dev/token", IssueToken).AllowAnonymous();
         }

@@ -2,48 +2,62 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PatientFlow.ServiceDefaults.Production;
 
 namespace PatientFlow.Gateway.RateLimiting;
 
 public static class RateLimitingExtensions
 {
-    /// <summary>
-    /// One token bucket per caller: the token's subject, or the remote address when anonymous.
-    /// Health probes are never limited, so an orchestrator cannot starve itself of readiness answers.
-    /// </summary>
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayRateLimitOptions>()
             .BindConfiguration(GatewayRateLimitOptions.Section)
-            .Validate(o => o.PermitsPerSecond > 0 && o.Burst > 0, "Gateway:RateLimit values must be positive.")
+            .Validate(o => o.PermitsPerSecond > 0 && o.Burst > 0 && o.PerAddress.PermitsPerSecond > 0 && o.PerAddress.Burst > 0,
+                "Gateway:RateLimit values must be positive.")
             .ValidateOnStart();
-
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<GatewayRateLimitOptions>>((options, limits) =>
-            {
-                var bucket = new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.Value.Burst,
-                    TokensPerPeriod = limits.Value.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                };
-                options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    context.Request.Path.StartsWithSegments("/health")
-                        ? RateLimitPartition.GetNoLimiter("health")
-                        : RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => bucket));
-                options.OnRejected = WriteTooManyRequestsAsync;
-            });
         return builder;
     }
 
-    private static string CallerOf(HttpContext context) =>
-        context.User.FindFirst("sub")?.Value is { Length: > 0 } subject
+    /// <summary>
+    /// One token bucket per client address, before any token is read: a flood of requests, with bad tokens or none, is
+    /// answered 429 without validating a single one.
+    /// </summary>
+    public static WebApplication UseAddressRateLimit(this WebApplication app) =>
+        UseLimit(app, limits => limits.PerAddress, context => $"ip:{context.Connection.RemoteIpAddress}");
+
+    /// <summary>
+    /// One token bucket per caller after authentication: the token's subject, or the address when anonymous, so callers
+    /// behind one address do not share a budget.
+    /// </summary>
+    public static WebApplication UseCallerRateLimit(this WebApplication app) =>
+        UseLimit(app, limits => limits, context => context.User.FindFirst("sub")?.Value is { Length: > 0 } subject
             ? $"sub:{subject}"
-            : $"ip:{context.Connection.RemoteIpAddress}";
+            : $"ip:{context.Connection.RemoteIpAddress}");
+
+    // Health probes and the internal port are never limited, so an orchestrator cannot starve itself of readiness answers.
+    private static WebApplication UseLimit(WebApplication app, Func<GatewayRateLimitOptions, TokenBucket> pick, Func<HttpContext, string> partition)
+    {
+        var limits = pick(app.Services.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value);
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.Burst,
+            TokensPerPeriod = limits.PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        app.UseRateLimiter(new RateLimiterOptions
+        {
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/health") || context.ArrivedOnInternalPort()
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetTokenBucketLimiter(partition(context), _ => bucket)),
+            OnRejected = WriteTooManyRequestsAsync,
+        });
+        return app;
+    }
 
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken ct)
     {

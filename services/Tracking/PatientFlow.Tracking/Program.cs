@@ -17,7 +17,7 @@ builder.AddServiceDefaults();
 builder.AddTracking();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseServiceDefaults(beforeAuthentication: pages => pages.UsePageFiles());
 app.MapPlatformEndpoints();
 app.MapJourneyEndpoints();
 app.MapBoardEndpoints();

@@ -13,14 +13,20 @@ public static class WebPages
     /// <summary>Browsers check back before using a stored copy, so a rebuilt page is seen at the next load.</summary>
     private const string Revalidate = "no-cache";
 
+    /// <summary>The scripts and styles, before authentication (UseServiceDefaults' hook): files anyone may fetch are served without a token.</summary>
+    public static WebApplication UsePageFiles(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = app.Environment.WebRootFileProvider,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = Revalidate,
+        });
+        return app;
+    }
+
     public static WebApplication MapWebPages(this WebApplication app)
     {
         var files = app.Environment.WebRootFileProvider;
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = Revalidate,
-        });
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => Page(http, files, "index.html"))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapMethods("/analytics", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => Page(http, files, "analytics.html"))

@@ -1,4 +1,5 @@
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.ServiceDefaults.Production;
 
 namespace PatientFlow.Billing.Claims.Remittances;
 
@@ -8,7 +9,8 @@ public static class RemittanceRoutes
     public static IEndpointRouteBuilder MapRemittanceRoutes(this IEndpointRouteBuilder app)
     {
         var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).WithTags("Remittances (835)");
-        remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain");
+        remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain")
+            .WithRequestBodyLimit(PostRemittanceDecider.MaxFileBytes);
         remittances.MapGet("/{remittanceId:guid}", Get);
         return app;
     }

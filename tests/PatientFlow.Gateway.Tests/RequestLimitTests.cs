@@ -1,0 +1,77 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using PatientFlow.ServiceDefaults.Production;
+
+namespace PatientFlow.Gateway.Tests;
+
+/// <summary>Request bodies stop at 1 MB unless an endpoint says otherwise; headers at Kestrel's limits. Over them: 413 / 431.</summary>
+public class RequestLimitTests
+{
+    private const int OverOneMegabyte = (int)RequestLimits.MaxRequestBodySize + 1024;
+
+    private sealed record Note(string Text);
+
+    private static void MapTestEndpoints(WebApplication app)
+    {
+        app.MapPost("/test/notes", (Note note) => note.Text.Length).AllowAnonymous();
+        app.MapPost("/test/files", async (HttpRequest request) => (await new StreamReader(request.Body).ReadToEndAsync()).Length)
+            .AllowAnonymous().WithRequestBodyLimit(4 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task PostJson_OverOneMegabyte_Answers413Problem()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+
+        var response = await host.CreateClient().PostAsJsonAsync("/test/notes", new Note(new string('a', OverOneMegabyte)));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task PostJson_OverOneMegabyteWithoutLength_Answers413Problem()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+        var body = new StringContent($"{{\"text\":\"{new string('a', OverOneMegabyte)}\"}}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/test/notes") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await host.CreateClient().SendAsync(request);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task PostJson_UnderTheLimit_Answers200()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+
+        var response = await host.CreateClient().PostAsJsonAsync("/test/notes", new Note(new string('a', 512 * 1024)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task PostFile_OverOneMegabyteWhereTheEndpointAllowsMore_Answers200()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+
+        var response = await host.CreateClient().PostAsync("/test/files", new StringContent(new string('x', 2 * 1024 * 1024)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<int>()).Should().Be(2 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task CallApi_HeadersOverTheLimit_Answers431()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Padding", new string('p', RequestLimits.MaxRequestHeadersTotalSize));
+
+        var response = await client.PostAsJsonAsync("/test/notes", new Note("short"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+}

@@ -1,0 +1,5 @@
+using PatientFlow.Testing;
+
+namespace PatientFlow.Lab.Tests.Api;
+
+public class EndpointAuthorizationTests(LabFactory factory) : EndpointAuthorizationSpec<Program>(factory), IClassFixture<LabFactory>;

@@ -1,0 +1,5 @@
+using PatientFlow.Testing;
+
+namespace PatientFlow.Scheduling.Tests.Api;
+
+public class EndpointAuthorizationTests(SchedulingFactory factory) : EndpointAuthorizationSpec<Program>(factory), IClassFixture<SchedulingFactory>;
