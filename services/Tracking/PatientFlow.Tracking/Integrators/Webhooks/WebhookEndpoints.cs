@@ -3,13 +3,17 @@ using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
-/// <summary>Integrators register endpoints, read their delivery logs, and replay what they missed.</summary>
+/// <summary>
+/// Integrators register endpoints, read their delivery logs, and replay what they missed. A subscription answers its revision as
+/// ETag; replays and deactivation sent with <c>If-Match</c> are made only at that revision (<see cref="WebhookChanges"/>).
+/// </summary>
 public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
@@ -30,7 +34,8 @@ public static class WebhookEndpoints
     /// The secret is answered once: given, or generated when absent.
     /// </summary>
     private static async Task<Created<RegisteredWebhook>> RegisterAsync(
-        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
+        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, IOptions<WebhookOptions> options, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
         {
@@ -69,18 +74,23 @@ public static class WebhookEndpoints
         };
         session.Store(subscription);
         await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, subscription.Revision);
         return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
     }
 
     private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(IQuerySession session, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await session.Query<WebhookSubscription>().ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
 
-    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(RegisteredWebhook.From(await LoadAsync(session, id, ct), null));
-
-    private static async Task<NoContent> DeactivateAsync(Guid id, IDocumentSession session, CancellationToken ct)
+    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        await LoadAsync(session, id, ct);
+        var subscription = await LoadAsync(session, id, ct);
+        StreamVersion.SetETag(http, subscription.Revision);
+        return TypedResults.Ok(RegisteredWebhook.From(subscription, null));
+    }
+
+    private static async Task<NoContent> DeactivateAsync(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        await session.ChangeAsync(id, http, ct);
         // A patch, not a store: the webhook worker moves the cursor meanwhile, and only it may.
         session.Patch<WebhookSubscription>(id).Set(s => s.Active, false);
         await session.SaveChangesAsync(ct);
@@ -116,23 +126,24 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Delivers again every matching event after <c>after</c>, whatever happened to it before.</summary>
-    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, IDocumentSession session, CancellationToken ct)
+    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (request.After is < 0)
         {
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
-        await LoadAsync(session, id, ct);
+        await session.ChangeAsync(id, http, ct);
         session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)request.After);
         await session.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
     }
 
     /// <summary>Puts dead-lettered deliveries back in the queue with a fresh retry period.</summary>
-    private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(
+        Guid id, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        await LoadAsync(session, id, ct);
+        await session.ChangeAsync(id, http, ct);
         var dead = await session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.DeadLettered).ToListAsync(ct);
         foreach (var delivery in dead)
         {
@@ -144,7 +155,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, CancellationToken ct) =>
-        await session.LoadAsync<WebhookSubscription>(id, ct) ?? throw new NotFoundException($"no webhook subscription {id}");
+        await session.LoadAsync<WebhookSubscription>(id, ct) ?? throw WebhookChanges.NotFound(id);
 }
 
 /// <param name="Url">Where deliveries are POSTed.</param>

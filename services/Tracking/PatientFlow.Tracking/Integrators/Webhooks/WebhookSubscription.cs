@@ -6,6 +6,8 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// An integrator's endpoint and what it receives. <see cref="Cursor"/> is the feed position up to which events have
 /// been queued as deliveries for it; the secret signs every delivery and is shown only when created. A replay request
 /// sets <see cref="ReplayAfter"/>, which the webhook worker (the cursor's only writer) turns into the new cursor.
+/// <see cref="Revision"/> counts what integrators asked of it (registered, replayed, dead letters requeued, deactivated), not the
+/// worker's progress: it is the subscription's ETag, and a change sent with <c>If-Match</c> is made only at that revision.
 /// </summary>
 public sealed record WebhookSubscription(
     Guid Id,
@@ -19,7 +21,8 @@ public sealed record WebhookSubscription(
     long Cursor,
     bool Active = true,
     long? ReplayAfter = null,
-    WebhookFormat Format = WebhookFormat.CloudEvents)
+    WebhookFormat Format = WebhookFormat.CloudEvents,
+    long Revision = 1)
 {
     public FeedQuery Query => new(
         new HashSet<string>(EventTypes, StringComparer.Ordinal), new HashSet<string>(Clinics, StringComparer.Ordinal), null, Scope);
