@@ -33,6 +33,8 @@ public static class Extensions
         builder.AddPatientFlowAuthentication();
         builder.Services.AddPatientFlowClock(builder.Configuration);
         builder.Services.AddHealthChecks();
+        // Problems are problem+json whatever Accept says, and never the developer exception page (before AddProblemDetails).
+        builder.Services.AddProblemJsonOnly();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (context.HttpContext.Items.TryGetValue(CorrelationHeader.Name, out var correlation))

@@ -33,6 +33,29 @@ public class RateLimitTests
         scheduling.Seen.Should().HaveCount(responses.Count - rejected.Count);
     }
 
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("text/html")]
+    public async Task CallApi_BeyondBurstAskingForAnotherFormat_Answers429AsProblemJson(string accept)
+    {
+        await using var scheduling = await StandInBackend.StartAsync("scheduling");
+        await using var factory = new GatewayFactory(
+            new Dictionary<string, Uri> { ["scheduling"] = scheduling.Address }, settings: TinyLimit);
+        using var client = factory.CreateClient(Roles.FrontDesk, subject: "busy-user");
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            responses.Add(await client.GetAsync("/api/scheduling/slots"));
+        }
+
+        responses.Select(r => r.StatusCode).Should().NotContain(HttpStatusCode.InternalServerError);
+        var rejected = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        rejected.Should().NotBeEmpty();
+        await rejected[0].ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
     [Fact]
     public async Task CallApi_AnotherCallerOverLimit_OwnRequestsStillPass()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace PatientFlow.ServiceDefaults.Problems;
 
 /// <summary>
-/// Turns what a client caused into the right 4xx with RFC 9457 problem details; anything else
-/// stays a 500. Messages carry ids and field names only, never patient data.
+/// Turns what a client caused into the right 4xx with RFC 9457 problem details; anything else is a plain 500 with the
+/// correlation id and nothing of the exception (it is in the log). Messages carry ids and field names only, never patient data.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problems, IEnumerable<IExceptionProblems> libraries, ILogger<ProblemExceptionHandler> logger)
@@ -17,13 +18,13 @@ public sealed partial class ProblemExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
-        if (problem is null)
+        var problem = Describe(exception, context.Request) ?? Unexpected();
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            return false;
+            // Handled here, so the middleware does not log it: this is the one record of what went wrong.
+            logger.LogError(exception, "Request failed with an unexpected {ExceptionType}; answered 500", exception.GetType().Name);
         }
-
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning("Request answered 503: {Cause} ({ExceptionType})",
                 exception is DependencyUnavailableException ? "a service it needs did not answer" : "a store it needs is unreachable", exception.GetType().Name);
@@ -43,7 +44,7 @@ public sealed partial class ProblemExceptionHandler(
         });
     }
 
-    private ProblemDetails? Describe(Exception exception) => exception switch
+    private ProblemDetails? Describe(Exception exception, HttpRequest request) => exception switch
     {
         InvalidFieldException invalid => Validation(invalid.Field, invalid.Message),
         DependencyUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", unavailable.Message),
@@ -51,8 +52,11 @@ public sealed partial class ProblemExceptionHandler(
         ConflictException conflict => Conflict(conflict),
         PreconditionFailedException stale => Stale(stale),
         BadHttpRequestException bad => BadRequest(bad),
+        // Reading a JSON body in a charset .NET does not decode (utf-7, ebcdic-cp-us) fails as an InvalidOperationException.
+        InvalidOperationException when UndecodableCharset(request) is { } charset => Problem(
+            StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Content-Type: the charset '{charset}' is not one the API reads; send JSON in UTF-8."),
         // One commit can break several unique keys at once (the MRN and the identity of a racing registration).
-        AggregateException { InnerExceptions: [var first, ..] } => Describe(first),
+        AggregateException { InnerExceptions: [var first, ..] } => Describe(first, request),
         _ => libraries.Select(library => library.Describe(exception)).FirstOrDefault(described => described is not null) is var (status, title, detail)
             ? Problem(status, title, detail)
             : null,
@@ -65,13 +69,31 @@ public sealed partial class ProblemExceptionHandler(
             var field = MissingRequired().Match(json.Message) is { Success: true } missing
                 ? missing.Groups[1].Value
                 : FieldFromPath(json.Path);
-            var problem = Validation(field, "The value is missing or not of the expected type.");
+            var problem = Validation(field, json is UnstorableTextException ? json.Message : "The value is missing or not of the expected type.");
             problem.Status = StatusCodes.Status400BadRequest;
             problem.Title = "Malformed request body";
             return problem;
         }
 
         return Problem(bad.StatusCode, "Bad request", bad.Message);
+    }
+
+    private static string? UndecodableCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Value is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(charset);
+            return null;
+        }
+        catch (Exception unknown) when (unknown is ArgumentException or NotSupportedException)
+        {
+            return charset;
+        }
     }
 
     /// <summary>"$.vitals.heartRate" becomes "vitals.heartRate"; the root becomes "body".</summary>
@@ -111,6 +133,11 @@ public sealed partial class ProblemExceptionHandler(
         problem.Extensions["currentVersion"] = stale.Actual;
         return problem;
     }
+
+    /// <summary>What a client is told of a failure it did not cause: that it happened, and (added by the writer) the correlation id to quote.</summary>
+    public static ProblemDetails Unexpected() => Problem(
+        StatusCodes.Status500InternalServerError, "Internal server error",
+        "The request failed on our side. Nothing about the failure is shown here; quote the correlation id when you report it.");
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Daemon;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,8 @@ public static class MartenExtensions
         builder.Services.AddSingleton<IExceptionProblems, StoreProblems>();
         // The one command path, for every aggregate the service decides on.
         builder.Services.AddHttpContextAccessor();
+        // Ids in routes are stream ids: the all-zero one names nothing (404) instead of reaching the store, which refuses it.
+        builder.Services.Configure<RouteOptions>(options => options.SetParameterPolicy<StreamIdRouteConstraint>(StreamIdRouteConstraint.Name));
         builder.Services.AddScoped(typeof(StreamCommands<,>));
         builder.Services.AddHealthChecks()
             .AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready])

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PatientFlow.ServiceDefaults.Problems;
 
 namespace PatientFlow.Platform.EventStore;
 
@@ -102,9 +103,22 @@ public static class StreamCommands
         IDocumentSession session, Guid streamId, Func<T?, Task<IReadOnlyList<object>>> decide, Func<Exception>? notFound, long? expected,
         CancellationToken ct) where T : class
     {
+        if (streamId == Guid.Empty)
+        {
+            // No stream has the all-zero id and none may start with it (the event store refuses it): it names nothing, like
+            // any unknown id, whether it came in the path or the body.
+            throw notFound?.Invoke() ?? new NotFoundException($"the all-zero id names no {typeof(T).Name}");
+        }
+
         var stream = await session.FetchForDecidingAsync<T>(streamId, expected, ct);
         var state = stream.Aggregate ?? (notFound is null ? null : throw notFound());
         var events = await decide(state);
+        if (state is null && expected is { } version && events.Count > 0)
+        {
+            // If-Match names a version of something that does not exist yet: it is not started on that condition.
+            throw new PreconditionFailedException(version, 0);
+        }
+
         stream.AppendMany(events);
         return (stream, state, events);
     }

@@ -12,9 +12,10 @@ public static class CheckEligibilityDecider
     {
         var serviceDate = command.ServiceDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var visitType = TextField.Optional("visitType", command.VisitType, 32);
-        var verified = await eligibility.VerifyAsync(session, patientId, command.VisitId, serviceDate, visitType, ct)
+        // The command path: If-Match honoured (400 when malformed, 412 when stale), the answer saved, the coverage stream's version as ETag.
+        var (_, events) = await session.DecideAsync(patientId, http, eligibility.Verify(patientId, command.VisitId, serviceDate, visitType, ct), notFound: null, ct);
+        var verified = events.OfType<EligibilityVerified>().SingleOrDefault()
             ?? throw new ConflictException($"patient {patientId} has no coverage on file: self-pay until one is registered", "coverage");
-        await session.SaveChangesAsync(ct);
         logger.LogInformation("Eligibility for patient {PatientId}, coverage {CoverageId}: {Active}", patientId, verified.CoverageId, verified.Active);
         return TypedResults.Ok(verified);
     }

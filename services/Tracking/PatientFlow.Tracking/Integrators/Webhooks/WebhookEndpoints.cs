@@ -3,6 +3,7 @@ using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Integrators.Feed;
@@ -11,7 +12,9 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 
 /// <summary>
 /// Integrators register endpoints, read their delivery logs, and replay what they missed. A webhook belongs to the
-/// client that registered it (its token's <c>sub</c>): another client's answers 404, as if it did not exist.
+/// client that registered it (its token's <c>sub</c>): another client's answers 404, as if it did not exist. A subscription
+/// answers its revision as ETag; replays and deactivation sent with <c>If-Match</c> are made only at that revision
+/// (<see cref="WebhookChanges"/>).
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -20,7 +23,7 @@ public static class WebhookEndpoints
         var webhooks = app.MapGroup("/api/tracking/webhooks")
             .RequireAuthorization(AccessPolicies.IntegratorFeed)
             // A webhook is owned by a subject: a token without one could own nothing.
-            .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue(Subject))))
+            .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue("sub"))))
             .WithTags("Webhooks");
         webhooks.MapPost("/", RegisterAsync);
         webhooks.MapGet("/", ListAsync);
@@ -32,15 +35,13 @@ public static class WebhookEndpoints
         return app;
     }
 
-    private const string Subject = "sub";
-
     /// <summary>
     /// Registers an endpoint, owned by the caller. Deliveries start after <c>after</c> (a feed position) when given,
     /// else with the next event. A generated secret is answered once, here; a given one is not echoed.
     /// </summary>
     private static async Task<Created<RegisteredWebhook>> RegisterAsync(
         RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, WebhookSecrets secrets,
-        IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider clock, CancellationToken ct)
+        IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
         {
@@ -73,20 +74,21 @@ public static class WebhookEndpoints
         };
         var subscription = new WebhookSubscription(
             Guid.CreateVersion7(), url, [.. query.Types], [.. query.Clinics], query.Scope, Secret: null,
-            user.FindFirstValue(Subject)!, clock.GetUtcNow(), request.After ?? hub.SafePosition)
+            user.FindFirstValue("sub")!, clock.GetUtcNow(), request.After ?? hub.SafePosition)
         {
             Format = format,
             ProtectedSecret = secrets.Protect(secret),
         };
         session.Store(subscription);
         await session.SaveChangesAsync(ct);
+        StreamVersion.SetETag(http, subscription.Revision);
         return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
     }
 
     private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<WebhookSubscription>().AsQueryable();
-        if (OwnerSeenBy(user) is { } owner)
+        if (WebhookChanges.OwnerSeenBy(user) is { } owner)
         {
             query = query.Where(s => s.CreatedBy == owner);
         }
@@ -94,12 +96,16 @@ public static class WebhookEndpoints
         return TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await query.ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
     }
 
-    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(RegisteredWebhook.From(await LoadAsync(session, id, user, ct), null));
-
-    private static async Task<NoContent> DeactivateAsync(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        await LoadAsync(session, id, user, ct);
+        var subscription = await LoadAsync(session, id, user, ct);
+        StreamVersion.SetETag(http, subscription.Revision);
+        return TypedResults.Ok(RegisteredWebhook.From(subscription, null));
+    }
+
+    private static async Task<NoContent> DeactivateAsync(Guid id, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        await session.ChangeAsync(id, user, http, ct);
         // A patch, not a store: the webhook worker moves the cursor meanwhile, and only it may.
         session.Patch<WebhookSubscription>(id).Set(s => s.Active, false);
         await session.SaveChangesAsync(ct);
@@ -135,14 +141,14 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Delivers again every matching event after <c>after</c>, whatever happened to it before.</summary>
-    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (request.After is < 0)
         {
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
-        await LoadAsync(session, id, user, ct);
+        await session.ChangeAsync(id, user, http, ct);
         session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)request.After);
         await session.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
@@ -150,9 +156,9 @@ public static class WebhookEndpoints
 
     /// <summary>Puts dead-lettered deliveries back in the queue with a fresh retry period.</summary>
     private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        await LoadAsync(session, id, user, ct);
+        await session.ChangeAsync(id, user, http, ct);
         var dead = await session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.DeadLettered).ToListAsync(ct);
         foreach (var delivery in dead)
         {
@@ -165,15 +171,9 @@ public static class WebhookEndpoints
 
     /// <summary>A subscription the caller may see; another client's is not found, so its existence is not given away.</summary>
     private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
-        await session.LoadAsync<WebhookSubscription>(id, ct) is { } subscription && OwnerSeenBy(user) is var owner && (owner is null || subscription.CreatedBy == owner)
+        await session.LoadAsync<WebhookSubscription>(id, ct) is { } subscription && WebhookChanges.Sees(user, subscription)
             ? subscription
-            : throw new NotFoundException($"no webhook subscription {id}");
-
-    /// <summary>
-    /// Whose subscriptions <paramref name="user"/> sees: its own, or every client's (null) for ops, the operators who act
-    /// on an integrator's behalf (a replay after the integrator's outage, stopping a receiver that fails everything).
-    /// </summary>
-    private static string? OwnerSeenBy(ClaimsPrincipal user) => user.IsInRole(Roles.Ops) ? null : user.FindFirstValue(Subject);
+            : throw WebhookChanges.NotFound(id);
 }
 
 /// <param name="Url">Where deliveries are POSTed.</param>

@@ -8,6 +8,8 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// which events have been queued as deliveries for it. The secret signs every delivery, is shown only when generated,
 /// and is kept encrypted (<see cref="ProtectedSecret"/>, see <see cref="WebhookSecrets"/>). A replay request sets
 /// <see cref="ReplayAfter"/>, which the webhook worker (the cursor's only writer) turns into the new cursor.
+/// <see cref="Revision"/> counts what integrators asked of it (registered, replayed, dead letters requeued, deactivated), not the
+/// worker's progress: it is the subscription's ETag, and a change sent with <c>If-Match</c> is made only at that revision.
 /// </summary>
 /// <param name="Secret">The secret in clear: only in subscriptions stored before secrets were encrypted, until the webhook worker encrypts it.</param>
 /// <param name="ProtectedSecret">The secret, encrypted with Data Protection.</param>
@@ -24,7 +26,8 @@ public sealed record WebhookSubscription(
     bool Active = true,
     long? ReplayAfter = null,
     WebhookFormat Format = WebhookFormat.CloudEvents,
-    string? ProtectedSecret = null)
+    string? ProtectedSecret = null,
+    long Revision = 1)
 {
     public FeedQuery Query => new(
         new HashSet<string>(EventTypes, StringComparer.Ordinal), new HashSet<string>(Clinics, StringComparer.Ordinal), null, Scope);

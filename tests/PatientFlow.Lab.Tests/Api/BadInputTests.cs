@@ -1,0 +1,17 @@
+using System.Net;
+using PatientFlow.Testing;
+
+namespace PatientFlow.Lab.Tests.Api;
+
+/// <summary>What a fuzzer sends gets a 4xx problem, never a 500.</summary>
+public class BadInputTests(LabFactory factory) : IClassFixture<LabFactory>
+{
+    [Fact]
+    public async Task EveryRouteWithAnId_AllZeroId_Answers404OrAsAnUnknownId()
+    {
+        var answers = await factory.ProbeAllZeroIdsAsync();
+
+        answers.Should().NotBeEmpty("every lab route with an id in its path is asked");
+        answers.Where(a => a.AllZero != HttpStatusCode.NotFound && a.AllZero != a.Unknown).Select(a => a.ToString()).Should().BeEmpty();
+    }
+}
