@@ -53,9 +53,9 @@ public static class Extensions
 
     /// <summary>
     /// Security headers, correlation ids, problem details for errors and bare status codes, 413 for a declared body over
-    /// the endpoint's limit, then
-    /// <paramref name="beforeAuthentication"/> (what must run before any token is read: the gateway's per-address limit,
-    /// files anyone may fetch), 404 for what no endpoint serves, authentication; health and metrics endpoints.
+    /// the endpoint's limit, then <paramref name="beforeAuthentication"/> (what must run before any token is read: the
+    /// gateway's per-address limit, files anyone may fetch), 404 for what no endpoint serves (and, with an internal port,
+    /// for what is served on the other port), authentication; health and metrics endpoints.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
