@@ -10,14 +10,16 @@ using PatientFlow.Tracking.Tests.Api;
 
 namespace PatientFlow.Tracking.Tests.Webhooks;
 
-/// <summary>Tracking as deployed (Production), with the development-only setting for private targets set anyway.</summary>
+/// <summary>
+/// Tracking as deployed (Production). The development-only setting for private targets cannot be set here at all: the
+/// production guard refuses to start with it (ProductionGuardTests), so the rules below are the only ones.
+/// </summary>
 public sealed class ProductionWebhookFactory : TrackingFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(Environments.Production);
-        builder.UseSetting("Tracking:Webhooks:AllowPrivateTargets", "true");
     }
 }
 
@@ -29,7 +31,7 @@ public class WebhookProductionTests(ProductionWebhookFactory factory) : IClassFi
     [InlineData("https://127.0.0.1:9000/hook", "loopback, private, link-local or reserved")]
     [InlineData("https://10.1.2.3/hook", "loopback, private, link-local or reserved")]
     [InlineData("https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "loopback, private, link-local or reserved")]
-    public async Task Register_PlainHttpOrPrivateTarget_422NamingUrl_WhateverTheDevelopmentSettingSays(string url, string problem)
+    public async Task Register_PlainHttpOrPrivateTarget_422NamingUrl(string url, string problem)
     {
         var response = await factory.CreateClient(Roles.Integrator).PostAsJsonAsync("/api/tracking/webhooks", new { url });
 
