@@ -9,6 +9,7 @@ using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
+using PatientFlow.Testing.Identity;
 using Xunit;
 
 namespace PatientFlow.Testing;
@@ -84,13 +85,20 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
-    public HttpClient CreateClient(string role)
+    /// <summary>A client signed in as staff of <paramref name="role"/> in every clinic (an integrator: every scope): <see cref="Caller.ForRole"/>.</summary>
+    public HttpClient CreateClient(string role) => CreateClient(Caller.ForRole(role));
+
+    /// <summary>A client whose token describes <paramref name="caller"/>.</summary>
+    public HttpClient CreateClient(Caller caller)
     {
         var client = CreateClient();
-        var token = Services.GetRequiredService<TokenIssuer>().Issue(role, $"test-{role}", TimeSpan.FromHours(1));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(caller));
         return client;
     }
+
+    /// <summary>An access token describing <paramref name="caller"/>.</summary>
+    public string TokenFor(Caller caller) =>
+        Services.GetRequiredService<TokenIssuer>().Issue(caller.Claims(), TimeSpan.FromHours(1));
 
     public HttpClient CreateAnonymousClient() => CreateClient();
 

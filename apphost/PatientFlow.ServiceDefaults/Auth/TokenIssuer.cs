@@ -7,13 +7,17 @@ namespace PatientFlow.ServiceDefaults.Auth;
 /// <summary>Signs tokens with the shared key: the gateway's development endpoint and the tests use it.</summary>
 public sealed class TokenIssuer(TokenSettings settings, TimeProvider time)
 {
-    public string Issue(string role, string subject, TimeSpan lifetime)
+    public string Issue(string role, string subject, TimeSpan lifetime) =>
+        Issue([new Claim("sub", subject), new Claim(TokenClaims.Role, role)], lifetime);
+
+    /// <summary>A token with exactly <paramref name="claims"/> (<c>sub</c> among them).</summary>
+    public string Issue(IEnumerable<Claim> claims, TimeSpan lifetime)
     {
         var now = time.GetUtcNow();
         var token = new JwtSecurityToken(
             settings.Issuer,
             settings.Audience,
-            [new Claim("sub", subject), new Claim("role", role)],
+            claims,
             notBefore: now.UtcDateTime,
             expires: now.Add(lifetime).UtcDateTime,
             signingCredentials: new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256));
