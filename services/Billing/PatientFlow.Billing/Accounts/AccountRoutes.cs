@@ -1,6 +1,7 @@
 using PatientFlow.Billing.Accounts.Copay;
 using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Claims;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Accounts;
@@ -12,6 +13,7 @@ public static class AccountRoutes
     {
         // The front desk collects and refunds; billing staff see the same.
         var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Copay, balance and eligibility alerts");
+        patients.Audited("account");
         patients.MapGet("/eligibility-alerts", CopayQueries.Alerts);
         patients.MapGet("/{patientId:guid}/balance", CopayQueries.Balance);
         patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay", CopayQueries.Copay);
@@ -20,6 +22,8 @@ public static class AccountRoutes
         patients.MapPost("/{patientId:guid}/visits/{visitId:guid}/copay/payments/{paymentId:guid}/refunds", RefundCopayDecider.Handle);
 
         var visits = app.MapGroup("/api/billing/visits").RequireAuthorization(AccessPolicies.Billing);
+
+        visits.Audited("visit-account");
         visits.MapGet("/{visitId:guid}/charges", ChargesOf);
         visits.MapGet("/{visitId:guid}/claim", ClaimOf);
         return app;

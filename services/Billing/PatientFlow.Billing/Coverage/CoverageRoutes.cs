@@ -1,5 +1,6 @@
 using PatientFlow.Billing.Coverage.CheckingEligibility;
 using PatientFlow.Billing.Coverage.Registering;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Coverage;
@@ -11,6 +12,7 @@ public static class CoverageRoutes
     {
         // The front desk enters coverage from the card and checks it; billing does too.
         var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Coverage and eligibility");
+        patients.Audited("coverage");
         patients.MapPut("/{patientId:guid}/coverages/{rank}", RegisterCoverageDecider.Handle);
         patients.MapGet("/{patientId:guid}/coverages", List);
         patients.MapPost("/{patientId:guid}/eligibility", CheckEligibilityDecider.Handle);

@@ -8,6 +8,7 @@ using PatientFlow.Intake.Encounters.RecordingHistory;
 using PatientFlow.Intake.Encounters.RecordingVitals;
 using PatientFlow.Intake.Encounters.Rooming;
 using PatientFlow.Intake.Encounters.SeeingProvider;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Intake.Encounters;
@@ -18,6 +19,7 @@ public static class EncounterRoutes
     public static IEndpointRouteBuilder MapEncounterRoutes(this IEndpointRouteBuilder app)
     {
         var encounters = app.MapGroup("/api/intake/encounters/{visitId:guid}").RequireAuthorization(AccessPolicies.Intake).WithTags("Encounters");
+        encounters.Audited("encounter");
         encounters.MapGet("/", EncounterDetails.Get);
         encounters.MapPost("/rooming", RoomPatientDecider.Handle);
         encounters.MapPost("/vitals", RecordVitalsDecider.Handle);

@@ -2,6 +2,7 @@ using PatientFlow.Lab.Orders.Cancelling;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Lab.Orders.Resulting;
 using PatientFlow.Lab.Orders.Specimens;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Orders;
@@ -12,6 +13,7 @@ public static class LabOrderRoutes
     public static IEndpointRouteBuilder MapLabOrderRoutes(this IEndpointRouteBuilder app)
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab orders");
+        lab.Audited("lab-order");
         lab.MapPost("/orders", PlaceLabOrderDecider.Handle);
         lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get);
         lab.MapPost("/orders/{orderId:guid}/cancellation", CancelLabOrderDecider.Handle);

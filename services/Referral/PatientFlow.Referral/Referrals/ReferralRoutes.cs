@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Referral.Referrals.Authorizing;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;
 using PatientFlow.Referral.Referrals.Creating;
@@ -12,6 +13,7 @@ public static class ReferralRoutes
     public static IEndpointRouteBuilder MapReferralRoutes(this IEndpointRouteBuilder app)
     {
         var referral = app.MapGroup("/api/referral").RequireAuthorization(AccessPolicies.Referral).WithTags("Referrals");
+        referral.Audited("referral");
         referral.MapPost("/referrals", CreateReferralDecider.Handle);
         referral.MapGet("/referrals", ReferralQueries.ListOpen);
         referral.MapGet("/referrals/{referralId:guid}", ReferralQueries.Get);

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.AppointmentTypes.Defining;
 using PatientFlow.ServiceDefaults.Auth;
 
@@ -9,6 +10,7 @@ public static class AppointmentTypeRoutes
     public static IEndpointRouteBuilder MapAppointmentTypeRoutes(this IEndpointRouteBuilder app)
     {
         var types = app.MapGroup("/api/scheduling/appointment-types").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointment types");
+        types.HoldsNoPhi();
         types.MapGet("/", List);
         types.MapGet("/{code}", Get);
         types.MapPut("/{code}", DefineAppointmentTypeDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);

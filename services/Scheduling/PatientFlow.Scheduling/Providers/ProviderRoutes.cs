@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Providers.BlockingTime;
 using PatientFlow.Scheduling.Providers.Creating;
 using PatientFlow.Scheduling.Providers.FindingSlots;
@@ -16,6 +17,7 @@ public static class ProviderRoutes
     public static IEndpointRouteBuilder MapProviderRoutes(this IEndpointRouteBuilder app)
     {
         var providers = app.MapGroup("/api/scheduling/providers").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots");
+        providers.HoldsNoPhi();
         providers.MapPost("/", CreateProviderDecider.Handle);
         providers.MapGet("/", ProviderQueries.List);
         providers.MapGet("/{providerId:guid}", ProviderQueries.Get);
@@ -24,8 +26,8 @@ public static class ProviderRoutes
         providers.MapPut("/{providerId:guid}/template", SetWeeklyTemplateDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         providers.MapPost("/{providerId:guid}/template/generation", GenerateSlotsDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         providers.MapPost("/{providerId:guid}/blocks", BlockTimeDecider.Handle);
-        providers.MapGet("/{providerId:guid}/days/{date}", ProviderDay.Get);
-        app.MapGroup("/api/scheduling/slots").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots").MapGet("/free", FreeSlots.Handle);
+        providers.MapGet("/{providerId:guid}/days/{date}", ProviderDay.Get).Audited("provider-day");
+        app.MapGroup("/api/scheduling/slots").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots").MapGet("/free", FreeSlots.Handle).HoldsNoPhi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 
@@ -16,7 +17,7 @@ public static class BottleneckEndpoints
     public static IEndpointRouteBuilder MapBottleneckEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/tracking/bottlenecks").RequireAuthorization(AccessPolicies.Tracking).WithTags("Analytics")
-            .MapGet("/", GetBottlenecks);
+            .MapGet("/", GetBottlenecks).HoldsNoPhi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Production;
 
@@ -9,6 +10,7 @@ public static class RemittanceRoutes
     public static IEndpointRouteBuilder MapRemittanceRoutes(this IEndpointRouteBuilder app)
     {
         var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).WithTags("Remittances (835)");
+        remittances.Audited("remittance");
         remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain")
             .WithRequestBodyLimit(PostRemittanceDecider.MaxFileBytes);
         remittances.MapGet("/{remittanceId:guid}", Get);

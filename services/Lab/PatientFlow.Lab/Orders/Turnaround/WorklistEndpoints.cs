@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Orders.Turnaround;
@@ -14,8 +15,9 @@ public static class WorklistEndpoints
     public static IEndpointRouteBuilder MapLabWorklistEndpoints(this IEndpointRouteBuilder app)
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab worklists and turnaround");
+        lab.Audited("lab-order");
         lab.MapGet("/critical-results", PendingCriticalResults);
-        lab.MapGet("/turnaround", Summary);
+        lab.MapGet("/turnaround", Summary).HoldsNoPhi();
         lab.MapGet("/orders/{orderId:guid}/turnaround", OrderTurnaround);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -20,6 +21,7 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var feed = app.MapGroup("/api/tracking/feed").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("Integrator feed");
+        feed.Audited("feed", AuditAction.Disclosure);
         feed.MapGet("/", GetPageAsync);
         feed.MapGet("/events", StreamAsync);
         return app;

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Integrators.Feed;
@@ -15,7 +16,7 @@ public static class Hl7Endpoints
     public static IEndpointRouteBuilder MapHl7Endpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/tracking/hl7").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("HL7 v2 feed")
-            .MapGet("/deliveries", GetDeliveriesAsync);
+            .MapGet("/deliveries", GetDeliveriesAsync).Audited("hl7-delivery", AuditAction.Disclosure);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -25,6 +26,7 @@ public static class WebhookEndpoints
             // A webhook is owned by a subject: a token without one could own nothing.
             .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue("sub"))))
             .WithTags("Webhooks");
+        webhooks.Audited("webhook-subscription");
         webhooks.MapPost("/", RegisterAsync);
         webhooks.MapGet("/", ListAsync);
         webhooks.MapGet("/{id:guid}", GetAsync);
