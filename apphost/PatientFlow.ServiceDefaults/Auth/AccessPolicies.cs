@@ -33,6 +33,9 @@ public static class AccessPolicies
     /// <summary>Tracking's integrator feed and webhook subscriptions: integrators, and operations who run them.</summary>
     public const string IntegratorFeed = "integrator-feed";
 
+    /// <summary><c>/api/audit/**</c>: the audit trail's access reports and chain verification, for the privacy officer.</summary>
+    public const string AuditReports = "audit-reports";
+
     /// <summary><c>/api/&lt;service&gt;/operations/**</c>: error-queue replay, projection rebuilds.</summary>
     public const string Operations = "operations";
 
@@ -56,6 +59,7 @@ public static class AccessPolicies
         [Coverage] = [Roles.FrontDesk, Roles.Billing],
         [PatientNames] = [Roles.FrontDesk, Roles.Clinician],
         [IntegratorFeed] = [Roles.Integrator, Roles.Ops],
+        [AuditReports] = [Roles.PrivacyOfficer],
     };
 
     public static void Register(AuthorizationOptions options)
