@@ -19,7 +19,14 @@ public sealed record HttpRoute(string Method, RoutePattern Pattern, string? Role
         [.. Pattern.Parameters.Where(p => p.ParameterPolicies.Any(policy => policy.Content == "guid")).Select(p => p.Name)];
 
     /// <summary>The path with each GUID parameter set to <paramref name="id"/> and any other parameter to <paramref name="other"/>.</summary>
-    public string PathWith(Guid id, string other = "probe")
+    public string PathWith(Guid id, string other = "probe") =>
+        PathWith(name => GuidParameters.Contains(name) ? id.ToString() : other);
+
+    /// <summary>
+    /// The path with each parameter set to what <paramref name="valueOf"/> answers for its name, or when it answers null
+    /// to a new id (a GUID parameter) or a word.
+    /// </summary>
+    public string PathWith(Func<string, string?> valueOf)
     {
         var path = new StringBuilder();
         foreach (var segment in Pattern.PathSegments)
@@ -31,8 +38,9 @@ public sealed record HttpRoute(string Method, RoutePattern Pattern, string? Role
                 {
                     RoutePatternLiteralPart literal => literal.Content,
                     RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter when GuidParameters.Contains(parameter.Name) => id.ToString(),
-                    _ => other,
+                    RoutePatternParameterPart parameter => valueOf(parameter.Name)
+                        ?? (GuidParameters.Contains(parameter.Name) ? Guid.CreateVersion7().ToString() : "probe"),
+                    _ => "",
                 });
             }
         }
