@@ -50,6 +50,15 @@ public sealed record AccessRow(string Route, IReadOnlyList<string> Roles, Clinic
         : Clinic == ClinicRule.Organization && reach != Reach.AllClinics ? Access.Forbidden
         : Access.Allowed;
 
+    /// <summary>
+    /// False for a route where a record no clinic holds yet is open to all (billing's patient before a first visit): there
+    /// another clinic's record is still not found, but an unknown id is let through, so the two answers differ.
+    /// </summary>
+    public bool AnswersAsUnknown { get; init; } = true;
+
+    /// <summary>See <see cref="AnswersAsUnknown"/>.</summary>
+    public AccessRow OpenWhenUnknown() => this with { AnswersAsUnknown = false };
+
     /// <summary>The same row with a value for a parameter that means something else on this route than the seed's.</summary>
     public AccessRow With(string parameter, string value) =>
         this with { Values = new Dictionary<string, string>(Values ?? new Dictionary<string, string>()) { [parameter] = value } };
