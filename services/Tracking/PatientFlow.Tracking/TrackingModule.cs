@@ -70,7 +70,7 @@ public static class TrackingModule
         builder.Services.AddSingleton<FeedLog>();
         builder.AddPatientFlowGrpcServer();
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
-        WebhookSecrets.Configure(builder.Services);
+        WebhookSecrets.Configure(builder.Services, builder.Configuration, builder.Environment);
         WebhookSender.Configure(builder.Services);
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookWorker>();
