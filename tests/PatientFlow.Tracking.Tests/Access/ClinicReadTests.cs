@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hl7.Fhir.Model;
+using Marten;
 using Hl7.Fhir.Serialization;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
@@ -8,6 +9,7 @@ using PatientFlow.Testing.Identity;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Integrators.Fhir;
+using PatientFlow.Tracking.Integrators.Hl7;
 using PatientFlow.Tracking.Integrators.Webhooks;
 using PatientFlow.Tracking.Tests.Api;
 using PatientFlow.Tracking.Tests.Webhooks;
@@ -106,6 +108,27 @@ public class ClinicReadTests(TwoClinicsFactory factory) : IClassFixture<TwoClini
 
         without.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         with.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Hl7Deliveries_TokenOfOneClinic_OnlyThatClinicsRefusedMessages()
+    {
+        // As the HL7 sender keeps them when the receiver refuses a message: the ACK text may quote the message.
+        Hl7Delivery Refused(VisitScript visit) => new(
+            Guid.CreateVersion7(), $"ctl-{Guid.NewGuid():N}"[..20], visit.VisitId, "ADT^A04", 1, "AR", "PID-3 unknown", 1, DateTimeOffset.UtcNow, visit.Clinic);
+        await using (var session = factory.Store.LightweightSession())
+        {
+            session.Store(Refused(North), Refused(South));
+            await session.SaveChangesAsync();
+        }
+
+        var north = await factory.CreateClient(Caller.Integrator([TokenScopes.Hl7], factory.North)).GetAsync("/api/tracking/hl7/deliveries")
+            .ReadAsAsync<Hl7DeliveriesResponse>();
+        var every = await factory.CreateClient(Caller.Integrator([TokenScopes.Hl7])).GetAsync("/api/tracking/hl7/deliveries")
+            .ReadAsAsync<Hl7DeliveriesResponse>();
+
+        north.Deliveries.Select(delivery => delivery.VisitId).Should().Equal(North.VisitId);
+        every.Deliveries.Select(delivery => delivery.VisitId).Should().Contain([North.VisitId, South.VisitId]);
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
-using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.Grpc;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Access;
 
