@@ -61,7 +61,7 @@ public abstract class RunningPlatform : IAsyncLifetime
     /// <summary>Every log line so far.</summary>
     public IReadOnlyList<string> LogLines() => Platform.LogLines();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_platform is not null)
         {
