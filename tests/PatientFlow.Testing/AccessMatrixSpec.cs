@@ -128,7 +128,10 @@ public abstract class AccessMatrixSpec<TProgram>(ServiceFactory<TProgram> factor
             : Remember(made, route.GuidParameters.Contains(name) ? Guid.CreateVersion7().ToString() : "probe"))));
         if (route.Method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = JsonContent.Create(new { });
+            // A body of the kind the route reads, so that what answers is the access check and not the media type.
+            request.Content = route.ContentType == "application/json"
+                ? JsonContent.Create(new { })
+                : new StringContent("", System.Text.Encoding.UTF8, route.ContentType);
         }
 
         using var response = await client.SendAsync(request);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,9 @@ namespace PatientFlow.Testing;
 public sealed record HttpRoute(string Method, RoutePattern Pattern, string? Role)
 {
     public string Template => "/" + Pattern.RawText!.TrimStart('/');
+
+    /// <summary>The body's media type the route declares it reads (an 835 file: <c>application/edi-x12</c>); JSON otherwise.</summary>
+    public string ContentType { get; init; } = "application/json";
 
     /// <summary>The names of the route's parameters constrained to GUIDs (<c>{id:guid}</c>).</summary>
     public IReadOnlyList<string> GuidParameters =>
@@ -59,7 +63,10 @@ public static class RouteTable
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get])
-                .Select(method => new HttpRoute(method, endpoint.RoutePattern, RoleFor(endpoint))))
+                .Select(method => new HttpRoute(method, endpoint.RoutePattern, RoleFor(endpoint))
+                {
+                    ContentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json",
+                }))
             .OrderBy(route => route.Template, StringComparer.Ordinal).ThenBy(route => route.Method, StringComparer.Ordinal)];
 
     private static string? RoleFor(Endpoint endpoint)

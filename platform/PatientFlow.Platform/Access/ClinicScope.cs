@@ -33,8 +33,14 @@ public sealed class ClinicScope
 
     public bool Admits(string? clinic) => clinic is { Length: > 0 } && (Clinics is null || Clinics.Contains(clinic, StringComparer.Ordinal));
 
-    /// <summary>True when the caller may act on the record: in one of its clinics, or in any clinic of the organisation for one not placed yet.</summary>
-    public bool Admits(RecordClinic record) => record.AnyClinic ? Clinics is null || Clinics.Count > 0 : AdmitsAny(record.Clinics);
+    /// <summary>
+    /// True when the caller may act on the record: in one of its clinics; for a record open to the organisation, in any of
+    /// its clinics; for one whose clinic is not known yet, only with every clinic.
+    /// </summary>
+    public bool Admits(RecordClinic record) =>
+        record.AnyClinic ? Clinics is null || Clinics.Count > 0
+        : record.Clinics.Count == 0 ? HasAllClinics
+        : AdmitsAny(record.Clinics);
 
     /// <summary>True when the caller may act in any of <paramref name="clinics"/>.</summary>
     public bool AdmitsAny(IEnumerable<string> clinics) => clinics.Any(Admits);

@@ -27,5 +27,5 @@ public static class BillingClinics
     }
 
     // An account opened before its booking was known has no clinic yet: only a caller with every clinic sees it.
-    private static RecordClinic Placed(string? clinic, Guid patientId) => clinic is null ? new RecordClinic([], patientId) : RecordClinic.In(clinic, patientId);
+    private static RecordClinic Placed(string? clinic, Guid patientId) => clinic is null ? RecordClinic.NotKnownYet(patientId) : RecordClinic.In(clinic, patientId);
 }

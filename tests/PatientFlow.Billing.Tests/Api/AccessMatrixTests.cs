@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
 using Xunit.Abstractions;
 using static PatientFlow.Testing.AccessMatrix;
@@ -47,10 +49,18 @@ public class AccessMatrixTests(BillingFactory factory, ITestOutputHelper output)
         .. Operations("billing"),
     ];
 
-    /// <summary>A visit at the north clinic, seen, checked out and claimed.</summary>
+    /// <summary>A patient with a card on file and a visit at the north clinic, seen, checked out and claimed.</summary>
     protected override async Task<IReadOnlyDictionary<string, string>> SeedAsync()
     {
         var visit = VisitFacts.New();
+        using var desk = factory.CreateClient(Roles.FrontDesk);
+        (await desk.PutAsJsonAsync($"/api/billing/patients/{visit.PatientId}/coverages/primary", new
+        {
+            payerId = "ACME01", payerName = "Acme Health", plan = "Gold PPO", memberId = "W123456789", relationship = "self",
+            subscriberLastName = "Example", subscriberFirstName = "Ada", subscriberDateOfBirth = "1980-04-12", subscriberGender = "F",
+            addressLine1 = "12 Elm St", city = "Springfield", state = "IL", postalCode = "62704",
+            effectiveFrom = "2026-01-01", defaultCopay = 30m, deductible = 1500m,
+        })).EnsureSuccessStatusCode();
         await factory.DeliverAsync(visit.Booked);
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.Resulted);
