@@ -6,7 +6,7 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog);
+        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog).RequireAuthorization(AccessPolicies.LabView);
         return app;
     }
 

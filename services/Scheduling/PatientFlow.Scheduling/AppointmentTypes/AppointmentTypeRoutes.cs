@@ -9,8 +9,9 @@ public static class AppointmentTypeRoutes
     public static IEndpointRouteBuilder MapAppointmentTypeRoutes(this IEndpointRouteBuilder app)
     {
         var types = app.MapGroup("/api/scheduling/appointment-types").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointment types");
-        types.MapGet("/", List);
-        types.MapGet("/{code}", Get);
+        // The organisation's catalogue of visit types, the same in every clinic.
+        types.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
+        types.MapGet("/{code}", Get).RequireAuthorization(AccessPolicies.ScheduleView);
         types.MapPut("/{code}", DefineAppointmentTypeDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         return app;
     }
