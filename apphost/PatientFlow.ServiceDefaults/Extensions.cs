@@ -48,17 +48,19 @@ public static class Extensions
         builder.Services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         builder.AddRequestLimits();
         builder.AddInternalPort();
+        builder.AddTrustedProxies();
         return builder;
     }
 
     /// <summary>
-    /// Security headers, correlation ids, problem details for errors and bare status codes, 413 for a declared body over
+    /// The client's address from trusted proxies (<see cref="TrustedProxies"/>), security headers, correlation ids, problem details for errors and bare status codes, 413 for a declared body over
     /// the endpoint's limit, then <paramref name="beforeAuthentication"/> (what must run before any token is read: the
     /// gateway's per-address limit, files anyone may fetch), 404 for what no endpoint serves (and, with an internal port,
     /// for what is served on the other port), authentication; health and metrics endpoints.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();

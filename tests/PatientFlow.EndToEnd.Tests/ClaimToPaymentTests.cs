@@ -138,7 +138,7 @@ public sealed class ClaimToPaymentTests(PlatformFixture platform, ITestOutputHel
         await FrontDeskSetup.EnsureClinicAsync(staff.Ops, "north");
         var patient = await staff.FrontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female", clinic = "north",
         }, HttpStatusCode.Created);
         var patientId = patient.PatientId;
         if (payerId is not null)

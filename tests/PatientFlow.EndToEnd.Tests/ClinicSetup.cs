@@ -17,7 +17,7 @@ public static class ClinicSetup
         var lastName = $"Sample{Guid.NewGuid():N}"[..16];
         var patient = await frontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName, dateOfBirth = "1980-04-12", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName, dateOfBirth = "1980-04-12", sex = "female", clinic,
         }, HttpStatusCode.Created);
         var provider = await frontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Grey", specialty = "family-medicine", clinic }, HttpStatusCode.Created);

@@ -20,7 +20,7 @@ public sealed class ReferralBookingFigures(PlatformFixture platform, ITestOutput
         await FrontDeskSetup.EnsureClinicAsync(await platform.ClientForAsync("ops"), "north");
         var patient = await desk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Figures-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-06-01", sex = "male",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Figures-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-06-01", sex = "male", clinic = "north",
         }, HttpStatusCode.Created);
         var patientId = patient.PatientId;
         var familyDoctor = await SlotsAsync(desk, "family-medicine", DateTimeOffset.UtcNow.AddDays(3));

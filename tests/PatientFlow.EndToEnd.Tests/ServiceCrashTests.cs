@@ -13,7 +13,7 @@ public sealed class ServiceCrashTests(PlatformFixture platform, ITestOutputHelpe
         await FrontDeskSetup.EnsureClinicAsync(ops, "south");
         var patient = await frontDesk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-09-30", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Grace", lastName = $"Example-{Guid.NewGuid():N}"[..16], dateOfBirth = "1975-09-30", sex = "female", clinic = "south",
         }, HttpStatusCode.Created);
         var provider = await frontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",
             new { name = "Dr. Shepherd", specialty = "internal-medicine", clinic = "south" }, HttpStatusCode.Created);

@@ -66,6 +66,7 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             lastName = $"Example-{Guid.NewGuid():N}"[..16],
             dateOfBirth = "1980-04-12",
             sex = "female",
+            clinic = "north",
         }, HttpStatusCode.Created);
         var patientId = patient.PatientId;
         var provider = await staff.FrontDesk.PostJsonAsync<ProviderDetails>("/api/scheduling/providers",

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PatientFlow.ServiceDefaults;
@@ -23,9 +24,10 @@ public sealed class DefaultsHost : IAsyncDisposable
         _kestrel = kestrel;
     }
 
-    public static async Task<DefaultsHost> StartAsync(Action<WebApplication> map, bool kestrel = false)
+    public static async Task<DefaultsHost> StartAsync(Action<WebApplication> map, bool kestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Configuration["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         if (kestrel)
         {

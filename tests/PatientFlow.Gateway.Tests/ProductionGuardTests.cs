@@ -20,6 +20,7 @@ public class ProductionGuardTests
         (DevTokenEndpoints.Setting, "true", DevTokenEndpoints.Setting),
         ("Tracking:Webhooks:AllowPrivateTargets", "true", "Tracking:Webhooks:AllowPrivateTargets"),
         ("Durability:AllowUnsafe", "true", "Durability:AllowUnsafe"),
+        ("FORWARDEDHEADERS_ENABLED", "true", "ASPNETCORE_FORWARDEDHEADERS_ENABLED"),
         ("PatientFlow:Clock:Speed", "60", "PatientFlow:Clock"),
         ("Logging:LogLevel:Yarp", "Debug", "Logging:LogLevel:Yarp"),
         ("Logging:LogLevel:Microsoft.AspNetCore", "Debug", "Logging:LogLevel:Microsoft.AspNetCore"),

@@ -26,7 +26,8 @@ public class RequestLimitTests
 
         var response = await host.CreateClient().PostAsJsonAsync("/test/notes", new Note(new string('a', OverOneMegabyte)));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        problem.GetProperty("title").GetString().Should().Be("Payload Too Large");
     }
 
     [Fact]

@@ -96,6 +96,58 @@ public class SimulatedClockTests
         reading.Should().Throw<InvalidOperationException>().WithMessage($"*PatientFlow:Clock:{named}*");
     }
 
+    [Fact]
+    public void GetUtcNow_HeldClock_ReadsTheOriginUntilAnotherProcessStartsIt()
+    {
+        using var file = new StartFile();
+        var real = new SettableTime(Anchor);
+        var held = new HeldClockSettings(Origin, 30, file.Path);
+        var preparing = new SimulatedClock(held, real);
+        var service = new SimulatedClock(held, real);
+        real.Now = Anchor.AddMinutes(5);
+        service.GetUtcNow().Should().Be(Origin, "a held clock does not move however long the platform takes to start");
+        service.RealDelayUntil(Origin).Should().Be(TimeSpan.Zero);
+        service.RealDelayUntil(Origin.AddMinutes(1)).Should().BePositive("a wait for a later time looks again shortly");
+
+        preparing.Start().Should().Be(new SimulatedClockSettings(Origin, Anchor.AddMinutes(5), 30));
+        real.Now = Anchor.AddMinutes(5).AddSeconds(10);
+
+        SpinWait.SpinUntil(() => service.Settings is not null, TimeSpan.FromSeconds(2)).Should().BeTrue("the service reads the start file");
+        service.GetUtcNow().Should().Be(preparing.GetUtcNow()).And.Be(Origin.AddMinutes(5));
+    }
+
+    [Fact]
+    public void AddPatientFlowClock_StartFileInPlaceOfAnchor_HeldClock()
+    {
+        using var file = new StartFile();
+        var held = new HeldClockSettings(Origin, 30, file.Path);
+        var variables = held.ToEnvironment().ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
+
+        var clock = new ServiceCollection().AddPatientFlowClock(Configuration(variables)).BuildServiceProvider().GetRequiredService<TimeProvider>();
+
+        clock.Should().BeOfType<SimulatedClock>().Which.Settings.Should().BeNull("nothing has started it");
+        clock.GetUtcNow().Should().Be(Origin);
+        HeldClockSettings.From(Configuration(variables)).Should().Be(held);
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T15:00:00Z", "/tmp/clock-start", "Anchor or a StartFile")]
+    [InlineData("", "clock-start", "StartFile must be a full path")]
+    public void From_HeldClockWithAnAnchorOrARelativeFile_RefusesToStart(string anchor, string startFile, string problem)
+    {
+        var configuration = Configuration(new()
+        {
+            ["PatientFlow:Clock:Origin"] = "2026-11-23T13:30:00Z",
+            ["PatientFlow:Clock:Anchor"] = anchor,
+            ["PatientFlow:Clock:StartFile"] = startFile,
+            ["PatientFlow:Clock:Speed"] = "30",
+        });
+
+        var reading = () => SimulatedClock.From(configuration);
+
+        reading.Should().Throw<InvalidOperationException>().WithMessage($"*{problem}*");
+    }
+
     /// <summary>The simulated day may be hours behind or days ahead of real time; tokens must work either way.</summary>
     [Theory]
     [InlineData(-36)]
@@ -124,6 +176,13 @@ public class SimulatedClockTests
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     private sealed record TokenAnswer(string AccessToken);
+
+    private sealed class StartFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"clock-start-{Guid.NewGuid():N}");
+
+        public void Dispose() => File.Delete(Path);
+    }
 
     private sealed class SettableTime(DateTimeOffset now) : TimeProvider
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,22 @@ public sealed record HttpRoute(string Method, RoutePattern Pattern, string? Role
 {
     public string Template => "/" + Pattern.RawText!.TrimStart('/');
 
+    /// <summary>The body's media type the route declares it reads (an 835 file: <c>application/edi-x12</c>); JSON otherwise.</summary>
+    public string ContentType { get; init; } = "application/json";
+
     /// <summary>The names of the route's parameters constrained to GUIDs (<c>{id:guid}</c>).</summary>
     public IReadOnlyList<string> GuidParameters =>
         [.. Pattern.Parameters.Where(p => p.ParameterPolicies.Any(policy => policy.Content == "guid")).Select(p => p.Name)];
 
     /// <summary>The path with each GUID parameter set to <paramref name="id"/> and any other parameter to <paramref name="other"/>.</summary>
-    public string PathWith(Guid id, string other = "probe")
+    public string PathWith(Guid id, string other = "probe") =>
+        PathWith(name => GuidParameters.Contains(name) ? id.ToString() : other);
+
+    /// <summary>
+    /// The path with each parameter set to what <paramref name="valueOf"/> answers for its name, or when it answers null
+    /// to a new id (a GUID parameter) or a word.
+    /// </summary>
+    public string PathWith(Func<string, string?> valueOf)
     {
         var path = new StringBuilder();
         foreach (var segment in Pattern.PathSegments)
@@ -31,8 +42,9 @@ public sealed record HttpRoute(string Method, RoutePattern Pattern, string? Role
                 {
                     RoutePatternLiteralPart literal => literal.Content,
                     RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter when GuidParameters.Contains(parameter.Name) => id.ToString(),
-                    _ => other,
+                    RoutePatternParameterPart parameter => valueOf(parameter.Name)
+                        ?? (GuidParameters.Contains(parameter.Name) ? Guid.CreateVersion7().ToString() : "probe"),
+                    _ => "",
                 });
             }
         }
@@ -51,7 +63,10 @@ public static class RouteTable
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get])
-                .Select(method => new HttpRoute(method, endpoint.RoutePattern, RoleFor(endpoint))))
+                .Select(method => new HttpRoute(method, endpoint.RoutePattern, RoleFor(endpoint))
+                {
+                    ContentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json",
+                }))
             .OrderBy(route => route.Template, StringComparer.Ordinal).ThenBy(route => route.Method, StringComparer.Ordinal)];
 
     private static string? RoleFor(Endpoint endpoint)

@@ -7,11 +7,11 @@ using PatientFlow.Simulator.Running;
 // (PatientFlow:Clock), the app host's `--simulate` resource. Prints the plan, its progress and the bottleneck the
 // analytics name, then exits.
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
-var clock = SimulatedClockSettings.From(configuration)
+var clock = SimulatedClock.From(configuration)
     ?? throw new InvalidOperationException($"The simulator needs the shared clock ({SimulatedClockSettings.Section}).");
 var gatewayUrl = configuration["Services:gateway:Url"] ?? throw new InvalidOperationException("Services:gateway:Url is not set.");
 var seed = configuration.GetValue("Simulation:Seed", 7);
-var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Origin, TimeZoneInfo.FindSystemTimeZoneById(ClinicPlan.Zone)).DateTime);
+var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(ClinicPlan.Zone)).DateTime);
 
 var plan = ClinicDayPlan.Generate(seed, date);
 var schedule = Schedule.Build(plan);
@@ -27,7 +27,7 @@ foreach (var clinic in plan.Clinics)
 using var http = new HttpClient { BaseAddress = new Uri(gatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
 var gateway = new GatewayClient(http);
 var runner = new SimulationRunner(
-    plan, schedule, new ClinicApi(gateway, plan, new SimulationState()), new BottleneckProbe(gateway), new SimulatedClock(clock), Console.WriteLine);
+    plan, schedule, new ClinicApi(gateway, plan, new SimulationState()), new BottleneckProbe(gateway), clock, Console.WriteLine);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 await runner.RunAsync(stop.Token);

@@ -36,7 +36,7 @@ public sealed record LaunchOptions
     public SimulationRequest? Simulation { get; init; }
 
     /// <summary>An accelerated clock every process shares (<c>PatientFlow:Clock</c>); real time when null.</summary>
-    public SimulatedClockSettings? Clock { get; init; }
+    public HeldClockSettings? Clock { get; init; }
 
     /// <summary>The dashboard's port: 18888 beside the default gateway port, and as far from the gateway's as that otherwise.</summary>
     public int DashboardPort => GatewayPort > 0 ? GatewayPort + 10808 : 0;
@@ -96,16 +96,17 @@ public sealed record LaunchOptions
             return options;
         }
 
-        // The simulated day gets fresh data of its own, never mixed with real data, and a clock that reads 07:30
-        // about when the platform is ready, so the front desk has until the 08:00 opening to book the day.
+        // The simulated day gets fresh data of its own, never mixed with real data, and a clock held at 07:30 until
+        // the simulator has set up and booked the day (however long the platform took to start); the clinics open at 08:00.
         var request = new SimulationRequest(seed ?? SimulationRequest.DefaultSeed, speed ?? SimulationRequest.DefaultSpeed);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(SimulatedClinicsZone);
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
         var half7 = today.AddHours(7.5);
-        var clock = new SimulatedClockSettings(new DateTimeOffset(half7, zone.GetUtcOffset(half7)), now + TimeSpan.FromSeconds(60), request.Speed);
+        var simulationData = Path.Combine(options.DataDirectory, "simulation");
+        var clock = new HeldClockSettings(new DateTimeOffset(half7, zone.GetUtcOffset(half7)), request.Speed, Path.Combine(simulationData, "clock-start"));
         return options with
         {
-            DataDirectory = Path.Combine(options.DataDirectory, "simulation"),
+            DataDirectory = simulationData,
             Fresh = true,
             Simulation = request,
             Clock = clock.Validated(),

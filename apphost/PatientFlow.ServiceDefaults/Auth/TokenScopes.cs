@@ -27,7 +27,7 @@ public static class TokenScopes
     public static readonly string[] Fhir =
     [
         FhirRead("Patient"), FhirRead("Encounter"), FhirRead("Observation"), FhirRead("DiagnosticReport"),
-        FhirRead("ServiceRequest"), FhirRead("Coverage"), FhirRead("Claim"),
+        FhirRead("ServiceRequest"), FhirRead("Coverage"), FhirRead("Claim"), FhirRead("Appointment"), FhirRead("Specimen"),
     ];
 
     /// <summary>Every scope an integrator can be granted.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace PatientFlow.ServiceDefaults.Problems;
@@ -75,7 +76,8 @@ public sealed partial class ProblemExceptionHandler(
             return problem;
         }
 
-        return Problem(bad.StatusCode, "Bad request", bad.Message);
+        // Kestrel and the request limits use this exception for 413, 431 and the like: the title follows the status.
+        return Problem(bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode) is { Length: > 0 } reason ? reason : "Bad request", bad.Message);
     }
 
     private static string? UndecodableCharset(HttpRequest request)

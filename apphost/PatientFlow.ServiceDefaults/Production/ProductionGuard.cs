@@ -75,6 +75,12 @@ public static partial class ProductionGuard
             yield return new("Tracking:Webhooks:AllowPrivateTargets", "lets an integrator's webhook reach loopback and private addresses inside the cluster.");
         }
 
+        // ASP.NET Core's own switch (ASPNETCORE_FORWARDEDHEADERS_ENABLED) believes X-Forwarded-For from every sender.
+        if (configuration.GetValue<bool>("FORWARDEDHEADERS_ENABLED"))
+        {
+            yield return new("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "believes X-Forwarded-For from any sender, so a client picks the address it is rate-limited and audited under; list the balancers in Network:TrustedProxies instead.");
+        }
+
         if (configuration.GetValue<bool>("Durability:AllowUnsafe"))
         {
             yield return new("Durability:AllowUnsafe", "runs on a PostgreSQL that may lose committed events in a crash (benchmarks only).");

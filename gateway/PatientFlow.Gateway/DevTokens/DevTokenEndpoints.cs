@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -18,6 +19,8 @@ public static class DevTokenEndpoints
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
+    private const string DevelopmentOrganization = "patientflow-health";
+
     public static WebApplication MapDevTokens(this WebApplication app)
     {
         if (app.Configuration.GetValue(Setting, app.Environment.IsDevelopment()))
@@ -36,7 +39,17 @@ public static class DevTokenEndpoints
         }
 
         var subject = string.IsNullOrWhiteSpace(request.Subject) ? $"dev-{request.Role}" : request.Subject;
-        var token = issuer.Issue(request.Role, subject, Lifetime);
+        // What the development issuer's seeded accounts carry: every clinic of the development organisation, and for an
+        // integrator every integrator scope (the services read clinics and scopes from the token, never from the request).
+        Claim[] claims =
+        [
+            new("sub", subject),
+            new(TokenClaims.Role, request.Role),
+            new(TokenClaims.Organization, DevelopmentOrganization),
+            new(TokenClaims.Clinic, TokenClaims.AllClinics),
+            new("scope", request.Role == Roles.Integrator ? string.Join(' ', TokenScopes.Integrator) : TokenScopes.Api),
+        ];
+        var token = issuer.Issue(claims, Lifetime);
         return new DevTokenResponse(token, "Bearer", (int)Lifetime.TotalSeconds, request.Role);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.OpenApi;
@@ -49,6 +50,8 @@ public static class MartenExtensions
         // Ids in routes are stream ids: the all-zero one names nothing (404) instead of reaching the store, which refuses it.
         builder.Services.Configure<RouteOptions>(options => options.SetParameterPolicy<StreamIdRouteConstraint>(StreamIdRouteConstraint.Name));
         builder.Services.AddScoped(typeof(StreamCommands<,>));
+        // Every read and write of a record is checked against the caller's clinics.
+        builder.AddClinicScoping();
         builder.Services.AddHealthChecks()
             .AddCheck("postgres", new PostgresHealthCheck(connectionString), tags: [HealthTags.Ready])
             // The daemon's high-water mark must keep moving while events are appended; a stuck mark
@@ -85,6 +88,7 @@ public static class MartenExtensions
                 // tells a quiet store from a dead agent by them.
                 options.Events.EnableExtendedProgressionTracking = true;
                 options.Schema.For<HandledIntegrationEvent>();
+                options.Schema.For<BreakGlassAccess>().Index(access => access.At);
                 configure(options);
             })
             .UseLightweightSessions()

@@ -14,6 +14,7 @@ builder.AddBilling();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseClinicScoping();
 app.MapPlatformEndpoints();
 app.MapAccountRoutes();
 app.MapClaimRoutes();

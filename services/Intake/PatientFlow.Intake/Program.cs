@@ -10,6 +10,7 @@ builder.AddIntake();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseClinicScoping();
 app.MapPlatformEndpoints();
 app.MapEncounterRoutes();
 app.MapRoomRoutes();

@@ -10,6 +10,7 @@ builder.AddLab();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseClinicScoping();
 app.MapPlatformEndpoints();
 app.MapCatalogEndpoints();
 app.MapLabOrderRoutes();

@@ -9,6 +9,7 @@ builder.AddReferral();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseClinicScoping();
 app.MapPlatformEndpoints();
 app.MapReferralRoutes();
 app.Run();

@@ -16,6 +16,7 @@ builder.AddScheduling();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseClinicScoping();
 app.MapPlatformEndpoints();
 app.MapClinicRoutes();
 app.MapResourceRoutes();

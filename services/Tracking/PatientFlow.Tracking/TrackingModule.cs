@@ -2,6 +2,8 @@ using JasperFx.Events.Projections;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.Platform.Messaging;
+using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Board;
 using PatientFlow.Tracking.Bottlenecks;
 using PatientFlow.Tracking.Integration;
@@ -37,6 +39,8 @@ public static class TrackingModule
         }).AddSubscriptionWithServices<FeedSubscription>(ServiceLifetime.Singleton);
         // Tracking's one consumer is generic: closed here for every visit event.
         builder.AddPatientFlowMessaging(Service, typeof(TrackingModule).Assembly, JourneyConsumers());
+        // A request for more than the token grants is a 403 naming the field (Access/).
+        builder.Services.AddSingleton<IExceptionProblems, GrantProblems>();
         builder.AddLiveBoard();
         builder.AddIntegratorFeed();
         builder.AddFhirApi();
@@ -70,7 +74,7 @@ public static class TrackingModule
         builder.Services.AddSingleton<FeedLog>();
         builder.AddPatientFlowGrpcServer();
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
-        WebhookSecrets.Configure(builder.Services);
+        WebhookSecrets.Configure(builder.Services, builder.Configuration, builder.Environment);
         WebhookSender.Configure(builder.Services);
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookWorker>();

@@ -36,7 +36,7 @@ public sealed class LaunchOptionsTests
     }
 
     [Fact]
-    public void Parse_Simulate_FreshDataOfItsOwnAndAClockAt0730InTheClinicsZoneAMinuteFromNow()
+    public void Parse_Simulate_FreshDataOfItsOwnAndAClockHeldAt0730InTheClinicsZone()
     {
         var now = new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero);
 
@@ -45,7 +45,7 @@ public sealed class LaunchOptionsTests
         options.DataDirectory.Should().Be("/tmp/pf/simulation");
         options.Fresh.Should().BeTrue();
         options.Simulation.Should().Be(new SimulationRequest(11, 60));
-        options.Clock!.Anchor.Should().Be(now.AddMinutes(1));
+        options.Clock!.StartFile.Should().Be("/tmp/pf/simulation/clock-start");
         options.Clock.Speed.Should().Be(60);
         // 07:30 in Chicago on 7 December is 13:30 UTC (CST, UTC-6).
         options.Clock.Origin.Should().Be(new DateTimeOffset(2026, 12, 7, 13, 30, 0, TimeSpan.Zero));

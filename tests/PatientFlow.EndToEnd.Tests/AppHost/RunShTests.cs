@@ -89,7 +89,7 @@ public sealed class RunShTests(ITestOutputHelper output)
         var clinic = await ClinicSetup.NewClinicAsync(ops, "trace");
         var patient = await frontDesk.PostJsonAsync("/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = "Sample", dateOfBirth = "1980-04-12", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = "Sample", dateOfBirth = "1980-04-12", sex = "female", clinic,
         }, HttpStatusCode.Created);
         var provider = (await frontDesk.PostJsonAsync("/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic }, HttpStatusCode.Created)).Str("providerId");
         var slots = await frontDesk.PostJsonAsync($"/api/scheduling/providers/{provider}/slots",

@@ -23,7 +23,7 @@ public sealed class AnalyticsPageTests(PlatformFixture platform)
         {
             var patient = await desk.PostJsonAsync<PatientDetails>("/api/scheduling/patients", new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Stats{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Stats{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female", clinic,
             }, HttpStatusCode.Created);
             var visitId = (await desk.PostJsonAsync<AppointmentDetails>("/api/scheduling/appointments",
                 new { patientId = patient.PatientId, providerId = provider, slotId = slots.Slots[i].SlotId, visitType = "follow-up" },

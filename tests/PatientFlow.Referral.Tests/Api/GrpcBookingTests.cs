@@ -42,7 +42,9 @@ public class GrpcBookingTests(ReferralWithScheduling platform) : IClassFixture<R
         var (referralId, patientId) = await ReferralAsync(specialty);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firstStart, NewYork).DateTime);
 
-        var offered = await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}").ReadAsAsync<List<SlotOffer>>();
+        var slotsAnswer = await _desk.GetAsync($"/api/referral/referrals/{referralId}/slots?date={day:yyyy-MM-dd}");
+        slotsAnswer.StatusCode.Should().Be(HttpStatusCode.OK, await slotsAnswer.Content.ReadAsStringAsync());
+        var offered = await slotsAnswer.ReadAsAsync<List<SlotOffer>>();
         offered.Select(s => s.SlotId).Should().Equal(slots);
 
         var booking = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/booking", new { providerId, slotId = slots[0] });

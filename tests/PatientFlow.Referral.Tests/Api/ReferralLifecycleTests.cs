@@ -34,12 +34,13 @@ public class ReferralLifecycleTests(ReferralFactory factory) : IClassFixture<Ref
         var early = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/external-booking", new { facility = "Lakeside Imaging", appointmentAt = DateTimeOffset.UtcNow.AddDays(2) });
         early.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await Body(early)).GetProperty("conflict").GetString().Should().Be("authorization");
-        (await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/denial", new { reason = "needs conservative therapy first" }))
+        // Deciding on an authorisation is the clinician's; the desk requested it and books once it is approved.
+        (await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/denial", new { reason = "needs conservative therapy first" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         (await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/appeal", new { grounds = "progressive weakness documented" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         var validTo = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90));
-        var approval = await _desk.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/approval",
+        var approval = await _clinician.PostAsJsonAsync($"/api/referral/referrals/{referralId}/authorization/approval",
             new { authorizationNumber = "PA-55012", validFrom = DateOnly.FromDateTime(DateTime.UtcNow), validTo, visitsAllowed = 1 });
         approval.StatusCode.Should().Be(HttpStatusCode.OK);
         var authorization = (await approval.ReadAsAsync<ReferralDetails>()).Authorization!;

@@ -57,6 +57,7 @@ public sealed class ReferralWithScheduling : IAsyncLifetime
             lastName = $"Referred-{Guid.NewGuid():N}"[..20],
             dateOfBirth = "1970-02-03",
             sex = "female",
+            clinic = "north",
             insuranceMemberId = "W123",
             insurancePayer = "Acme Health",
         }));

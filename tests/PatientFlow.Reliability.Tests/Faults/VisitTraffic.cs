@@ -36,7 +36,7 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
         _patients = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
             (await PostAsync<PatientDetails>("/api/scheduling/patients", new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = $"Patient {i}", dateOfBirth = "1970-01-01", sex = "unknown",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Test", lastName = $"Patient {i}", dateOfBirth = "1970-01-01", sex = "unknown", clinic = "faults",
             })).PatientId));
         var perProvider = (visits + providers - 1) / providers;
         for (var p = 0; p < providers; p++)

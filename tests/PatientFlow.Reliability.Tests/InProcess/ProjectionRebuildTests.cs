@@ -22,7 +22,7 @@ public sealed class ProjectionRebuildTests(SchedulingService scheduling, Trackin
         {
             var patient = await PostAsync<PatientDetails>(client, "/api/scheduling/patients", new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = $"Example {visit}", dateOfBirth = "1980-04-12", sex = "female",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = $"Example {visit}", dateOfBirth = "1980-04-12", sex = "female", clinic = "north",
             });
             var provider = await PostAsync<ProviderDetails>(client, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
             var providerId = provider.ProviderId;

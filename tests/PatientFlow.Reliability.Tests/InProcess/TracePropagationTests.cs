@@ -48,7 +48,7 @@ public sealed class TracePropagationTests(SchedulingAndTracking platform) : ICla
         await FrontDeskSetup.EnsureClinicAsync(platform.Scheduling.CreateClient(Roles.Ops), "north");
         var patient = await CreatedAsync<PatientCreated>(desk, "/api/scheduling/patients", new
         {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = "Traced", dateOfBirth = "1980-04-12", sex = "female",
+            mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = "Traced", dateOfBirth = "1980-04-12", sex = "female", clinic = "north",
         });
         var provider = await CreatedAsync<ProviderCreated>(desk, "/api/scheduling/providers", new { name = "Dr. Grey", specialty = "family-medicine", clinic = "north" });
         var slots = await CreatedAsync<SlotsCreated>(desk, $"/api/scheduling/providers/{provider.ProviderId}/slots",

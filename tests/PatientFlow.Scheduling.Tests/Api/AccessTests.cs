@@ -31,7 +31,7 @@ public class AccessTests(SchedulingFactory factory) : IClassFixture<SchedulingFa
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
 
         var response = await factory.CreateClient(Roles.Billing).PostAsJsonAsync("/api/scheduling/patients",
-            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female" });
+            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "1980-04-12", sex = "female", clinic = "north" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         await using var session = factory.Store.QuerySession();
@@ -50,6 +50,43 @@ public class AccessTests(SchedulingFactory factory) : IClassFixture<SchedulingFa
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var free = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>();
         free.Slots.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task Book_Ops_Returns403AndSlotStaysFree()
+    {
+        var patientId = await factory.RegisterPatientAsync();
+        var (providerId, slots) = await factory.ProviderWithSlotsAsync(1);
+
+        var response = await factory.Ops().PostAsJsonAsync("/api/scheduling/appointments",
+            new { patientId, providerId, slotId = slots[0], visitType = "follow-up" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden, "operations run the clinic's flow; the desk books");
+        var free = await factory.FrontDesk().GetAsync($"/api/scheduling/providers/{providerId}/slots?status=free").ReadAsAsync<SlotsResponse>();
+        free.Slots.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task ReadAndSearchDemographics_Ops_Return403()
+    {
+        var patientId = await factory.RegisterPatientAsync();
+
+        var read = await factory.Ops().GetAsync($"/api/scheduling/patients/{patientId}");
+        var search = await factory.Ops().PostAsJsonAsync("/api/scheduling/patients/search", new { mrn = "MRN-1" });
+
+        read.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        search.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task CorrectPatient_Clinician_Returns403()
+    {
+        var patientId = await factory.RegisterPatientAsync();
+
+        var response = await factory.CreateClient(Roles.Clinician).PostAsJsonAsync($"/api/scheduling/patients/{patientId}/corrections",
+            new { phone = "555-0100", reason = "patient called" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden, "clinicians read demographics; the desk corrects them");
     }
 
     [Theory]

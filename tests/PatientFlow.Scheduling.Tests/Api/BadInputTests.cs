@@ -142,7 +142,7 @@ public class BadInputTests(SchedulingFactory factory) : IClassFixture<Scheduling
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
         var body = new Dictionary<string, object>
         {
-            ["mrn"] = mrn, ["firstName"] = "Ada", ["lastName"] = $"Example-{Guid.NewGuid():N}"[..20], ["dateOfBirth"] = "1980-04-12", ["sex"] = "female",
+            ["mrn"] = mrn, ["firstName"] = "Ada", ["lastName"] = $"Example-{Guid.NewGuid():N}"[..20], ["dateOfBirth"] = "1980-04-12", ["sex"] = "female", ["clinic"] = "north",
             ["insuranceMemberId"] = "W123", ["insurancePayer"] = "Acme Health",
         };
         body[field] = value;
@@ -188,7 +188,7 @@ public class BadInputTests(SchedulingFactory factory) : IClassFixture<Scheduling
     {
         var lastName = $"Example-{Guid.NewGuid():N}"[..20];
         var notes = new string('[', notesDepth) + new string(']', notesDepth);
-        return $$"""{"mrn":"{{mrn}}","firstName":"Ada","lastName":"{{lastName}}","dateOfBirth":"1980-04-12","sex":"female","notes":{{notes}}}""";
+        return $$"""{"mrn":"{{mrn}}","firstName":"Ada","lastName":"{{lastName}}","dateOfBirth":"1980-04-12","sex":"female","clinic":"north","notes":{{notes}}}""";
     }
 
     private async Task<int> PatientsWithMrn(string mrn)

@@ -12,7 +12,7 @@ public class DisplayNameTests(SchedulingFactory factory) : IClassFixture<Schedul
     {
         var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", new
         {
-            mrn = $"mrn-{Guid.NewGuid():N}"[..20], firstName, lastName, dateOfBirth = "1980-04-12", sex = "female",
+            mrn = $"mrn-{Guid.NewGuid():N}"[..20], firstName, lastName, dateOfBirth = "1980-04-12", sex = "female", clinic = "north",
         });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return (await response.ReadAsAsync<PatientDetails>()).PatientId;

@@ -9,7 +9,7 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
 {
     private static object Person(string lastName, string[]? notDuplicateOf = null) => new
     {
-        mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Grace", lastName, dateOfBirth = "1975-06-01", sex = "female", notDuplicateOf,
+        mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Grace", lastName, dateOfBirth = "1975-06-01", sex = "female", clinic = "north", notDuplicateOf,
     };
 
     [Fact]
@@ -67,7 +67,7 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
         var created = await SchedulingFactory.PostAsync<PatientDetails>(factory.FrontDesk(), "/api/scheduling/patients",
-            new { mrn, firstName = "Ada", lastName = $"Find-{Guid.NewGuid():N}"[..16], dateOfBirth = "1990-01-01", sex = "female" });
+            new { mrn, firstName = "Ada", lastName = $"Find-{Guid.NewGuid():N}"[..16], dateOfBirth = "1990-01-01", sex = "female", clinic = "north" });
 
         var found = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients/search", new { mrn = mrn.ToLowerInvariant() })
             .ReadAsAsync<IReadOnlyList<PatientDetails>>();
@@ -80,7 +80,7 @@ public class PatientRecordTests(SchedulingFactory factory) : IClassFixture<Sched
     {
         var lastName = $"Body-{Guid.NewGuid():N}"[..16];
         var created = await SchedulingFactory.PostAsync<PatientDetails>(factory.FrontDesk(), "/api/scheduling/patients",
-            new { mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName, dateOfBirth = "1991-02-03", sex = "female" });
+            new { mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName, dateOfBirth = "1991-02-03", sex = "female", clinic = "north" });
 
         var found = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients/search", new { lastName, dateOfBirth = "1991-02-03" })
             .ReadAsAsync<IReadOnlyList<PatientDetails>>();

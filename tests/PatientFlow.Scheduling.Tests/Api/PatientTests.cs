@@ -11,7 +11,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     {
         var mrn = $"mrn-{Guid.NewGuid():N}"[..20];
         var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients",
-            new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "unknown", phone = "555-0100" });
+            new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "unknown", clinic = "north", phone = "555-0100" });
         response.StatusCode.Should().Be(HttpStatusCode.Created);
 
         var patient = await factory.FrontDesk().GetAsync(response.Headers.Location).ReadAsAsync<PatientDetails>();
@@ -28,7 +28,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
 
         var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients",
-            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "2999-01-01", sex = "female" });
+            new { mrn, firstName = "Ada", lastName = "Example", dateOfBirth = "2999-01-01", sex = "female", clinic = "north" });
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -42,11 +42,12 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     [InlineData("firstName", "")]
     [InlineData("lastName", " ")]
     [InlineData("dateOfBirth", "1899-12-31")]
+    [InlineData("clinic", "")]
     public async Task RegisterPatient_InvalidField_Returns422NamingTheField(string field, string value)
     {
         var body = new Dictionary<string, string>
         {
-            ["mrn"] = $"MRN-{Guid.NewGuid():N}"[..20], ["firstName"] = "Ada", ["lastName"] = "Example", ["dateOfBirth"] = "1980-04-12", ["sex"] = "other",
+            ["mrn"] = $"MRN-{Guid.NewGuid():N}"[..20], ["firstName"] = "Ada", ["lastName"] = "Example", ["dateOfBirth"] = "1980-04-12", ["sex"] = "other", ["clinic"] = "north",
         };
         body[field] = value;
 
@@ -60,7 +61,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     public async Task RegisterPatient_MissingLastName_Returns400NamingTheField()
     {
         var response = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients",
-            new { mrn = "MRN-X", firstName = "Ada", dateOfBirth = "1980-01-01", sex = "female" });
+            new { mrn = "MRN-X", firstName = "Ada", dateOfBirth = "1980-01-01", sex = "female", clinic = "north" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("lastName", out _).Should().BeTrue();
@@ -70,7 +71,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     public async Task RegisterPatient_SameMrnTwice_Returns409AndKeepsOnePatient()
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
-        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female" };
+        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female", clinic = "north" };
         (await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body)).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var again = await factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body with { mrn = mrn.ToLowerInvariant() });
@@ -84,7 +85,7 @@ public class PatientTests(SchedulingFactory factory) : IClassFixture<SchedulingF
     public async Task RegisterPatient_SameMrnConcurrently_ExactlyOneRegistered()
     {
         var mrn = $"MRN-{Guid.NewGuid():N}"[..20];
-        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female" };
+        var body = new { mrn, firstName = "Ada", lastName = UniqueName(), dateOfBirth = "1980-04-12", sex = "female", clinic = "north" };
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => factory.FrontDesk().PostAsJsonAsync("/api/scheduling/patients", body)));
 

@@ -69,6 +69,7 @@ public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
             lastName = lastName ?? $"Example-{Guid.NewGuid():N}"[..20],
             dateOfBirth = "1980-04-12",
             sex = "female",
+            clinic = "north",
             insuranceMemberId = "W123",
             insurancePayer = "Acme Health",
         });

@@ -10,10 +10,10 @@ public class RegistrationTests
 {
     private static readonly Guid Existing = Guid.CreateVersion7();
 
-    private static RegisterPatient Valid => new(" mrn-77 ", " Ada ", "Example", new DateOnly(1980, 4, 12), Sex.Female, " ", "W123", "ada@example.org", "1 Main St", "Acme Health");
+    private static RegisterPatient Valid => new(" mrn-77 ", " Ada ", "Example", new DateOnly(1980, 4, 12), Sex.Female, " ", "W123", "ada@example.org", "1 Main St", "Acme Health", Clinic: " North ");
 
     private static readonly PatientRegistered Expected = new(
-        PatientId, "MRN-77", "Ada", "Example", new DateOnly(1980, 4, 12), Sex.Female, null, "W123", Now, "ada@example.org", "1 Main St", "Acme Health");
+        PatientId, "MRN-77", "Ada", "Example", new DateOnly(1980, 4, 12), Sex.Female, null, "W123", Now, "ada@example.org", "1 Main St", "Acme Health", "north");
 
     private static DecisionOutcome WhenRegister(RegisterPatient command, params Guid[] sameNameAndBirth) =>
         new(() => RegisterPatientDecider.Decide(PatientId, command, sameNameAndBirth, Now));
@@ -54,6 +54,8 @@ public class RegistrationTests
         { Valid with { DateOfBirth = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1) }, "dateOfBirth" },
         { Valid with { DateOfBirth = new DateOnly(1899, 12, 31) }, "dateOfBirth" },
         { Valid with { Email = "not-an-email" }, "email" },
+        { Valid with { Clinic = null }, "clinic" },
+        { Valid with { Clinic = "north clinic" }, "clinic" },
     };
 
     [Theory]

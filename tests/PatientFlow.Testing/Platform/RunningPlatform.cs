@@ -22,7 +22,9 @@ public abstract class RunningPlatform : IAsyncLifetime
     public TimeSpan StartDuration { get; private set; }
 
     /// <summary>How long the platform may take to start before the fixture fails.</summary>
-    protected virtual TimeSpan StartLimit => TimeSpan.FromMinutes(5);
+    // A cold start of the whole platform (issuer included) beside the other test projects on two cores has taken over
+    // five minutes in CI; the start's time is reported, not what these tests judge.
+    protected virtual TimeSpan StartLimit => TimeSpan.FromMinutes(8);
 
     /// <summary>How long a client waits for one answer.</summary>
     protected virtual TimeSpan ClientTimeout => TimeSpan.FromSeconds(100);
@@ -59,7 +61,7 @@ public abstract class RunningPlatform : IAsyncLifetime
     /// <summary>Every log line so far.</summary>
     public IReadOnlyList<string> LogLines() => Platform.LogLines();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_platform is not null)
         {

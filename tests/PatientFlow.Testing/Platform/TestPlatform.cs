@@ -37,6 +37,7 @@ public sealed class TestPlatform : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ResourceEvent> latest = new();
     private readonly ConcurrentBag<Task> followers = [];
     private readonly CancellationTokenSource stopping = new();
+    private bool keepLog;
 
     private TestPlatform(DistributedApplication app, string dataDirectory, string logPath)
     {
@@ -62,9 +63,6 @@ public sealed class TestPlatform : IAsyncDisposable
     public string? RabbitMqManagementUrl { get; private set; }
 
     public string PostgresConnectionString { get; private set; } = "";
-
-    /// <summary>The JWT signing key the platform's processes share (kept in its data folder), for tests that mint tokens themselves.</summary>
-    public string SigningKey => File.ReadAllText(Path.Combine(dataDirectory, "auth", "signing-key")).Trim();
 
     public static async Task<TestPlatform> StartAsync(PlatformSettings settings, CancellationToken ct)
     {
@@ -103,6 +101,17 @@ public sealed class TestPlatform : IAsyncDisposable
             }
 
             return platform;
+        }
+        catch (OperationCanceledException stopped) when (ct.IsCancellationRequested)
+        {
+            // Which resource held the start up, and what the processes said last; the log stays for the rest.
+            var states = string.Join(", ", platform.latest.Values.OrderBy(e => e.ResourceId)
+                .Select(e => $"{e.ResourceId} {e.Snapshot.State?.Text ?? "-"}/{e.Snapshot.HealthStatus?.ToString() ?? "-"}"));
+            var tail = platform.Tail(lines: 80);
+            platform.keepLog = true;
+            await platform.DisposeAsync();
+            throw new TimeoutException(
+                $"The platform did not start in time. Resources: {states}.{System.Environment.NewLine}Last lines of {platform.LogPath}:{System.Environment.NewLine}{tail}", stopped);
         }
         catch
         {
@@ -197,7 +206,10 @@ public sealed class TestPlatform : IAsyncDisposable
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
-            File.Delete(LogPath);
+            if (!keepLog)
+            {
+                File.Delete(LogPath);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

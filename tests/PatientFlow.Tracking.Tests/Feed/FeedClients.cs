@@ -7,6 +7,7 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
 using PatientFlow.Contracts.Scheduling.V1;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing.Identity;
 using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Tests.Api;
 
@@ -15,12 +16,15 @@ namespace PatientFlow.Tracking.Tests.Feed;
 /// <summary>The feed's clients as an integrator would hold them, against the test service.</summary>
 public static class FeedClients
 {
-    public static (IntegratorFeed.IntegratorFeedClient Client, Metadata Headers, GrpcChannel Channel) Grpc(TrackingFactory factory, string role = Roles.Integrator)
+    public static (IntegratorFeed.IntegratorFeedClient Client, Metadata Headers, GrpcChannel Channel) Grpc(TrackingFactory factory, string role = Roles.Integrator) =>
+        Grpc(factory, Caller.ForRole(role));
+
+    /// <summary>The gRPC feed client with a token describing <paramref name="caller"/> in each call's metadata.</summary>
+    public static (IntegratorFeed.IntegratorFeedClient Client, Metadata Headers, GrpcChannel Channel) Grpc(TrackingFactory factory, Caller caller)
     {
         var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress,
             new GrpcChannelOptions { HttpHandler = new VersionedResponses(factory.Server.CreateHandler()) });
-        var token = factory.CreateClient(role).DefaultRequestHeaders.Authorization!.ToString();
-        return (new IntegratorFeed.IntegratorFeedClient(channel), new Metadata { { "authorization", token } }, channel);
+        return (new IntegratorFeed.IntegratorFeedClient(channel), new Metadata { { "authorization", $"Bearer {factory.TokenFor(caller)}" } }, channel);
     }
 
     /// <summary>

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using PatientFlow.Testing.Identity;
 using PatientFlow.Tracking.Integrators.Webhooks;
 
 namespace PatientFlow.Tracking.Tests.Webhooks;
@@ -85,12 +84,6 @@ public class WebhookOwnershipTests(WebhookFactory factory) : IClassFixture<Webho
         await client.PostAsJsonAsync("/api/tracking/webhooks", new { url = "https://93.184.216.34/hook", clinics = new[] { $"clinic-{Guid.NewGuid():N}" } })
             .ReadAsAsync<RegisteredWebhook>();
 
-    /// <summary>A client with its own subject, as each integrator's token carries.</summary>
-    private HttpClient Client(string role, string subject)
-    {
-        var client = factory.CreateClient();
-        var token = factory.Services.GetRequiredService<TokenIssuer>().Issue(role, subject, TimeSpan.FromHours(1));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    /// <summary>A client with its own subject, as each integrator's token carries (an integrator: every scope, every clinic).</summary>
+    private HttpClient Client(string role, string subject) => factory.CreateClient(Caller.ForRole(role).WithSubject(subject));
 }

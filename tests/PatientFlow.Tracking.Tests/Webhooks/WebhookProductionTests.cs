@@ -16,10 +16,20 @@ namespace PatientFlow.Tracking.Tests.Webhooks;
 /// </summary>
 public sealed class ProductionWebhookFactory : TrackingFactory
 {
+    private readonly PemCertificate _keyRingCertificate = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(Environments.Production);
+        builder.UseSetting($"{KeyRingProtection.Section}:{nameof(KeyRingProtection.CertificatePath)}", _keyRingCertificate.CertificatePath);
+        builder.UseSetting($"{KeyRingProtection.Section}:{nameof(KeyRingProtection.KeyPath)}", _keyRingCertificate.KeyPath);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _keyRingCertificate.Dispose();
     }
 }
 

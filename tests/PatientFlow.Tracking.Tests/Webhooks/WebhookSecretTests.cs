@@ -16,15 +16,25 @@ using PatientFlow.Tracking.Tests.Feed;
 
 namespace PatientFlow.Tracking.Tests.Webhooks;
 
-/// <summary>The webhook test service, with every log entry it writes kept.</summary>
+/// <summary>The webhook test service, with every log entry it writes kept, its key ring encrypted with a certificate as in Production.</summary>
 public sealed class LoggedWebhookFactory : WebhookFactory
 {
+    private readonly PemCertificate _keyRingCertificate = new();
+
     public LogCollector Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting($"{KeyRingProtection.Section}:{nameof(KeyRingProtection.CertificatePath)}", _keyRingCertificate.CertificatePath);
+        builder.UseSetting($"{KeyRingProtection.Section}:{nameof(KeyRingProtection.KeyPath)}", _keyRingCertificate.KeyPath);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCollector>(null, LogLevel.Trace));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _keyRingCertificate.Dispose();
     }
 }
 
@@ -65,7 +75,9 @@ public class WebhookSecretTests(LoggedWebhookFactory factory) : IClassFixture<Lo
         (await integrator.GetAsync("/api/tracking/webhooks").ReadAsAsync<IReadOnlyList<RegisteredWebhook>>()).Should().OnlyContain(w => w.Secret == null);
         var keyRing = await RowsAsync<DataProtectionKey>();
         keyRing.Should().NotBeEmpty("the key ring is kept in tracking's database")
-            .And.OnlyContain(key => key.GetProperty("data").GetProperty("xml").GetString()!.StartsWith("<key "));
+            .And.OnlyContain(key => key.GetProperty("data").GetProperty("xml").GetString()!.StartsWith("<key "))
+            .And.OnlyContain(key => key.GetProperty("data").GetProperty("xml").GetString()!.Contains("<encryptedSecret"), "the keys are encrypted with the certificate")
+            .And.NotContain(key => key.GetProperty("data").GetProperty("xml").GetString()!.Contains("<masterKey"), "no key is stored in clear");
         var secrets = new[] { generated.Secret!, given }.Select(secret => secret[WebhookSignature.SecretPrefix.Length..]).ToList();
         factory.Logs.Entries.Should().NotBeEmpty("the service's logs are collected")
             .And.NotContain(entry => secrets.Any(secret => entry.Contains(secret)));

@@ -15,8 +15,8 @@ public sealed record SimulationResult(
 }
 
 /// <summary>
-/// Walks the schedule in simulated-time order: sends the set-up and bookings at once, then waits until the shared
-/// clock reaches each call's time and sends it once the calls it needs went through, with at most
+/// Walks the schedule in simulated-time order: sends the set-up and bookings at once (and starts the shared clock
+/// when it is held until they are through), then waits until the clock reaches each call's time and sends it once the calls it needs went through, with at most
 /// <see cref="Concurrency"/> in flight. A failed call is counted
 /// and logged with the visit id, and the day goes on. Every simulated hour it prints the day so far and asks the
 /// analytics for each clinic's bottleneck.
@@ -40,6 +40,13 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
         var preparationReported = false;
         foreach (var call in schedule.Calls)
         {
+            if (call.At > schedule.Preparation && !preparationReported)
+            {
+                await StartHeldClockAsync([.. calls.Values]);
+                hourly.Add(ReportPreparedAsync([.. calls.Values]));
+                preparationReported = true;
+            }
+
             for (; hour <= call.At; hour = hour.AddHours(1))
             {
                 await WaitUntilAsync(hour, ct);
@@ -48,18 +55,13 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
 
             if (call.At > schedule.Preparation)
             {
-                if (!preparationReported)
-                {
-                    hourly.Add(ReportPreparedAsync([.. calls.Values]));
-                    preparationReported = true;
-                }
-
                 await WaitUntilAsync(call.At, ct);
             }
 
             calls[call.Key] = SendAsync(call, [.. call.Needs.Select(calls.GetValueOrDefault)], [.. call.After.Select(calls.GetValueOrDefault).OfType<Task<bool>>()], gate, ct);
         }
 
+        await StartHeldClockAsync([.. calls.Values]);
         await Task.WhenAll(calls.Values);
         await Task.WhenAll(hourly);
         // Queues are longest as the sessions end; after that the day only drains.
@@ -121,6 +123,17 @@ public sealed class SimulationRunner(ClinicDayPlan plan, Schedule schedule, Clin
         Progress.Failure($"{kind}: {problem}");
         var about = call.Visit is null ? call.Subject ?? call.Clinic : api.State.NameOf(call.Visit);
         report($"{Clock(clock.GetUtcNow())} {kind} of {about} failed: {problem}");
+    }
+
+    /// <summary>A held clock starts once the day is set up and booked, so a platform slow to start loses no slots; a moving one goes on.</summary>
+    private async Task StartHeldClockAsync(Task<bool>[] preparation)
+    {
+        if (clock.Settings is null)
+        {
+            await Task.WhenAll(preparation);
+            clock.Start();
+            report($"{Clock(clock.GetUtcNow())} the clock starts: set-up and bookings are through");
+        }
     }
 
     /// <summary>When the set-up and bookings were through, on the simulated clock: after a clinic opens, its first slots are gone.</summary>

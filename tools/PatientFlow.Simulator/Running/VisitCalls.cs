@@ -25,6 +25,7 @@ public sealed class VisitCalls(GatewayClient gateway, SimulationState state)
             lastName = patient.LastName,
             dateOfBirth = patient.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             sex = patient.Sex,
+            clinic = visit.Clinic,
         }, ct);
         if (answer.Succeeded)
         {

@@ -14,18 +14,22 @@ public static class AccountRoutes
         // The front desk collects and refunds; billing staff see the same.
         var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Copay, balance and eligibility alerts");
         patients.Audited("account");
-        patients.MapGet("/eligibility-alerts", CopayQueries.Alerts);
-        patients.MapGet("/{patientId:guid}/balance", CopayQueries.Balance);
-        patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay", CopayQueries.Copay);
-        patients.MapPost("/{patientId:guid}/visits/{visitId:guid}/copay/payments", CollectCopayDecider.Handle);
-        patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay/payments/{paymentId:guid}/receipt", CopayQueries.Receipt);
-        patients.MapPost("/{patientId:guid}/visits/{visitId:guid}/copay/payments/{paymentId:guid}/refunds", RefundCopayDecider.Handle);
+        patients.MapGet("/eligibility-alerts", CopayQueries.Alerts).RequireAuthorization(AccessPolicies.Copay);
+        patients.MapGet("/{patientId:guid}/balance", CopayQueries.Balance).RequireAuthorization(AccessPolicies.Copay);
 
-        var visits = app.MapGroup("/api/billing/visits").RequireAuthorization(AccessPolicies.Billing);
+        patients.MapGet("/{patientId:guid}/visits/{visitId:guid}/copay", CopayQueries.Copay).RequireAuthorization(AccessPolicies.Copay)
+            .RequireClinicOf("visitId", BillingClinics.VisitAsync, BillingAccount.NotFound);
+        var copay = patients.MapGroup("/{patientId:guid}/visits/{visitId:guid}/copay").RequireAuthorization(AccessPolicies.Copay)
+            .RequireClinicOf("visitId", BillingClinics.VisitAsync, BillingAccount.NotFound);
+        copay.MapPost("/payments", CollectCopayDecider.Handle);
+        copay.MapGet("/payments/{paymentId:guid}/receipt", CopayQueries.Receipt);
+        copay.MapPost("/payments/{paymentId:guid}/refunds", RefundCopayDecider.Handle);
 
-        visits.Audited("visit-account");
-        visits.MapGet("/{visitId:guid}/charges", ChargesOf);
-        visits.MapGet("/{visitId:guid}/claim", ClaimOf);
+        var visit = app.MapGroup("/api/billing/visits/{visitId:guid}").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
+            .RequireClinicOf("visitId", BillingClinics.VisitAsync, BillingAccount.NotFound);
+        visit.Audited("visit-account");
+        visit.MapGet("/charges", ChargesOf);
+        visit.MapGet("/claim", ClaimOf);
         return app;
     }
 

@@ -13,15 +13,17 @@ public static class ClaimRoutes
 {
     public static IEndpointRouteBuilder MapClaimRoutes(this IEndpointRouteBuilder app)
     {
-        var claims = app.MapGroup("/api/billing/claims").RequireAuthorization(AccessPolicies.Billing).WithTags("Claims");
+        var claims = app.MapGroup("/api/billing/claims").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork).WithTags("Claims");
         claims.Audited("claim");
         claims.MapGet("/", ClaimQueries.List);
         claims.MapGet("/work-queue", ClaimQueries.WorkQueue);
-        claims.MapGet("/{claimId:guid}", ClaimQueries.Get);
-        claims.MapPut("/{claimId:guid}/coding", RecodeClaimDecider.Handle);
-        claims.MapPost("/{claimId:guid}/scrub", ScrubClaimDecider.Handle);
-        claims.MapPost("/{claimId:guid}/appeal", AppealClaimDecider.Handle);
-        claims.MapPost("/{claimId:guid}/correction", CorrectClaimDecider.Handle);
+
+        claims.MapGet("/{claimId:guid}", ClaimQueries.Get).RequireClinicOf("claimId", BillingClinics.ClaimAsync, Claim.NotFound);
+        var claim = claims.MapGroup("/{claimId:guid}").RequireClinicOf("claimId", BillingClinics.ClaimAsync, Claim.NotFound);
+        claim.MapPut("/coding", RecodeClaimDecider.Handle);
+        claim.MapPost("/scrub", ScrubClaimDecider.Handle);
+        claim.MapPost("/appeal", AppealClaimDecider.Handle);
+        claim.MapPost("/correction", CorrectClaimDecider.Handle);
         return app;
     }
 }

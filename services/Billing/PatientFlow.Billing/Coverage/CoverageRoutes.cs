@@ -11,11 +11,12 @@ public static class CoverageRoutes
     public static IEndpointRouteBuilder MapCoverageRoutes(this IEndpointRouteBuilder app)
     {
         // The front desk enters coverage from the card and checks it; billing does too.
-        var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Coverage and eligibility");
-        patients.Audited("coverage");
-        patients.MapPut("/{patientId:guid}/coverages/{rank}", RegisterCoverageDecider.Handle);
-        patients.MapGet("/{patientId:guid}/coverages", List);
-        patients.MapPost("/{patientId:guid}/eligibility", CheckEligibilityDecider.Handle);
+        var patient = app.MapGroup("/api/billing/patients/{patientId:guid}").RequireAuthorization(AccessPolicies.Coverage).WithTags("Coverage and eligibility")
+            .RequireClinicOf("patientId", BillingClinics.PatientAsync, PatientCoverage.NotFound);
+        patient.Audited("coverage");
+        patient.MapPut("/coverages/{rank}", RegisterCoverageDecider.Handle);
+        patient.MapGet("/coverages", List);
+        patient.MapPost("/eligibility", CheckEligibilityDecider.Handle);
         return app;
     }
 

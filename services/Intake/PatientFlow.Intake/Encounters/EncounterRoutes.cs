@@ -18,25 +18,30 @@ public static class EncounterRoutes
 {
     public static IEndpointRouteBuilder MapEncounterRoutes(this IEndpointRouteBuilder app)
     {
-        var encounters = app.MapGroup("/api/intake/encounters/{visitId:guid}").RequireAuthorization(AccessPolicies.Intake).WithTags("Encounters");
+        var encounters = app.MapGroup("/api/intake/encounters/{visitId:guid}").RequireAuthorization(AccessPolicies.Intake).WithTags("Encounters")
+            .RequireClinicOf("visitId", EncounterClinic, Encounter.NotFound);
         encounters.Audited("encounter");
-        encounters.MapGet("/", EncounterDetails.Get);
-        encounters.MapPost("/rooming", RoomPatientDecider.Handle);
-        encounters.MapPost("/vitals", RecordVitalsDecider.Handle);
-        encounters.MapPost("/vitals/{vitalsId:guid}/correction", CorrectVitalsDecider.Handle);
-        encounters.MapPost("/chief-complaint", RecordChiefComplaintDecider.Handle);
-        encounters.MapPost("/problems", RecordProblemDecider.Handle);
-        encounters.MapPost("/allergies", RecordAllergyDecider.Handle);
-        encounters.MapPost("/allergies/none-known", RecordAllergyDecider.HandleNoneKnown);
-        encounters.MapPost("/medications/reconciliation", ReconcileMedicationsDecider.Handle);
-        encounters.MapPost("/immunizations", AdministerDecider.HandleImmunization);
-        encounters.MapPost("/injections", AdministerDecider.HandleInjection);
-        encounters.MapPost("/instructions", GiveInstructionsDecider.Handle);
-        encounters.MapPost("/provider/start", StartProviderEncounterDecider.Handle);
-        encounters.MapPost("/entries/{entryId:guid}/entered-in-error", MarkEnteredInErrorDecider.Handle);
-        encounters.MapPost("/orders/lab", PlaceOrdersDecider.HandleLabOrder);
-        encounters.MapPost("/orders/referral", PlaceOrdersDecider.HandleReferral);
-        encounters.MapPost("/completion", CompleteEncounterDecider.Handle);
+        encounters.MapGet("/", EncounterDetails.Get).RequireAuthorization(AccessPolicies.EncounterView);
+        encounters.MapPost("/rooming", RoomPatientDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/vitals", RecordVitalsDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/vitals/{vitalsId:guid}/correction", CorrectVitalsDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/chief-complaint", RecordChiefComplaintDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/problems", RecordProblemDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/allergies", RecordAllergyDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/allergies/none-known", RecordAllergyDecider.HandleNoneKnown).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/medications/reconciliation", ReconcileMedicationsDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/immunizations", AdministerDecider.HandleImmunization).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/injections", AdministerDecider.HandleInjection).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/instructions", GiveInstructionsDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/provider/start", StartProviderEncounterDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/entries/{entryId:guid}/entered-in-error", MarkEnteredInErrorDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/orders/lab", PlaceOrdersDecider.HandleLabOrder).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/orders/referral", PlaceOrdersDecider.HandleReferral).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
+        encounters.MapPost("/completion", CompleteEncounterDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
         return app;
     }
+
+    /// <summary>An encounter is its visit's clinic's.</summary>
+    private static async Task<RecordClinic?> EncounterClinic(IQuerySession session, Guid visitId, CancellationToken ct) =>
+        await session.LoadAsync<EncounterDetails>(visitId, ct) is { } encounter ? RecordClinic.In(encounter.Clinic, encounter.PatientId) : null;
 }

@@ -7,7 +7,7 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog).HoldsNoPhi();
+        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog).RequireAuthorization(AccessPolicies.LabView).HoldsNoPhi();
         return app;
     }
 

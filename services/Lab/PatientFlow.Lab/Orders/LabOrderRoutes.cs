@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Visits;
 using PatientFlow.Lab.Orders.Cancelling;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Lab.Orders.Resulting;
@@ -14,17 +15,23 @@ public static class LabOrderRoutes
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab orders");
         lab.Audited("lab-order");
-        lab.MapPost("/orders", PlaceLabOrderDecider.Handle);
-        lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get);
-        lab.MapPost("/orders/{orderId:guid}/cancellation", CancelLabOrderDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/specimens", CollectSpecimenDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/rejection", RejectSpecimenDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/specimens/{specimenId:guid}/send-out", SendOutSpecimenDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/result", RecordLabResultDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/amendment", AmendLabResultDecider.Handle);
-        lab.MapPost("/orders/{orderId:guid}/tests/{testCode}/acknowledgement", AcknowledgeLabResultDecider.Handle).RequireAuthorization(AccessPolicies.ResultReview);
-        lab.MapGet("/specimens/{accessionId}", LabOrderQueries.FindByAccession);
-        lab.MapGet("/visits/{visitId:guid}/orders", LabOrderQueries.ForVisit);
+        lab.MapPost("/orders", PlaceLabOrderDecider.Handle).RequireAuthorization(AccessPolicies.LabOrdering);
+
+        lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get).RequireAuthorization(AccessPolicies.LabView)
+            .RequireClinicOf("orderId", LabClinics.OrderAsync, LabOrder.NotFound);
+        var order = lab.MapGroup("/orders/{orderId:guid}").RequireClinicOf("orderId", LabClinics.OrderAsync, LabOrder.NotFound);
+        order.MapPost("/cancellation", CancelLabOrderDecider.Handle).RequireAuthorization(AccessPolicies.LabOrdering);
+        order.MapPost("/specimens", CollectSpecimenDecider.Handle).RequireAuthorization(AccessPolicies.SpecimenHandling);
+        order.MapPost("/specimens/{specimenId:guid}/rejection", RejectSpecimenDecider.Handle).RequireAuthorization(AccessPolicies.SpecimenHandling);
+        order.MapPost("/specimens/{specimenId:guid}/send-out", SendOutSpecimenDecider.Handle).RequireAuthorization(AccessPolicies.SpecimenHandling);
+        order.MapPost("/tests/{testCode}/result", RecordLabResultDecider.Handle).RequireAuthorization(AccessPolicies.ResultEntry);
+        order.MapPost("/tests/{testCode}/amendment", AmendLabResultDecider.Handle).RequireAuthorization(AccessPolicies.ResultEntry);
+        order.MapPost("/tests/{testCode}/acknowledgement", AcknowledgeLabResultDecider.Handle).RequireAuthorization(AccessPolicies.ResultReview);
+
+        lab.MapGet("/specimens/{accessionId}", LabOrderQueries.FindByAccession).RequireAuthorization(AccessPolicies.LabView)
+            .RequireClinicOf("accessionId", LabClinics.AccessionAsync, accessionId => new NotFoundException($"no specimen has accession number {accessionId}"));
+        lab.MapGet("/visits/{visitId:guid}/orders", LabOrderQueries.ForVisit).RequireAuthorization(AccessPolicies.LabView)
+            .RequireClinicOf("visitId", Visit.ClinicOfAsync, Visit.NotFound);
         return app;
     }
 }

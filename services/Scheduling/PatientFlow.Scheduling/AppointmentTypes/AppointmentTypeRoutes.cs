@@ -11,8 +11,9 @@ public static class AppointmentTypeRoutes
     {
         var types = app.MapGroup("/api/scheduling/appointment-types").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointment types");
         types.HoldsNoPhi();
-        types.MapGet("/", List);
-        types.MapGet("/{code}", Get);
+        // The organisation's catalogue of visit types, the same in every clinic.
+        types.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
+        types.MapGet("/{code}", Get).RequireAuthorization(AccessPolicies.ScheduleView);
         types.MapPut("/{code}", DefineAppointmentTypeDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         return app;
     }

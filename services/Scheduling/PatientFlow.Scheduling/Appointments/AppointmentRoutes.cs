@@ -17,14 +17,18 @@ public static class AppointmentRoutes
     {
         var appointments = app.MapGroup("/api/scheduling/appointments").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointments");
         appointments.Audited("appointment");
-        appointments.MapPost("/", BookAppointmentDecider.Handle);
-        appointments.MapPost("/walk-ins", WalkInDecider.Handle);
-        appointments.MapGet("/{appointmentId:guid}", AppointmentDetails.Get);
-        appointments.MapPost("/{appointmentId:guid}/reschedule", RescheduleAppointmentDecider.Handle);
-        appointments.MapPost("/{appointmentId:guid}/cancellation", CancelAppointmentDecider.Handle);
-        appointments.MapPost("/{appointmentId:guid}/check-in", CheckInDecider.Handle);
-        appointments.MapPost("/{appointmentId:guid}/check-out", CheckOutDecider.Handle);
-        appointments.MapPost("/{appointmentId:guid}/arrival-correction", CorrectArrivalTimeDecider.Handle);
+        appointments.MapPost("/", BookAppointmentDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        appointments.MapPost("/walk-ins", WalkInDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+
+        // The read sits beside the group (a group's root would end in a slash), with the same clinic check.
+        appointments.MapGet("/{appointmentId:guid}", AppointmentDetails.Get).RequireAuthorization(AccessPolicies.AppointmentView)
+            .RequireClinicOf("appointmentId", RecordClinics.AppointmentAsync, Appointment.NotFound);
+        var appointment = appointments.MapGroup("/{appointmentId:guid}").RequireClinicOf("appointmentId", RecordClinics.AppointmentAsync, Appointment.NotFound);
+        appointment.MapPost("/reschedule", RescheduleAppointmentDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        appointment.MapPost("/cancellation", CancelAppointmentDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        appointment.MapPost("/check-in", CheckInDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        appointment.MapPost("/check-out", CheckOutDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        appointment.MapPost("/arrival-correction", CorrectArrivalTimeDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
         return app;
     }
 }

@@ -11,6 +11,7 @@ public enum Sex
 }
 
 /// <param name="InsurancePayer">The payer of the insurance on file (billing verifies it); null for self-pay.</param>
+/// <param name="Clinic">The clinic that registered the patient (see <see cref="PatientClinics"/>); null for registrations from before clinics were recorded.</param>
 public sealed record PatientRegistered(
     Guid PatientId,
     string Mrn,
@@ -23,7 +24,8 @@ public sealed record PatientRegistered(
     DateTimeOffset RegisteredAt,
     string? Email = null,
     string? Address = null,
-    string? InsurancePayer = null);
+    string? InsurancePayer = null,
+    string? Clinic = null);
 
 /// <summary>
 /// Registered although another patient has the same name and birth date: both stay, flagged for a
@@ -51,7 +53,8 @@ public sealed record PatientDetails(
     string? Address = null,
     string? InsurancePayer = null,
     IReadOnlyList<Guid>? LikelyDuplicateOf = null,
-    IReadOnlyList<PatientCorrection>? Corrections = null)
+    IReadOnlyList<PatientCorrection>? Corrections = null,
+    string? Clinic = null)
 {
     /// <summary>The registered patient; 404 when there is none.</summary>
     public static async Task<PatientDetails> LoadAsync(Marten.IQuerySession session, Guid patientId, CancellationToken ct) =>
@@ -60,7 +63,7 @@ public sealed record PatientDetails(
     public static PatientDetails Create(PatientRegistered registered) => new(
         registered.PatientId, registered.Mrn, registered.FirstName, registered.LastName, registered.DateOfBirth,
         registered.Sex, registered.Phone, registered.InsuranceMemberId, registered.RegisteredAt,
-        registered.Email, registered.Address, registered.InsurancePayer, [], []);
+        registered.Email, registered.Address, registered.InsurancePayer, [], [], registered.Clinic);
 
     public PatientDetails Apply(PossibleDuplicateFlagged flagged) => this with { LikelyDuplicateOf = flagged.LikelyDuplicateOf };
 

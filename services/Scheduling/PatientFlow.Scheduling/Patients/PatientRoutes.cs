@@ -13,13 +13,16 @@ public static class PatientRoutes
     {
         var patients = app.MapGroup("/api/scheduling/patients").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Patients");
         patients.Audited("patient");
-        patients.MapPost("/", RegisterPatientDecider.Handle);
-        patients.MapPost("/search", PatientQueries.Find).AuditedAs(AuditAction.Search);
-        patients.MapGet("/possible-duplicates", PatientQueries.PossibleDuplicates);
+        patients.MapPost("/", RegisterPatientDecider.Handle).RequireAuthorization(AccessPolicies.Registration);
+        patients.MapPost("/search", PatientQueries.Find).RequireAuthorization(AccessPolicies.Demographics).AuditedAs(AuditAction.Search);
+        patients.MapGet("/possible-duplicates", PatientQueries.PossibleDuplicates).RequireAuthorization(AccessPolicies.Registration);
         patients.MapGet("/display-names", PatientQueries.DisplayNamesOf).RequireAuthorization(AccessPolicies.PatientNames);
-        patients.MapGet("/{patientId:guid}", PatientQueries.Get);
-        patients.MapPost("/{patientId:guid}/corrections", CorrectPatientDecider.Handle);
-        patients.MapGet("/{patientId:guid}/appointments", PatientQueries.Appointments);
+
+        patients.MapGet("/{patientId:guid}", PatientQueries.Get).RequireAuthorization(AccessPolicies.Demographics)
+            .RequireClinicOf("patientId", PatientClinics.FindAsync, PatientSchedule.NotFound);
+        var patient = patients.MapGroup("/{patientId:guid}").RequireClinicOf("patientId", PatientClinics.FindAsync, PatientSchedule.NotFound);
+        patient.MapPost("/corrections", CorrectPatientDecider.Handle).RequireAuthorization(AccessPolicies.Registration);
+        patient.MapGet("/appointments", PatientQueries.Appointments).RequireAuthorization(AccessPolicies.AppointmentView);
         return app;
     }
 }

@@ -68,6 +68,14 @@ public sealed record ProviderDetails(
     public static async Task<ProviderDetails> LoadAsync(IQuerySession session, Guid providerId, CancellationToken ct) =>
         await session.LoadAsync<ProviderDetails>(providerId, ct) ?? throw Provider.NotFound(providerId);
 
+    /// <summary>A provider a command names in its body: one of the caller's clinics', or not found (404, as an unknown id).</summary>
+    public static async Task<ProviderDetails> LoadInScopeAsync(IQuerySession session, ClinicScope scope, Guid providerId, CancellationToken ct)
+    {
+        var provider = await LoadAsync(session, providerId, ct);
+        scope.EnsureAdmits([provider.Clinic], () => Provider.NotFound(providerId));
+        return provider;
+    }
+
     public static ProviderDetails Create(ProviderCreated created) =>
         new(created.ProviderId, created.Name, created.Specialty, created.Clinic, [], [], []);
 

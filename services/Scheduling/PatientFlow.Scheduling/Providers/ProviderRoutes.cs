@@ -18,16 +18,21 @@ public static class ProviderRoutes
     {
         var providers = app.MapGroup("/api/scheduling/providers").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots");
         providers.HoldsNoPhi();
-        providers.MapPost("/", CreateProviderDecider.Handle);
-        providers.MapGet("/", ProviderQueries.List);
-        providers.MapGet("/{providerId:guid}", ProviderQueries.Get);
-        providers.MapPost("/{providerId:guid}/slots", OpenSlotsDecider.Handle);
-        providers.MapGet("/{providerId:guid}/slots", ProviderQueries.Slots);
-        providers.MapPut("/{providerId:guid}/template", SetWeeklyTemplateDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
-        providers.MapPost("/{providerId:guid}/template/generation", GenerateSlotsDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
-        providers.MapPost("/{providerId:guid}/blocks", BlockTimeDecider.Handle);
-        providers.MapGet("/{providerId:guid}/days/{date}", ProviderDay.Get).Audited("provider-day");
-        app.MapGroup("/api/scheduling/slots").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots").MapGet("/free", FreeSlots.Handle).HoldsNoPhi();
+        providers.MapPost("/", CreateProviderDecider.Handle).RequireAuthorization(AccessPolicies.ProviderSchedules);
+        providers.MapGet("/", ProviderQueries.List).RequireAuthorization(AccessPolicies.ScheduleView);
+
+        providers.MapGet("/{providerId:guid}", ProviderQueries.Get).RequireAuthorization(AccessPolicies.ScheduleView)
+            .RequireClinicOf("providerId", RecordClinics.ProviderAsync, Provider.NotFound);
+        var provider = providers.MapGroup("/{providerId:guid}").RequireClinicOf("providerId", RecordClinics.ProviderAsync, Provider.NotFound);
+        provider.MapPost("/slots", OpenSlotsDecider.Handle).RequireAuthorization(AccessPolicies.ProviderSchedules);
+        provider.MapGet("/slots", ProviderQueries.Slots).RequireAuthorization(AccessPolicies.ScheduleView);
+        provider.MapPut("/template", SetWeeklyTemplateDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
+        provider.MapPost("/template/generation", GenerateSlotsDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
+        provider.MapPost("/blocks", BlockTimeDecider.Handle).RequireAuthorization(AccessPolicies.ProviderSchedules);
+        // The day's appointments name patients by id: the desk's and clinicians' view, not operations'.
+        provider.MapGet("/days/{date}", ProviderDay.Get).RequireAuthorization(AccessPolicies.AppointmentView).Audited("provider-day");
+        app.MapGroup("/api/scheduling/slots").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots")
+            .MapGet("/free", FreeSlots.Handle).RequireAuthorization(AccessPolicies.ScheduleView).HoldsNoPhi();
         return app;
     }
 }

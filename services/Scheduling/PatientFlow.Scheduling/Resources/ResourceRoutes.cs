@@ -12,15 +12,16 @@ public static class ResourceRoutes
         var resources = app.MapGroup("/api/scheduling/resources").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Rooms and equipment");
         resources.HoldsNoPhi();
         resources.MapPost("/", RegisterResourceDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
-        resources.MapGet("/", List);
-        resources.MapGet("/{resourceId:guid}/reservations", Reservations);
+        resources.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
+        resources.MapGet("/{resourceId:guid}/reservations", Reservations).RequireAuthorization(AccessPolicies.ScheduleView)
+            .RequireClinicOf("resourceId", RecordClinics.ResourceAsync, Resource.NotFound);
         return app;
     }
 
-    /// <summary>Rooms and equipment, optionally of one clinic and kind (<c>room</c> or <c>equipment</c>).</summary>
-    private static async Task<Ok<IReadOnlyList<ResourceDetails>>> List(string? clinic, ResourceKind? kind, IQuerySession session, CancellationToken ct)
+    /// <summary>Rooms and equipment of the caller's clinics, optionally of one clinic and kind (<c>room</c> or <c>equipment</c>).</summary>
+    private static async Task<Ok<IReadOnlyList<ResourceDetails>>> List(string? clinic, ResourceKind? kind, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
-        var query = session.Query<ResourceDetails>().AsQueryable();
+        var query = session.Query<ResourceDetails>().Within(scope, r => r.Clinic);
         if (clinic is not null)
         {
             var code = clinic.Trim().ToLowerInvariant();

@@ -14,12 +14,15 @@ public static class WaitlistRoutes
     {
         var waitlist = app.MapGroup("/api/scheduling/waitlist").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Waitlist");
         waitlist.Audited("waitlist-entry");
-        waitlist.MapPost("/", JoinWaitlistDecider.Handle);
-        waitlist.MapGet("/", WaitlistQueries.List);
-        waitlist.MapGet("/{entryId:guid}", WaitlistQueries.Get);
-        waitlist.MapPost("/{entryId:guid}/acceptance", AcceptOfferDecider.Handle);
-        waitlist.MapPost("/{entryId:guid}/declination", EndOfferDecider.HandleDecline);
-        waitlist.MapPost("/{entryId:guid}/withdrawal", WithdrawFromWaitlistDecider.Handle);
+        waitlist.MapPost("/", JoinWaitlistDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        waitlist.MapGet("/", WaitlistQueries.List).RequireAuthorization(AccessPolicies.AppointmentView);
+
+        waitlist.MapGet("/{entryId:guid}", WaitlistQueries.Get).RequireAuthorization(AccessPolicies.AppointmentView)
+            .RequireClinicOf("entryId", RecordClinics.WaitlistEntryAsync, WaitlistEntryDetails.NotFound);
+        var entry = waitlist.MapGroup("/{entryId:guid}").RequireClinicOf("entryId", RecordClinics.WaitlistEntryAsync, WaitlistEntryDetails.NotFound);
+        entry.MapPost("/acceptance", AcceptOfferDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
+        entry.MapPost("/declination", EndOfferDecider.HandleDecline).RequireAuthorization(AccessPolicies.Booking);
+        entry.MapPost("/withdrawal", WithdrawFromWaitlistDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
         return app;
     }
 }

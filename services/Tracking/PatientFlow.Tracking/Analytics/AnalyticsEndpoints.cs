@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Analytics;
@@ -27,17 +29,19 @@ public static class AnalyticsEndpoints
 
     private static async Task<Ok<FlowReport>> GetReport(
         string? from, string? to, string? clinic, Guid? providerId, string? room, string? visitType,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        var filter = Filter(clinic, providerId, room, visitType, user);
         var (start, end) = Window(from, to, clock);
-        var visits = await VisitFlows.InWindowAsync(session, start, end, ct);
-        return TypedResults.Ok(FlowReport.Build(visits, start, end, Filter(clinic, providerId, room, visitType)));
+        var visits = await VisitFlows.InWindowAsync(session, start, end, ClinicScope.Of(user), ct);
+        return TypedResults.Ok(FlowReport.Build(visits, start, end, filter));
     }
 
     private static async Task<Ok<StageBreakdown>> GetStages(
         string? groupBy, string? from, string? to, string? clinic, Guid? providerId, string? room, string? visitType,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        var filter = Filter(clinic, providerId, room, visitType, user);
         var by = string.IsNullOrWhiteSpace(groupBy) ? "clinic" : groupBy;
         if (!StageBreakdown.Groupings.ContainsKey(by))
         {
@@ -45,8 +49,8 @@ public static class AnalyticsEndpoints
         }
 
         var (start, end) = Window(from, to, clock);
-        var visits = await VisitFlows.InWindowAsync(session, start, end, ct);
-        return TypedResults.Ok(StageBreakdown.Build(visits, start, end, Filter(clinic, providerId, room, visitType), by));
+        var visits = await VisitFlows.InWindowAsync(session, start, end, ClinicScope.Of(user), ct);
+        return TypedResults.Ok(StageBreakdown.Build(visits, start, end, filter, by));
     }
 
     private static (DateTimeOffset From, DateTimeOffset To) Window(string? from, string? to, TimeProvider clock)
@@ -66,23 +70,26 @@ public static class AnalyticsEndpoints
         return (start, end);
     }
 
-    private static FlowFilter Filter(string? clinic, Guid? providerId, string? room, string? visitType) => new(
-        TextField.Optional("clinic", clinic), providerId, TextField.Optional("room", room), TextField.Optional("visitType", visitType));
+    /// <summary>The filters asked for; a clinic the token does not grant is refused naming <c>clinic</c>.</summary>
+    private static FlowFilter Filter(string? clinic, Guid? providerId, string? room, string? visitType, ClaimsPrincipal user) => new(
+        ClinicScope.Of(user).Check(TextField.Optional("clinic", clinic), "clinic"), providerId, TextField.Optional("room", room),
+        TextField.Optional("visitType", visitType));
 }
 
 /// <summary>Reads the visits an analytics window needs from the journeys.</summary>
 public static class VisitFlows
 {
     /// <summary>
-    /// Visits on the clinic's day inside the window, and those begun up to a day before it that may still be in a
-    /// queue at its start (a patient waiting since before the window has no later step to find it by).
+    /// Visits of <paramref name="clinics"/> on the clinic's day inside the window, and those begun up to a day before it
+    /// that may still be in a queue at its start (a patient waiting since before the window has no later step to find it by).
     /// </summary>
-    public static async Task<IReadOnlyList<VisitFlow>> InWindowAsync(IQuerySession session, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public static async Task<IReadOnlyList<VisitFlow>> InWindowAsync(
+        IQuerySession session, DateTimeOffset from, DateTimeOffset to, ClinicScope clinics, CancellationToken ct)
     {
         var dayBefore = from.AddDays(-1);
         var journeys = await session.Query<VisitJourney>()
             .Where(journey => journey.ActiveFrom < to && (journey.ActiveUntil >= from || journey.ActiveFrom >= dayBefore))
             .ToListAsync(ct);
-        return [.. journeys.Select(VisitFlow.From)];
+        return [.. journeys.Where(journey => clinics.Admits(journey.Clinic)).Select(VisitFlow.From)];
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,12 +7,14 @@ using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Board;
 
 /// <summary>
 /// The live board: a snapshot as JSON, and the same snapshot followed by every change as server-sent events.
-/// Nothing is polled: a card changes on a viewer's screen when the step behind it commits.
+/// Nothing is polled: a card changes on a viewer's screen when the step behind it commits. A viewer sees the clinics
+/// its token grants, and asking for another clinic is refused.
 /// </summary>
 public static class BoardEndpoints
 {
@@ -29,9 +32,9 @@ public static class BoardEndpoints
         return app;
     }
 
-    private static Ok<BoardSnapshot> GetSnapshot(string? clinic, Guid? providerId, LiveBoard board)
+    private static Ok<BoardSnapshot> GetSnapshot(string? clinic, Guid? providerId, ClaimsPrincipal user, LiveBoard board)
     {
-        var (snapshot, _, subscription) = board.Watch(Filter(clinic, providerId));
+        var (snapshot, _, subscription) = board.Watch(Filter(clinic, providerId, user));
         subscription.Dispose();
         return TypedResults.Ok(snapshot);
     }
@@ -44,7 +47,7 @@ public static class BoardEndpoints
         HttpContext context, string? clinic, Guid? providerId, LiveBoard board, TimeProvider clock, BoardClock boardClock,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var filter = Filter(clinic, providerId);
+        var filter = Filter(clinic, providerId, context.User);
         var options = json.Value.SerializerOptions;
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -111,5 +114,10 @@ public static class BoardEndpoints
         }
     }
 
-    private static BoardFilter Filter(string? clinic, Guid? providerId) => new(TextField.Optional("clinic", clinic), providerId);
+    /// <summary>The viewer's choice within its token's clinics; a clinic outside them is refused naming <c>clinic</c>.</summary>
+    private static BoardFilter Filter(string? clinic, Guid? providerId, ClaimsPrincipal user)
+    {
+        var granted = ClinicScope.Of(user);
+        return new BoardFilter(granted.Check(TextField.Optional("clinic", clinic), "clinic"), providerId, granted);
+    }
 }

@@ -119,7 +119,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
                 _bottlenecks[key] = change;
             }
 
-            foreach (var viewer in _viewers.Where(viewer => viewer.Filter.Clinic is null || change.Clinic is null || viewer.Filter.Clinic == change.Clinic).ToList())
+            foreach (var viewer in _viewers.Where(viewer => viewer.Filter.Sees(change.Clinic)).ToList())
             {
                 Send(viewer, change);
             }
@@ -149,7 +149,7 @@ public sealed class LiveBoard(IOptionsMonitor<BoardOptions> options, TimeProvide
                 .ToList();
             var snapshot = new BoardSnapshot(
                 clock.GetUtcNow(), boardClock.Speed, thresholds, cards, panels.Rooms, panels.Providers,
-                [.. _bottlenecks.Values.Where(b => filter.Clinic is null || b.Clinic is null || b.Clinic == filter.Clinic)]);
+                [.. _bottlenecks.Values.Where(b => filter.Sees(b.Clinic))]);
             return (snapshot, viewer.Channel.Reader, new Subscription(this, viewer));
         }
     }

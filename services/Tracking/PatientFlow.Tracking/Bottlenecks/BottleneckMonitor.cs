@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Observability;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 
@@ -88,7 +89,7 @@ public sealed class BottleneckMonitor(
         IReadOnlyList<VisitFlow> visits;
         await using (var query = store.QuerySession())
         {
-            visits = await VisitFlows.InWindowAsync(query, from, now, ct);
+            visits = await VisitFlows.InWindowAsync(query, from, now, ClinicScope.Every, ct);
         }
 
         var clinics = visits.Where(v => v.Clinic is not null).GroupBy(v => v.Clinic!).ToDictionary(g => g.Key, g => (IReadOnlyCollection<VisitFlow>)[.. g]);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys.GettingTimeline;
 using PatientFlow.Tracking.Journeys.ListingByStage;
 
@@ -21,23 +23,35 @@ public static class JourneyEndpoints
         return app;
     }
 
-    /// <summary>The journey now; with <c>?asOf=</c>, as tracking knew it at that instant, folded from its events.</summary>
-    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, [FromQuery] string? asOf, IQuerySession session, CancellationToken ct)
+    /// <summary>
+    /// The journey now; with <c>?asOf=</c>, as tracking knew it at that instant, folded from its events. A visit of a clinic
+    /// the token does not grant is not found, as if unknown.
+    /// </summary>
+    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, [FromQuery] string? asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var journey = AsOf.Parse(asOf) is { } instant
             ? await session.Events.AggregateStreamAsync<VisitJourney>(visitId, timestamp: instant, token: ct)
                 ?? throw new NotFoundException($"no journey for visit {visitId} was known at {instant:O}")
             : await session.LoadAsync<VisitJourney>(visitId, ct) ?? throw new NotFoundException($"no journey for visit {visitId}");
-        return TypedResults.Ok(VisitTimeline.From(journey));
+        return ClinicScope.Of(user).Admits(journey.Clinic)
+            ? TypedResults.Ok(VisitTimeline.From(journey))
+            : throw new NotFoundException($"no journey for visit {visitId}");
     }
 
+    /// <summary>The visits on the board by stage, in the token's clinics; a clinic outside them is refused naming <c>clinic</c>.</summary>
     private static async Task<Ok<StageSummary>> GetBoard(
-        string? clinic, Guid? providerId, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        string? clinic, Guid? providerId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = session.Query<VisitJourney>().Where(journey => journey.CurrentStage != null);
-        if (!string.IsNullOrEmpty(clinic))
+        var granted = ClinicScope.Of(user);
+        if (granted.Check(string.IsNullOrEmpty(clinic) ? null : clinic, "clinic") is { } asked)
         {
-            query = query.Where(journey => journey.Clinic == clinic);
+            query = query.Where(journey => journey.Clinic == asked);
+        }
+        else if (granted.Clinics is { } clinics)
+        {
+            var mine = clinics.ToArray();
+            query = query.Where(journey => journey.Clinic.IsOneOf(mine));
         }
 
         if (providerId is { } provider)

@@ -40,10 +40,12 @@ public static class CopayQueries
     /// What the patient owes across visits: per visit the copay due until the payer has adjudicated the claim, then the
     /// payer's patient responsibility; less what was paid at the desk (net of refunds). Negative is a credit.
     /// </summary>
-    public static async Task<Ok<PatientBalance>> Balance(Guid patientId, IQuerySession session, FeeSchedule fees, CancellationToken ct)
+    public static async Task<Ok<PatientBalance>> Balance(Guid patientId, IQuerySession session, FeeSchedule fees, ClinicScope scope, CancellationToken ct)
     {
-        var accounts = await session.Query<AccountView>().Where(a => a.PatientId == patientId).ToListAsync(ct);
-        var claims = (await session.Query<Claim>().Where(c => c.PatientId == patientId).ToListAsync(ct)).ToDictionary(c => c.VisitId);
+        // The balance of the patient's visits in the caller's clinics.
+        var accounts = await session.Query<AccountView>().Where(a => a.PatientId == patientId).Within(scope, a => a.Clinic!).ToListAsync(ct);
+        var claims = (await session.Query<Claim>().Where(c => c.PatientId == patientId).Within(scope, c => c.Clinic!).ToListAsync(ct))
+            .ToDictionary(c => c.VisitId);
         var visits = accounts
             .OrderBy(a => a.StartsAt)
             .Select(a =>
@@ -59,11 +61,11 @@ public static class CopayQueries
 
     /// <summary>Visits between <paramref name="from"/> and <paramref name="to"/> (default: from yesterday, two weeks ahead) whose coverage was found inactive or missing.</summary>
     public static async Task<Ok<IReadOnlyList<EligibilityAlert>>> Alerts(
-        IQuerySession session, TimeProvider clock, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
+        IQuerySession session, TimeProvider clock, ClinicScope scope, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var start = from ?? clock.GetUtcNow().AddDays(-1);
         var end = to ?? clock.GetUtcNow().AddDays(14);
-        var found = await session.Query<AccountView>()
+        var found = await session.Query<AccountView>().Within(scope, a => a.Clinic!)
             .Where(a => a.EligibilityAlert && a.StartsAt >= start && a.StartsAt < end)
             .OrderBy(a => a.StartsAt)
             .ToListAsync(ct);

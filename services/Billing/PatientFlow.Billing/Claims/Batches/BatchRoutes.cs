@@ -13,7 +13,9 @@ public static class BatchRoutes
 
     public static IEndpointRouteBuilder MapBatchRoutes(this IEndpointRouteBuilder app)
     {
-        var batches = app.MapGroup("/api/billing/batches").RequireAuthorization(AccessPolicies.Billing).WithTags("Claim batches (837P)");
+        // A payer's batch carries claims of every clinic: the billing office's, with every clinic.
+        var batches = app.MapGroup("/api/billing/batches").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
+            .RequireAllClinics().WithTags("Claim batches (837P)");
         batches.Audited("claim-batch");
         batches.MapPost("/", CreateBatchDecider.Handle);
         batches.MapGet("/", List);

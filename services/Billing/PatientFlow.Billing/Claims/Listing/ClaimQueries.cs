@@ -9,9 +9,9 @@ public static class ClaimQueries
 
     /// <summary>GET /claims: claims by status, payer and patient, newest first.</summary>
     public static async Task<Ok<IReadOnlyList<ClaimSummary>>> List(
-        IQuerySession session, CancellationToken ct, ClaimStatus? status = null, string? payerId = null, Guid? patientId = null, int limit = 100)
+        IQuerySession session, ClinicScope scope, CancellationToken ct, ClaimStatus? status = null, string? payerId = null, Guid? patientId = null, int limit = 100)
     {
-        var query = session.Query<Claim>().AsQueryable();
+        var query = session.Query<Claim>().Within(scope, c => c.Clinic!);
         if (status is { } s)
         {
             query = query.Where(c => c.Status == s);
@@ -32,9 +32,9 @@ public static class ClaimQueries
     }
 
     /// <summary>GET /claims/work-queue: every claim a person must act on (blocked by the scrubber, rejected, denied, partly denied), oldest first, with the reasons.</summary>
-    public static async Task<Ok<IReadOnlyList<ClaimSummary>>> WorkQueue(IQuerySession session, CancellationToken ct, string? queue = null)
+    public static async Task<Ok<IReadOnlyList<ClaimSummary>>> WorkQueue(IQuerySession session, ClinicScope scope, CancellationToken ct, string? queue = null)
     {
-        var found = await session.Query<Claim>()
+        var found = await session.Query<Claim>().Within(scope, c => c.Clinic!)
             .Where(c => c.Status == ClaimStatus.Draft || c.Status == ClaimStatus.Rejected || c.Status == ClaimStatus.Denied || c.Status == ClaimStatus.PartiallyPaid)
             .OrderBy(c => c.UpdatedAt)
             .ToListAsync(ct);

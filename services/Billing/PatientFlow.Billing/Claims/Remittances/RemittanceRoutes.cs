@@ -9,7 +9,9 @@ public static class RemittanceRoutes
 {
     public static IEndpointRouteBuilder MapRemittanceRoutes(this IEndpointRouteBuilder app)
     {
-        var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).WithTags("Remittances (835)");
+        // A payer's 835 pays claims of every clinic: the billing office's, with every clinic.
+        var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
+            .RequireAllClinics().WithTags("Remittances (835)");
         remittances.Audited("remittance");
         remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain")
             .WithRequestBodyLimit(PostRemittanceDecider.MaxFileBytes);

@@ -19,9 +19,9 @@ public static class PlaceLabOrderDecider
     /// </summary>
     public static async Task<Created<LabOrderDetails>> Handle(
         PlaceLabOrder command, LabOrderCommands commands, IQuerySession session, LabCatalog catalog, IPatientDirectory patients, HttpContext http,
-        CancellationToken ct)
+        ClinicScope scope, CancellationToken ct)
     {
-        var visit = await Visit.LoadAsync(session, command.VisitId, ct);
+        var visit = await Visit.LoadInScopeAsync(session, scope, command.VisitId, ct);
         var tests = Tests(catalog, command);
         var now = commands.Now;
         var demographics = tests.Any(test => test.RangeDependsOnPatient)

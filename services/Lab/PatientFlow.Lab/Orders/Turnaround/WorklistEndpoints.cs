@@ -16,15 +16,17 @@ public static class WorklistEndpoints
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab worklists and turnaround");
         lab.Audited("lab-order");
-        lab.MapGet("/critical-results", PendingCriticalResults);
-        lab.MapGet("/turnaround", Summary).HoldsNoPhi();
-        lab.MapGet("/orders/{orderId:guid}/turnaround", OrderTurnaround);
+        lab.MapGet("/critical-results", PendingCriticalResults).RequireAuthorization(AccessPolicies.LabView);
+        lab.MapGet("/turnaround", Summary).RequireAuthorization(AccessPolicies.LabView).HoldsNoPhi();
+        lab.MapGet("/orders/{orderId:guid}/turnaround", OrderTurnaround).RequireAuthorization(AccessPolicies.LabView)
+            .RequireClinicOf("orderId", LabClinics.OrderAsync, LabOrder.NotFound);
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<PendingCriticalResult>>> PendingCriticalResults(IQuerySession session, CancellationToken ct)
+    /// <summary>Critical values of the caller's clinics awaiting acknowledgement.</summary>
+    private static async Task<Ok<IReadOnlyList<PendingCriticalResult>>> PendingCriticalResults(IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
-        var orders = await session.Query<LabOrderDetails>().Where(o => o.AwaitsCriticalAcknowledgement).ToListAsync(ct);
+        var orders = await LabClinics.VisibleAsync(session, scope, await session.Query<LabOrderDetails>().Where(o => o.AwaitsCriticalAcknowledgement).ToListAsync(ct), ct);
         return TypedResults.Ok<IReadOnlyList<PendingCriticalResult>>(
         [
             .. orders.SelectMany(o => o.Tests
@@ -37,7 +39,8 @@ public static class WorklistEndpoints
 
     /// <summary>Per test code, over orders placed in [from, to) (default: the last 7 days), at most 92 days.</summary>
     private static async Task<Ok<IReadOnlyList<TestTurnaroundSummary>>> Summary(
-        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? testCode, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? testCode, IQuerySession session, TimeProvider clock, ClinicScope scope,
+        CancellationToken ct)
     {
         var until = Instant("to", to) ?? clock.GetUtcNow();
         var since = Instant("from", from) ?? until - TimeSpan.FromDays(7);
@@ -46,7 +49,8 @@ public static class WorklistEndpoints
             throw new InvalidFieldException("from", $"must be before 'to' and at most {MaxWindow.TotalDays} days earlier");
         }
 
-        var orders = await session.Query<LabOrderDetails>().Where(o => o.OrderedAt >= since && o.OrderedAt < until).ToListAsync(ct);
+        var orders = await LabClinics.VisibleAsync(
+            session, scope, await session.Query<LabOrderDetails>().Where(o => o.OrderedAt >= since && o.OrderedAt < until).ToListAsync(ct), ct);
         return TypedResults.Ok(TurnaroundReport.Summarise(orders, testCode));
     }
 

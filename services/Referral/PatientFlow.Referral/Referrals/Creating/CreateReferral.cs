@@ -15,9 +15,9 @@ public static class CreateReferralDecider
 {
     /// <summary>POST /referrals</summary>
     public static async Task<Created<ReferralDetails>> Handle(
-        CreateReferral command, ReferralCommands commands, IQuerySession session, ReferralDeadlines deadlines, CancellationToken ct)
+        CreateReferral command, ReferralCommands commands, IQuerySession session, ReferralDeadlines deadlines, ClinicScope scope, CancellationToken ct)
     {
-        var visit = await Visit.LoadAsync(session, command.VisitId, ct);
+        var visit = await Visit.LoadInScopeAsync(session, scope, command.VisitId, ct);
         var referralId = Guid.CreateVersion7();
         return await commands.StartAsync(referralId, $"/api/referral/referrals/{referralId}", Decide(visit, command, deadlines, referralId, commands.Now));
     }

@@ -17,7 +17,7 @@ public static class ReferralQueries
     /// </summary>
     public static async Task<Ok<IReadOnlyList<ReferralDetails>>> ListOpen(
         [FromQuery(Name = "status")] string? statusWord, [FromQuery(Name = "kind")] string? kindWord, [FromQuery] DateTimeOffset? dueBefore,
-        [FromQuery] bool? overdue, IQuerySession session, CancellationToken ct)
+        [FromQuery] bool? overdue, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
         var status = Word<ReferralStatus>("status", statusWord);
         var kind = Word<ReferralKind>("kind", kindWord);
@@ -47,7 +47,12 @@ public static class ReferralQueries
             query = query.Where(r => r.SchedulingOverdueSince != null || r.ReportOverdueSince != null);
         }
 
-        return TypedResults.Ok<IReadOnlyList<ReferralDetails>>(await query.OrderBy(r => r.ScheduleBy).Take(MaxListed).ToListAsync(ct));
+        if (scope.HasAllClinics)
+        {
+            return TypedResults.Ok<IReadOnlyList<ReferralDetails>>(await query.OrderBy(r => r.ScheduleBy).Take(MaxListed).ToListAsync(ct));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ReferralDetails>>([.. (await VisibleAsync(session, scope, await query.OrderBy(r => r.ScheduleBy).ToListAsync(ct), ct)).Take(MaxListed)]);
     }
 
     public static async Task<Ok<IReadOnlyList<ReferralDetails>>> ForVisit(Guid visitId, IQuerySession session, CancellationToken ct)
@@ -56,8 +61,23 @@ public static class ReferralQueries
         return TypedResults.Ok(await session.Query<ReferralDetails>().Where(r => r.VisitId == visitId).OrderBy(r => r.CreatedAt).ToListAsync(ct));
     }
 
-    public static async Task<Ok<IReadOnlyList<ReferralDetails>>> ForPatient(Guid patientId, IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok(await session.Query<ReferralDetails>().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct));
+    /// <summary>The patient's referrals from visits of the caller's clinics.</summary>
+    public static async Task<Ok<IReadOnlyList<ReferralDetails>>> ForPatient(Guid patientId, IQuerySession session, ClinicScope scope, CancellationToken ct) =>
+        TypedResults.Ok(await VisibleAsync(
+            session, scope, await session.Query<ReferralDetails>().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct), ct));
+
+    /// <summary>A referral is its visit's clinic's: those of <paramref name="referrals"/> the caller may see, in their order.</summary>
+    private static async Task<IReadOnlyList<ReferralDetails>> VisibleAsync(
+        IQuerySession session, ClinicScope scope, IReadOnlyList<ReferralDetails> referrals, CancellationToken ct)
+    {
+        if (scope.HasAllClinics)
+        {
+            return referrals;
+        }
+
+        var visits = await Visit.InScopeAsync(session, scope, referrals.Select(r => r.VisitId), ct);
+        return [.. referrals.Where(r => visits.Contains(r.VisitId))];
+    }
 
     /// <summary>An enum as the API writes it (kebab-case), or 422 naming the parameter.</summary>
     private static T? Word<T>(string field, string? value) where T : struct, Enum =>

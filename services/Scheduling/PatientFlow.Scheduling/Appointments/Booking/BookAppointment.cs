@@ -32,11 +32,14 @@ public static class BookAppointmentDecider
     /// POST /appointments: books a slot for a patient. Provider, patient, room and equipment are locked together and checked in one
     /// transaction: a 409 names what is in the way (<c>conflict</c>: provider, patient, room, equipment or waitlist-offer).
     /// </summary>
-    public static Task<Created<AppointmentDetails>> Handle(BookAppointment command, AppointmentCommands commands, CancellationToken ct)
+    public static async Task<Created<AppointmentDetails>> Handle(
+        BookAppointment command, AppointmentCommands commands, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
+        // The provider's clinic is the appointment's: the desk books in its own clinics (referrals book elsewhere over gRPC).
+        await ProviderDetails.LoadInScopeAsync(session, scope, command.ProviderId, ct);
         var appointmentId = Guid.CreateVersion7();
-        return commands.StartLockingAsync(appointmentId, $"/api/scheduling/appointments/{appointmentId}",
-            (session, _, now) => Bookings.DecideAsync(session, command, appointmentId, BookingChannels.FrontDesk, now, ct));
+        return await commands.StartLockingAsync(appointmentId, $"/api/scheduling/appointments/{appointmentId}",
+            (attempt, _, now) => Bookings.DecideAsync(attempt, command, appointmentId, BookingChannels.FrontDesk, now, ct));
     }
 
     public static (Placement Placement, AppointmentBooked Booked) Decide(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PatientFlow.Scheduling.Appointments.Booking;
+using PatientFlow.Scheduling.Providers;
 using PatientFlow.Scheduling.Waitlist.Offering;
 
 namespace PatientFlow.Scheduling.Appointments.Rescheduling;
@@ -12,10 +13,15 @@ public static class RescheduleAppointmentDecider
     /// <summary>POST /appointments/{id}/reschedule: moves a booked appointment to another slot; the freed slot is offered to the waitlist in the same commit.</summary>
     public static Task<Ok<AppointmentDetails>> Handle(
         Guid appointmentId, RescheduleAppointment command, AppointmentCommands commands, IDocumentSession session, IOptions<SchedulingOptions> options,
-        CancellationToken ct) =>
+        ClinicScope scope, CancellationToken ct) =>
         commands.DecideAsync(appointmentId, async (appointment, now) =>
         {
             EnsureMovable(appointment, command);
+            if (command.ProviderId is { } providerId)
+            {
+                await ProviderDetails.LoadInScopeAsync(session, scope, providerId, ct);
+            }
+
             var plan = await Bookings.PlanAsync(session, command.ProviderId ?? appointment.ProviderId, command.SlotId, command.VisitType ?? appointment.VisitType, ct);
             var locks = await Bookings.LockAsync(session, plan, appointment.PatientId, appointment, ct);
             locks.Append(appointment.Releases(now));

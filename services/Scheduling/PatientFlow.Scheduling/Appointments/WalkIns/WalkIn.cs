@@ -13,10 +13,12 @@ public sealed record WalkIn(
 public static class WalkInDecider
 {
     /// <summary>POST /appointments/walk-ins: a patient with no booking is seen today; the visit starts checked in.</summary>
-    public static Task<Created<AppointmentDetails>> Handle(WalkIn command, AppointmentCommands commands, CancellationToken ct)
+    public static async Task<Created<AppointmentDetails>> Handle(
+        WalkIn command, AppointmentCommands commands, IQuerySession query, ClinicScope scope, CancellationToken ct)
     {
+        await ProviderDetails.LoadInScopeAsync(query, scope, command.ProviderId, ct);
         var visitId = Guid.CreateVersion7();
-        return commands.StartLockingAsync(visitId, $"/api/scheduling/appointments/{visitId}", async (session, _, now) =>
+        return await commands.StartLockingAsync(visitId, $"/api/scheduling/appointments/{visitId}", async (session, _, now) =>
         {
             var patient = await PatientDetails.LoadAsync(session, command.PatientId, ct);
             var type = await AppointmentTypeDetails.LoadAsync(session, command.VisitType, "visitType", ct);

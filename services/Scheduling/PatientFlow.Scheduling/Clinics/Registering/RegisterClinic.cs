@@ -6,9 +6,11 @@ public sealed record RegisterClinic(string Code, string Name, string TimeZone);
 public static class RegisterClinicDecider
 {
     /// <summary>POST /clinics: a clinic's id follows from its code, so a code is registered once (409 after).</summary>
-    public static async Task<Created<ClinicDetails>> Handle(RegisterClinic command, ClinicCommands commands)
+    public static async Task<Created<ClinicDetails>> Handle(RegisterClinic command, ClinicCommands commands, ClinicScope scope)
     {
         var registered = Decide(command, commands.Now);
+        // A new clinic is named on no one's token yet: only a caller with every clinic of the organisation opens one.
+        scope.EnsureAdmits(registered.Code);
         await commands.AppendOrStartAsync(registered.ClinicId, (existing, _) =>
             existing is null ? [registered] : throw new ConflictException($"clinic {registered.Code} is already registered"));
         return TypedResults.Created($"/api/scheduling/clinics/{registered.Code}", await commands.ViewAsync(registered.ClinicId));

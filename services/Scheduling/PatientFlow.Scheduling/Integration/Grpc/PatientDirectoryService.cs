@@ -18,6 +18,13 @@ public sealed class PatientDirectoryService(IDocumentStore store) : PatientDirec
             ? day
             : throw new InvalidFieldException("on", "must be a date like 2026-03-04");
         await using var session = store.QuerySession();
+        // Asked on behalf of the lab's user (their token came along): a patient of none of their clinics is not found.
+        var scope = context.GetHttpContext().RequestServices.GetRequiredService<ClinicScope>();
+        if (await PatientClinics.FindAsync(session, patientId, context.CancellationToken) is not { } where || !scope.AdmitsAny(where.Clinics))
+        {
+            throw PatientSchedule.NotFound(patientId);
+        }
+
         var patient = await PatientDetails.LoadAsync(session, patientId, context.CancellationToken);
         return new ReferenceDemographics { Sex = patient.Sex.ToString().ToLowerInvariant(), AgeYears = AgeOn(patient.DateOfBirth, on) };
     }

@@ -22,7 +22,7 @@ public static class PatientQueries
     /// GET /patients/display-names?ids=a,b,…: the short name a flow board shows for each patient (first name, last initial), for the
     /// roles that may see names. Unknown ids are left out.
     /// </summary>
-    public static async Task<Ok<DisplayNames>> DisplayNamesOf(string? ids, IQuerySession session, CancellationToken ct)
+    public static async Task<Ok<DisplayNames>> DisplayNamesOf(string? ids, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
         var parts = (ids ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || parts.Length > MostDisplayNames)
@@ -31,7 +31,7 @@ public static class PatientQueries
         }
 
         var wanted = parts.Select(part => Guid.TryParse(part, out var id) ? id : throw new InvalidFieldException("ids", $"'{part}' is not a patient id")).Distinct().ToArray();
-        var patients = await session.LoadManyAsync<PatientDetails>(ct, wanted);
+        var patients = await PatientClinics.VisibleAsync(session, scope, await session.LoadManyAsync<PatientDetails>(ct, wanted), ct);
         return TypedResults.Ok(new DisplayNames(patients.ToDictionary(p => p.PatientId, p => ShortName(p.FirstName, p.LastName))));
     }
 
@@ -43,14 +43,17 @@ public static class PatientQueries
     /// POST /patients/search: finds patients by MRN, or by last name and birth date. A search names a patient, so it is a
     /// POST with a body: URLs end up in proxy logs, browser history and traces.
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<PatientDetails>>> Find(PatientSearch search, IQuerySession session, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<PatientDetails>>> Find(PatientSearch search, IQuerySession session, ClinicScope scope, CancellationToken ct) =>
+        TypedResults.Ok(await PatientClinics.VisibleAsync(session, scope, await FindAsync(search, session, ct), ct));
+
+    private static async Task<IReadOnlyList<PatientDetails>> FindAsync(PatientSearch search, IQuerySession session, CancellationToken ct)
     {
         var (mrn, lastName, dateOfBirth) = search;
         if (!string.IsNullOrWhiteSpace(mrn))
         {
             var registration = await session.LoadAsync<MrnRegistration>(RegisterPatientDecider.NormaliseMrn(mrn), ct);
             var found = registration is null ? null : await session.LoadAsync<PatientDetails>(registration.PatientId, ct);
-            return TypedResults.Ok<IReadOnlyList<PatientDetails>>(found is null ? [] : [found]);
+            return found is null ? [] : [found];
         }
 
         if (string.IsNullOrWhiteSpace(lastName) || dateOfBirth is not { } born)
@@ -59,18 +62,19 @@ public static class PatientQueries
         }
 
         var candidates = await session.Query<PatientDetails>().Where(p => p.DateOfBirth == born).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<PatientDetails>>([.. candidates.Where(p => string.Equals(p.LastName, lastName.Trim(), StringComparison.OrdinalIgnoreCase))]);
+        return [.. candidates.Where(p => string.Equals(p.LastName, lastName.Trim(), StringComparison.OrdinalIgnoreCase))];
     }
 
     /// <summary>GET /patients/possible-duplicates: patients registered despite a likely duplicate, for a person to merge or confirm.</summary>
-    public static async Task<Ok<IReadOnlyList<PatientDetails>>> PossibleDuplicates(IQuerySession session, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<PatientDetails>>([.. (await session.Query<PatientDetails>().OrderBy(p => p.RegisteredAt).ToListAsync(ct))
-            .Where(p => p.FlaggedAsPossibleDuplicate)]);
+    public static async Task<Ok<IReadOnlyList<PatientDetails>>> PossibleDuplicates(IQuerySession session, ClinicScope scope, CancellationToken ct) =>
+        TypedResults.Ok(await PatientClinics.VisibleAsync(session, scope, [.. (await session.Query<PatientDetails>().OrderBy(p => p.RegisteredAt).ToListAsync(ct))
+            .Where(p => p.FlaggedAsPossibleDuplicate)], ct));
 
-    /// <summary>GET /patients/{id}/appointments: the patient's appointments (every status), earliest first.</summary>
-    public static async Task<Ok<IReadOnlyList<AppointmentDetails>>> Appointments(Guid patientId, IQuerySession session, CancellationToken ct)
+    /// <summary>GET /patients/{id}/appointments: the patient's appointments in the caller's clinics (every status), earliest first.</summary>
+    public static async Task<Ok<IReadOnlyList<AppointmentDetails>>> Appointments(Guid patientId, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
         await PatientDetails.LoadAsync(session, patientId, ct);
-        return TypedResults.Ok(await session.Query<AppointmentDetails>().Where(a => a.PatientId == patientId).OrderBy(a => a.StartsAt).ToListAsync(ct));
+        return TypedResults.Ok(await session.Query<AppointmentDetails>().Where(a => a.PatientId == patientId)
+            .Within(scope, a => a.Clinic).OrderBy(a => a.StartsAt).ToListAsync(ct));
     }
 }

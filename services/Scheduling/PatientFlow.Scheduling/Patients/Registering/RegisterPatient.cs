@@ -1,5 +1,6 @@
 namespace PatientFlow.Scheduling.Patients.Registering;
 
+/// <param name="Clinic">The clinic registering the patient, one of the clerk's: required (422 naming it when missing).</param>
 /// <param name="NotDuplicateOf">
 /// The patients a previous attempt was refused as a likely duplicate of, once the clerk has checked
 /// they are different people: the registration then goes ahead, flagged for review.
@@ -15,7 +16,8 @@ public sealed record RegisterPatient(
     string? Email = null,
     string? Address = null,
     string? InsurancePayer = null,
-    IReadOnlyList<Guid>? NotDuplicateOf = null);
+    IReadOnlyList<Guid>? NotDuplicateOf = null,
+    string? Clinic = null);
 
 public static class RegisterPatientDecider
 {
@@ -24,10 +26,12 @@ public static class RegisterPatientDecider
     /// 409 (<c>conflict: possible-duplicate</c>) listing them, unless <c>notDuplicateOf</c> names each one; then the
     /// new record is created flagged for review.
     /// </summary>
-    public static async Task<Created<PatientDetails>> Handle(RegisterPatient command, PatientCommands commands, IDocumentSession session, CancellationToken ct)
+    public static async Task<Created<PatientDetails>> Handle(
+        RegisterPatient command, PatientCommands commands, IDocumentSession session, ClinicScope scope, CancellationToken ct)
     {
         var patientId = Guid.CreateVersion7();
         var registered = Validate(patientId, command, commands.Now);
+        scope.EnsureAdmits(registered.Clinic!);
         if (await session.LoadAsync<MrnRegistration>(registered.Mrn, ct) is not null)
         {
             throw new ConflictException("a patient with this MRN is already registered");
@@ -82,11 +86,12 @@ public static class RegisterPatientDecider
         var mrn = TextField.Required("mrn", command.Mrn, 32);
         var firstName = TextField.Required("firstName", command.FirstName);
         var lastName = TextField.Required("lastName", command.LastName);
+        var clinic = TextField.Code("clinic", command.Clinic);
         EnsureBirthDate(command.DateOfBirth, now);
         return new PatientRegistered(
             patientId, NormaliseMrn(mrn), firstName, lastName, command.DateOfBirth, command.Sex,
             TextField.Optional("phone", command.Phone, 32), TextField.Optional("insuranceMemberId", command.InsuranceMemberId, 64), now,
-            Email(command.Email), TextField.Optional("address", command.Address, 200), TextField.Optional("insurancePayer", command.InsurancePayer, 100));
+            Email(command.Email), TextField.Optional("address", command.Address, 200), TextField.Optional("insurancePayer", command.InsurancePayer, 100), clinic);
     }
 
     public static void EnsureBirthDate(DateOnly dateOfBirth, DateTimeOffset now)

@@ -5,10 +5,10 @@ namespace PatientFlow.Scheduling.Providers.FindingSlots;
 /// <summary>Free slots on a clinic day, by specialty and/or clinic, earliest first: for the front desk and for referral's booking over gRPC.</summary>
 public static class FreeSlots
 {
-    /// <summary>GET /slots/free?date=&amp;specialty=&amp;clinic=</summary>
+    /// <summary>GET /slots/free?date=&amp;specialty=&amp;clinic=, in the caller's clinics.</summary>
     public static async Task<Ok<IReadOnlyList<FreeSlot>>> Handle(
-        DateOnly date, string? specialty, string? clinic, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await FindAsync(session, date, specialty, clinic, clock.GetUtcNow(), ct));
+        DateOnly date, string? specialty, string? clinic, IQuerySession session, TimeProvider clock, ClinicScope scope, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<FreeSlot>>([.. (await FindAsync(session, date, specialty, clinic, clock.GetUtcNow(), ct)).Where(slot => scope.Admits(slot.Clinic))]);
 
     public static async Task<IReadOnlyList<FreeSlot>> FindAsync(
         IQuerySession session, DateOnly date, string? specialty, string? clinic, DateTimeOffset now, CancellationToken ct)

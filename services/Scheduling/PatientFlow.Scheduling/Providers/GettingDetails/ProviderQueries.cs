@@ -5,10 +5,11 @@ public sealed record ProviderSummary(Guid ProviderId, string Name, string Specia
 /// <summary>Reads of providers and their slots, from the <see cref="ProviderDetails"/> read model.</summary>
 public static class ProviderQueries
 {
-    /// <summary>GET /providers: providers, optionally of one clinic and specialty.</summary>
-    public static async Task<Ok<IReadOnlyList<ProviderSummary>>> List(string? clinic, string? specialty, IQuerySession session, CancellationToken ct) =>
+    /// <summary>GET /providers: providers of the caller's clinics, optionally of one clinic and specialty.</summary>
+    public static async Task<Ok<IReadOnlyList<ProviderSummary>>> List(string? clinic, string? specialty, IQuerySession session, ClinicScope scope, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<ProviderSummary>>(
-            [.. (await ProviderDetails.MatchingAsync(session, clinic, specialty, ct)).Select(p => new ProviderSummary(p.ProviderId, p.Name, p.Specialty, p.Clinic))]);
+            [.. (await ProviderDetails.MatchingAsync(session, clinic, specialty, ct)).Where(p => scope.Admits(p.Clinic))
+                .Select(p => new ProviderSummary(p.ProviderId, p.Name, p.Specialty, p.Clinic))]);
 
     /// <summary>GET /providers/{id}</summary>
     public static async Task<Ok<ProviderDetails>> Get(Guid providerId, IQuerySession session, CancellationToken ct) =>

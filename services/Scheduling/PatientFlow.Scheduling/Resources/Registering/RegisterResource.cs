@@ -7,9 +7,11 @@ public sealed record RegisterResource(ResourceKind Kind, string Code, string Nam
 public static class RegisterResourceDecider
 {
     /// <summary>POST /resources: a room or piece of equipment of a clinic; its code is registered once per clinic (409 after).</summary>
-    public static async Task<Created<ResourceDetails>> Handle(RegisterResource command, ResourceCommands commands, IQuerySession session, CancellationToken ct)
+    public static async Task<Created<ResourceDetails>> Handle(
+        RegisterResource command, ResourceCommands commands, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
         var clinic = await ClinicDetails.LoadAsync(session, command.Clinic ?? throw new InvalidFieldException("clinic", "is required"), ct);
+        scope.EnsureAdmits(clinic.Code);
         var registered = Decide(clinic, command, commands.Now);
         await commands.AppendOrStartAsync(registered.ResourceId, (existing, _) =>
             existing is null ? [registered] : throw new ConflictException($"clinic {clinic.Code} already has a resource {registered.Code}"));

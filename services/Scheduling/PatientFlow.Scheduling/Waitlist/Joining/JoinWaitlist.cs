@@ -12,12 +12,18 @@ public sealed record JoinWaitlist(
 public static class JoinWaitlistDecider
 {
     /// <summary>POST /waitlist: the patient waits for a slot of a provider, or of a specialty or clinic, within an optional window.</summary>
-    public static async Task<Created<WaitlistEntryDetails>> Handle(JoinWaitlist command, WaitlistCommands commands, IQuerySession session, CancellationToken ct)
+    public static async Task<Created<WaitlistEntryDetails>> Handle(
+        JoinWaitlist command, WaitlistCommands commands, IQuerySession session, ClinicScope scope, CancellationToken ct)
     {
         await PatientDetails.LoadAsync(session, command.PatientId, ct);
         if (command.ProviderId is { } providerId)
         {
-            await ProviderDetails.LoadAsync(session, providerId, ct);
+            await ProviderDetails.LoadInScopeAsync(session, scope, providerId, ct);
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.Clinic))
+        {
+            scope.EnsureAdmits(TextField.Code("clinic", command.Clinic));
         }
 
         var type = await AppointmentTypeDetails.LoadAsync(session, command.VisitType, "visitType", ct);

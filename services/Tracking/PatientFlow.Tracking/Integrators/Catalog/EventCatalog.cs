@@ -73,11 +73,13 @@ public static class EventCatalog
                     ["channel"] = new JsonObject { ["$ref"] = $"#/channels/{Channel}" },
                     ["summary"] = "A subscriber receives the visit events of its subscription, in feed order.",
                     ["messages"] = new JsonArray([.. messages.Select(message => Reference($"#/channels/{Channel}/messages/{message.Name}"))]),
+                    ["security"] = new JsonArray(Reference($"#/components/securitySchemes/{FeedSecurity.SchemeName}")),
                 },
             },
             ["components"] = new JsonObject
             {
                 ["schemas"] = schemas,
+                ["securitySchemes"] = new JsonObject { [FeedSecurity.SchemeName] = FeedSecurity.Scheme() },
                 ["messages"] = new JsonObject(messages.Select(message => KeyValuePair.Create(message.Name, (JsonNode?)message.Message()))),
             },
         };

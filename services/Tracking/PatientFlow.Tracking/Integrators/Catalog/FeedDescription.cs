@@ -25,7 +25,9 @@ internal static class FeedDescription
         replay: start after a feed position (the last `sequence` processed) or from a point in time.
 
         ## Scopes
-        Chosen per subscription. `clinical`: `data` is the whole contract. `ids`: `data` keeps only `eventId`,
+        Chosen per subscription, within what the subscriber's token grants (see the security scheme): `clinical` needs
+        the token scope `feed.clinical`, `ids` `feed.ids` or `feed.clinical`.
+        `clinical`: `data` is the whole contract. `ids`: `data` keeps only `eventId`,
         `visitId`, `patientId`, `occurredAt`, `recordedAt`, `clinic` (when the contract has it) and every other
         top-level property whose name ends in `Id`; everything else is left out, so a subscriber holds no clinical
         content and looks details up through a read API. Each message's `data` is `anyOf` two schemas under

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ namespace PatientFlow.Tracking.Integrators.Feed;
 
 /// <summary>
 /// The integrator feed over HTTP: a page of CloudEvents for clients that poll, and server-sent events that replay
-/// from a position or a time and then follow live. The same log and order as the gRPC <c>Subscribe</c>.
+/// from a position or a time and then follow live. The same log and order as the gRPC <c>Subscribe</c>. What is read is
+/// cut to the token (<see cref="FeedGrants"/>): its feed scope and its clinics.
 /// </summary>
 public static class FeedEndpoints
 {
@@ -29,9 +31,9 @@ public static class FeedEndpoints
 
     /// <summary>Up to <c>limit</c> events after <c>after</c>; <c>next</c> is where the following page starts.</summary>
     private static async Task<Ok<FeedPageResponse>> GetPageAsync(
-        long? after, string? since, string? types, string? clinics, string? scope, int? limit, FeedLog log, CancellationToken ct)
+        long? after, string? since, string? types, string? clinics, string? scope, int? limit, ClaimsPrincipal user, FeedLog log, CancellationToken ct)
     {
-        var query = FeedQuery.Parse(types, clinics, since, scope);
+        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(user);
         var max = limit ?? 100;
         if (max is < 1 or > MaxPage)
         {
@@ -52,7 +54,7 @@ public static class FeedEndpoints
         HttpContext context, long? after, string? since, string? types, string? clinics, string? scope,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId, FeedLog log, CancellationToken ct)
     {
-        var query = FeedQuery.Parse(types, clinics, since, scope);
+        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(context.User);
         var resumeAfter = lastEventId is { Length: > 0 }
             ? long.TryParse(lastEventId, out var last) && last >= 0 ? last : throw new InvalidFieldException("Last-Event-ID", "must be a feed position")
             : after;

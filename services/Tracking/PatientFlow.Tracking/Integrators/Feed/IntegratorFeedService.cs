@@ -3,14 +3,17 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.Platform.Grpc;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Integrators.Feed;
 
 /// <summary>
 /// gRPC <c>Subscribe</c>: the feed replayed from a position or a time, then followed live. Each write waits for
-/// HTTP/2 flow control, so a slow reader slows only its own reads of the log.
+/// HTTP/2 flow control, so a slow reader slows only its own reads of the log. What is read is cut to the token
+/// (<see cref="FeedGrants"/>): its feed scope and its clinics.
 /// </summary>
 [Authorize(Policy = AccessPolicies.IntegratorFeed)]
 public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedService> logger) : IntegratorFeed.IntegratorFeedBase
@@ -18,7 +21,7 @@ public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedSer
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var query = FeedQuery.Parse(string.Join(",", request.EventTypes), string.Join(',', request.Clinics), null, request.Scope);
+        var query = Granted(FeedQuery.Parse(string.Join(",", request.EventTypes), string.Join(',', request.Clinics), null, request.Scope), context);
         long after = request.StartCase switch
         {
             SubscribeRequest.StartOneofCase.AfterPosition when request.AfterPosition < 0 =>
@@ -51,6 +54,19 @@ public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedSer
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The subscriber went away; it resumes from the last position it kept.
+        }
+    }
+
+    /// <summary>The query cut to the caller's token; asking beyond it is PERMISSION_DENIED with the field in the trailers.</summary>
+    private static FeedQuery Granted(FeedQuery query, ServerCallContext context)
+    {
+        try
+        {
+            return query.BoundBy(context.GetHttpContext().User);
+        }
+        catch (NotGrantedException refused)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{refused.Field}: {refused.Message}"), new Metadata { { GrpcCalls.FieldTrailer, refused.Field } });
         }
     }
 }

@@ -46,6 +46,12 @@ public static class SingleInstance
                     }
                 }
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopped: end as a finished task, not a cancelled one, which a host would take for the work failing
+                // (a BackgroundService stopped on its own, outside the host's shutdown, then stops the whole host).
+                return;
+            }
             catch (Exception exception) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "{Work} stopped; trying again in {Delay}", name, RetryEvery);

@@ -43,7 +43,7 @@ public static class FhirCapabilities
                 Mode = RestfulCapabilityMode.Server,
                 Documentation = $"Read-only. A search returns its newest {FhirSearch.DefaultCount} matches (_count: up to {FhirSearch.MaxCount}) "
                     + "with the total; there are no further pages. Patient and practitioner are references only: no demographics are held here.",
-                Security = new SecurityComponent { Description = "A bearer token with the integrator or ops role." },
+                Security = new SecurityComponent { Description = "A bearer token with the integrator role and, for each resource type, its system/{type}.read scope; resources of the token's clinics only." },
                 Resource = [.. SearchParameters.Select(type => Resource(type.Key, type.Value))],
             },
         ],

@@ -1,11 +1,15 @@
 using PatientFlow.Platform.Audit;
+using System.Security.Claims;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;
 
 /// <summary>
 /// FHIR R4 read and search over the journey log, for integrators: <c>metadata</c>, <c>{type}/{id}</c> and
-/// <c>{type}?patient=|subject=|encounter=</c>. Every answer is built from the visits' events on request.
+/// <c>{type}?patient=|subject=|encounter=</c>. Every answer is built from the visits' events on request. Each type needs
+/// its <c>system/{type}.read</c> scope (403 otherwise), and only visits of the token's clinics are read (another clinic's
+/// resource is 404, as if unknown).
 /// </summary>
 public static class FhirEndpoints
 {
@@ -28,21 +32,31 @@ public static class FhirEndpoints
     private static FhirResult GetMetadata(HttpRequest request, TimeProvider clock) =>
         FhirResult.Ok(FhirCapabilities.Statement(BaseUrl(request), clock.GetUtcNow()));
 
-    private static async Task<FhirResult> ReadAsync(string type, string id, FhirReader reader, CancellationToken ct) =>
-        FhirCapabilities.Serves(type) ? FhirResult.Ok(await reader.ReadAsync(type, id, ct)) : FhirResult.Unsupported(type);
+    private static async Task<FhirResult> ReadAsync(string type, string id, ClaimsPrincipal user, FhirReader reader, CancellationToken ct) =>
+        !FhirCapabilities.Serves(type) ? FhirResult.Unsupported(type)
+        : !MayRead(user, type) ? FhirResult.NotGranted(type)
+        : FhirResult.Ok(await reader.ReadAsync(type, id, ClinicScope.Of(user), ct));
 
-    private static async Task<FhirResult> SearchAsync(string type, HttpRequest request, FhirReader reader, CancellationToken ct)
+    private static async Task<FhirResult> SearchAsync(string type, HttpRequest request, ClaimsPrincipal user, FhirReader reader, CancellationToken ct)
     {
         if (!FhirCapabilities.Serves(type))
         {
             return FhirResult.Unsupported(type);
         }
 
+        if (!MayRead(user, type))
+        {
+            return FhirResult.NotGranted(type);
+        }
+
         var search = FhirSearch.Parse(type, request.Query);
-        var matches = await reader.SearchAsync(type, search, ct);
+        var matches = await reader.SearchAsync(type, search, ClinicScope.Of(user), ct);
         var baseUrl = BaseUrl(request);
         return FhirResult.Ok(SearchBundles.Of(matches, search.Count, baseUrl, $"{baseUrl}/{type}{request.QueryString}"));
     }
+
+    /// <summary>SMART backend-services style: each resource type needs its own <c>system/{type}.read</c> scope on the token.</summary>
+    private static bool MayRead(ClaimsPrincipal user, string type) => user.HasScope(TokenScopes.FhirRead(type));
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}";
 }

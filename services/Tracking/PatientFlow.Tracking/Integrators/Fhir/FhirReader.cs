@@ -2,33 +2,35 @@ using Hl7.Fhir.Model;
 using Marten;
 using PatientFlow.Contracts.Billing.V1;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;
 
 /// <summary>
 /// Finds FHIR resources: first the visits that may hold them, then each of those visits built from its journey
-/// (<see cref="VisitResources.Build"/>). Nothing FHIR-shaped is stored; every answer is as of the log now.
+/// (<see cref="VisitResources.Build"/>). Nothing FHIR-shaped is stored; every answer is as of the log now. Only visits of
+/// the clinics given are read: a resource of another clinic is not found, and no search returns one.
 /// </summary>
 public sealed class FhirReader(IQuerySession session, ILogger<FhirReader> logger)
 {
     private static readonly string EligibilityStep = ContractSteps.NameOf(typeof(EligibilityChecked));
 
     /// <summary>The resource <c>{type}/{id}</c>; <see cref="NotFoundException"/> when no visit holds it.</summary>
-    public async Task<Resource> ReadAsync(string type, string id, CancellationToken ct)
+    public async Task<Resource> ReadAsync(string type, string id, ClinicScope clinics, CancellationToken ct)
     {
         var visits = await VisitsHoldingAsync(type, id, ct);
-        var built = await BuildAsync(visits, ct);
+        var built = await BuildAsync(visits, clinics, ct);
         var found = Latest(built.Values.Select(visit => visit.Find(type, id)).OfType<Resource>());
         logger.LogDebug("FHIR read {ResourceType}/{ResourceId}: {Found} over {Visits} visits", type, id, found is not null, built.Count);
         return found ?? throw new NotFoundException($"{type}/{id} is not known here");
     }
 
     /// <summary>Every <paramref name="type"/> resource the search matches, newest first (meta.lastUpdated).</summary>
-    public async Task<IReadOnlyList<Resource>> SearchAsync(string type, FhirSearch search, CancellationToken ct)
+    public async Task<IReadOnlyList<Resource>> SearchAsync(string type, FhirSearch search, ClinicScope clinics, CancellationToken ct)
     {
         IReadOnlyList<Guid> visits = search.VisitId is { } visitId ? [visitId] : await PatientVisitsAsync(search.PatientId!.Value, ct);
-        var built = await BuildAsync(visits, ct);
+        var built = await BuildAsync(visits, clinics, ct);
         var matches = built
             .Where(visit => search.PatientId is null || visit.Key.PatientId == search.PatientId)
             .SelectMany(visit => visit.Value.All())
@@ -67,9 +69,9 @@ public sealed class FhirReader(IQuerySession session, ILogger<FhirReader> logger
         return [.. journeys.Where(journey => withStep is null || journey.Steps.Any(step => step.EventType == withStep)).Select(journey => journey.VisitId)];
     }
 
-    private async Task<Dictionary<(Guid VisitId, Guid PatientId), FhirVisit>> BuildAsync(IReadOnlyList<Guid> visits, CancellationToken ct)
+    private async Task<Dictionary<(Guid VisitId, Guid PatientId), FhirVisit>> BuildAsync(IReadOnlyList<Guid> visits, ClinicScope clinics, CancellationToken ct)
     {
-        var logged = await VisitLog.LoadAsync(session, visits, ct);
+        var logged = await VisitLog.LoadAsync(session, visits, clinics, ct);
         return logged
             .Where(visit => visit.Value.Count > 0)
             .ToDictionary(visit => (visit.Key, visit.Value[0].PatientId), visit => VisitResources.Build(visit.Value));

@@ -1,6 +1,8 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using Task = System.Threading.Tasks.Task;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;
@@ -28,6 +30,10 @@ public sealed class FhirResult(Resource resource, int statusCode) : IResult, ISt
     public static FhirResult Unsupported(string resourceType) => Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported,
         $"type: {resourceType} is not a resource type served here; metadata lists them");
 
+    /// <summary>403 with issue <c>forbidden</c>: the token lacks the type's read scope.</summary>
+    public static FhirResult NotGranted(string resourceType) => Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+        $"scope: reading {resourceType} needs the {TokenScopes.FhirRead(resourceType)} scope");
+
     /// <summary>The platform's field and not-found exceptions, answered as OperationOutcomes on the FHIR routes.</summary>
     public static async ValueTask<object?> FromDomainErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,6 +48,10 @@ public sealed class FhirResult(Resource resource, int statusCode) : IResult, ISt
         catch (NotFoundException missing)
         {
             return NotFound(missing.Message);
+        }
+        catch (NotGrantedException refused)
+        {
+            return Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, $"{refused.Field}: {refused.Message}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Marten;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Journeys;
 
@@ -7,9 +8,12 @@ namespace PatientFlow.Tracking.Integrators.Fhir;
 /// <summary>Visits' integration events read back from their journey streams, in the order tracking logged them.</summary>
 internal static class VisitLog
 {
-    /// <summary>Each visit's events, in one read of the log; a visit tracking has not logged is left out.</summary>
+    /// <summary>
+    /// Each visit's events, in one read of the log; a visit tracking has not logged, or whose clinic (the last one its steps
+    /// name) <paramref name="clinics"/> does not admit, is left out.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IVisitEvent>>> LoadAsync(
-        IQuerySession session, IReadOnlyCollection<Guid> visitIds, CancellationToken ct)
+        IQuerySession session, IReadOnlyCollection<Guid> visitIds, ClinicScope clinics, CancellationToken ct)
     {
         if (visitIds.Count == 0)
         {
@@ -23,8 +27,10 @@ internal static class VisitLog
             .ToListAsync(ct);
         return logged
             .GroupBy(e => e.StreamId)
+            .Select(stream => (Visit: stream.Key, Steps: stream.Select(e => e.Data).OfType<JourneyStepRecorded>().ToList()))
+            .Where(visit => clinics.Admits(visit.Steps.LastOrDefault(step => step.Clinic is not null)?.Clinic))
             .ToDictionary(
-                stream => stream.Key,
-                stream => (IReadOnlyList<IVisitEvent>)[.. stream.Select(e => e.Data).OfType<JourneyStepRecorded>().Select(FeedPayloads.Read).OfType<IVisitEvent>()]);
+                visit => visit.Visit,
+                visit => (IReadOnlyList<IVisitEvent>)[.. visit.Steps.Select(FeedPayloads.Read).OfType<IVisitEvent>()]);
     }
 }

@@ -13,8 +13,10 @@ namespace PatientFlow.Tracking.Integrators.Hl7;
 /// <param name="AckText">The receiver's reason (MSA-3 or ERR), cut to <see cref="MaxAckText"/> characters.</param>
 /// <param name="Attempts">Sends until the receiver answered, the refused one included.</param>
 /// <param name="At">When the refusal came.</param>
+/// <param name="Clinic">The visit's clinic, as the step named it: who may read the entry (null in entries kept before clinics were).</param>
 public sealed record Hl7Delivery(
-    Guid EventId, string ControlId, Guid VisitId, string MessageType, long Position, string AckCode, string? AckText, int Attempts, DateTimeOffset At)
+    Guid EventId, string ControlId, Guid VisitId, string MessageType, long Position, string AckCode, string? AckText, int Attempts, DateTimeOffset At,
+    string? Clinic = null)
 {
     public const int MaxAckText = 500;
 }

@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Hl7;
@@ -20,10 +22,18 @@ public static class Hl7Endpoints
         return app;
     }
 
-    /// <summary>The sender's status, and up to <c>limit</c> (default 50) refused messages, newest first.</summary>
+    /// <summary>
+    /// The sender's status, and up to <c>limit</c> (default 50) refused messages of the caller's clinics, newest first.
+    /// Integrators need the <c>hl7</c> scope; operations staff, who run the interface, read it by their role.
+    /// </summary>
     private static async Task<Ok<Hl7DeliveriesResponse>> GetDeliveriesAsync(
-        int? limit, IQuerySession session, IOptions<Hl7FeedOptions> options, CancellationToken ct)
+        int? limit, ClaimsPrincipal user, IQuerySession session, IOptions<Hl7FeedOptions> options, CancellationToken ct)
     {
+        if (!user.IsInRole(Roles.Ops) && !user.HasScope(TokenScopes.Hl7))
+        {
+            throw new NotGrantedException("scope", $"the HL7 interface needs the {TokenScopes.Hl7} scope");
+        }
+
         var max = limit ?? 50;
         if (max is < 1 or > MaxLimit)
         {
@@ -32,7 +42,15 @@ public static class Hl7Endpoints
 
         var cursor = await session.LoadAsync<FeedCursor>(Hl7Sender.Name, ct);
         var status = await session.LoadAsync<Hl7SenderStatus>(Hl7Sender.Name, ct);
-        var refused = await session.Query<Hl7Delivery>().OrderByDescending(delivery => delivery.At).Take(max).ToListAsync(ct);
+        var deliveries = session.Query<Hl7Delivery>().AsQueryable();
+        if (ClinicScope.Of(user).Clinics is { } clinics)
+        {
+            // The receiver's reason may quote the message: another clinic's refusals stay out of sight.
+            var granted = clinics.ToArray();
+            deliveries = deliveries.Where(delivery => delivery.Clinic.IsOneOf(granted));
+        }
+
+        var refused = await deliveries.OrderByDescending(delivery => delivery.At).Take(max).ToListAsync(ct);
         var sender = new Hl7SenderView(
             options.Value.Enabled, cursor?.Position, cursor?.UpdatedAt, status?.LastAck, status?.LastAckAt, status?.Retrying ?? false,
             status?.Retrying == true ? status.ControlId : null, status?.Retrying == true ? status.Attempts : 0, status?.Retrying == true ? status.LastFailure : null);

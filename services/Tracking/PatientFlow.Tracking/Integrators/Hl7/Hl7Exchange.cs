@@ -71,7 +71,7 @@ public sealed class Hl7Exchange(
             // The receiver's reason may quote the message; it stays in this log, readable by integrators, never in the logs.
             var text = ack.Text is { Length: > Hl7Delivery.MaxAckText } whole ? whole[..Hl7Delivery.MaxAckText] : ack.Text;
             session.Store(new Hl7Delivery(
-                entry.Step.SourceEventId, message.ControlId, entry.Step.VisitId, message.Type, entry.Position, ack.Code, text, attempts, now));
+                entry.Step.SourceEventId, message.ControlId, entry.Step.VisitId, message.Type, entry.Position, ack.Code, text, attempts, now, entry.Step.Clinic));
             logger.LogWarning(
                 "HL7 {ControlId} {MessageType} (event {EventId}, visit {VisitId}, position {Position}) refused with {AckCode}; moving on",
                 message.ControlId, message.Type, entry.Step.SourceEventId, entry.Step.VisitId, entry.Position, ack.Code);

@@ -10,8 +10,8 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// <remarks>
 /// Data Protection asks synchronously and Marten 9 answers asynchronously only, so this waits for Marten. It is
 /// asked rarely: the ring is read when first used and then about once a day, and a key written about once in 90 days.
-/// Keys are stored as Data Protection writes them: unencrypted unless a key encryptor is configured
-/// (<c>ProtectKeysWithCertificate</c>), so whoever can read the whole database can decrypt the secrets in it.
+/// Keys are stored as Data Protection writes them: encrypted with the certificate of <see cref="KeyRingProtection"/>
+/// (required outside Development), so whoever can read the whole database still cannot decrypt the secrets in it.
 /// </remarks>
 public sealed class MartenKeyRing(IDocumentStore store) : IXmlRepository
 {

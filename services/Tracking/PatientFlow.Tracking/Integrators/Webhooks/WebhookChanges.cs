@@ -4,6 +4,7 @@ using Marten.Patching;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
+using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
@@ -38,9 +39,12 @@ public static class WebhookChanges
 
     public static NotFoundException NotFound(Guid id) => new($"no webhook subscription {id}");
 
-    /// <summary>Whether <paramref name="user"/> may see and manage <paramref name="subscription"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> may see and manage <paramref name="subscription"/>: its owner, or operations staff whose
+    /// clinics cover every clinic it delivers (one over every clinic: staff of every clinic).
+    /// </summary>
     public static bool Sees(ClaimsPrincipal user, WebhookSubscription subscription) =>
-        OwnerSeenBy(user) is not { } owner || subscription.CreatedBy == owner;
+        OwnerSeenBy(user) is { } owner ? subscription.CreatedBy == owner : ClinicScope.Of(user).Covers(subscription.Clinics);
 
     /// <summary>
     /// Whose subscriptions <paramref name="user"/> sees: its own, or every client's (null) for ops, the operators who act

@@ -15,7 +15,8 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// Integrators register endpoints, read their delivery logs, and replay what they missed. A webhook belongs to the
 /// client that registered it (its token's <c>sub</c>): another client's answers 404, as if it did not exist. A subscription
 /// answers its revision as ETag; replays and deactivation sent with <c>If-Match</c> are made only at that revision
-/// (<see cref="WebhookChanges"/>).
+/// (<see cref="WebhookChanges"/>). Integrators need the <c>webhooks</c> scope, and a webhook carries no more than the
+/// owner's token grants (<see cref="WebhookGrants"/>).
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -25,6 +26,7 @@ public static class WebhookEndpoints
             .RequireAuthorization(AccessPolicies.IntegratorFeed)
             // A webhook is owned by a subject: a token without one could own nothing.
             .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue("sub"))))
+            .AddEndpointFilter(WebhookGrants.RequireScope)
             .WithTags("Webhooks");
         webhooks.Audited("webhook-subscription");
         webhooks.MapPost("/", RegisterAsync);
@@ -55,7 +57,8 @@ public static class WebhookEndpoints
             throw new InvalidFieldException("url", problem);
         }
 
-        var query = FeedQuery.Parse(string.Join(',', request.EventTypes ?? []), string.Join(',', request.Clinics ?? []), null, request.Scope);
+        var query = WebhookGrants.ForRegistration(
+            FeedQuery.Parse(string.Join(',', request.EventTypes ?? []), string.Join(',', request.Clinics ?? []), null, request.Scope), user);
         var secret = request.Secret ?? WebhookSignature.NewSecret();
         if (WebhookSignature.KeyOf(secret) is null)
         {
@@ -95,7 +98,8 @@ public static class WebhookEndpoints
             query = query.Where(s => s.CreatedBy == owner);
         }
 
-        return TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. (await query.ToListAsync(ct)).Select(s => RegisteredWebhook.From(s, null))]);
+        var seen = (await query.ToListAsync(ct)).Where(s => WebhookChanges.Sees(user, s));
+        return TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. seen.Select(s => RegisteredWebhook.From(s, null))]);
     }
 
     private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
@@ -142,7 +146,10 @@ public static class WebhookEndpoints
         return TypedResults.Ok<IReadOnlyList<DeliveryView>>([.. deliveries.Select(DeliveryView.From)]);
     }
 
-    /// <summary>Delivers again every matching event after <c>after</c>, whatever happened to it before.</summary>
+    /// <summary>
+    /// Delivers again every matching event after <c>after</c>, whatever happened to it before: within the webhook's clinics
+    /// and scope, cut to the owner's token first.
+    /// </summary>
     private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (request.After is < 0)
@@ -150,8 +157,9 @@ public static class WebhookEndpoints
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
-        await session.ChangeAsync(id, user, http, ct);
-        session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)request.After);
+        var subscription = await session.ChangeAsync(id, user, http, ct);
+        var requeueFrom = await session.NarrowToAsync(subscription, user, ct);
+        session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)Math.Min(request.After, requeueFrom ?? long.MaxValue));
         await session.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
     }
@@ -160,7 +168,12 @@ public static class WebhookEndpoints
     private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        await session.ChangeAsync(id, user, http, ct);
+        var subscription = await session.ChangeAsync(id, user, http, ct);
+        if (await session.NarrowToAsync(subscription, user, ct) is { } requeueFrom)
+        {
+            session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)Math.Min(requeueFrom, subscription.ReplayAfter ?? long.MaxValue));
+        }
+
         var dead = await session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == DeliveryStatus.DeadLettered).ToListAsync(ct);
         foreach (var delivery in dead)
         {
@@ -180,8 +193,8 @@ public static class WebhookEndpoints
 
 /// <param name="Url">Where deliveries are POSTed.</param>
 /// <param name="EventTypes">Event types (CloudEvents type or short name); empty or absent for all.</param>
-/// <param name="Clinics">Clinic codes; empty or absent for all.</param>
-/// <param name="Scope"><c>ids</c> (default) or <c>clinical</c>.</param>
+/// <param name="Clinics">Clinic codes, each granted by the token; empty or absent for every clinic the token grants.</param>
+/// <param name="Scope"><c>ids</c> (default) or <c>clinical</c> (needs the token's <c>feed.clinical</c>).</param>
 /// <param name="Secret">A <c>whsec_</c> base64 secret; generated and answered once when absent.</param>
 /// <param name="After">Feed position to start after; absent: from the next event.</param>
 /// <param name="Format"><c>cloudevents</c> (default): the event as data; <c>fhir</c>: the FHIR resources it changed (clinical scope).</param>

@@ -10,7 +10,7 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// Webhook signing secrets at rest: encrypted with ASP.NET Core Data Protection, whose key ring is kept in tracking's
 /// own database (<see cref="MartenKeyRing"/>), so every instance reads the same keys and a new container loses none.
 /// Data Protection makes a new default key every 90 days and keeps the old ones in the ring, so a secret encrypted
-/// under any earlier key still decrypts.
+/// under any earlier key still decrypts. The keys are themselves encrypted with a certificate (<see cref="KeyRingProtection"/>).
 /// </summary>
 public sealed class WebhookSecrets(IDataProtectionProvider provider)
 {
@@ -45,9 +45,9 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
         return clear.Count;
     }
 
-    public static void Configure(IServiceCollection services)
+    public static void Configure(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        KeyRingProtection.Apply(services.AddDataProtection().SetApplicationName(ApplicationName), configuration, environment);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new MartenKeyRing(provider.GetRequiredService<IDocumentStore>())));
         services.AddSingleton<WebhookSecrets>();

@@ -86,7 +86,9 @@ public sealed class WebhookWorker(
 
     private static async Task<string> BodyAsync(IQuerySession session, WebhookSubscription subscription, FeedEntry entry, CancellationToken ct)
     {
-        var body = subscription.Format == WebhookFormat.Fhir && await FhirPayload.BuildAsync(session, entry, ct) is { } bundle
+        // FHIR resources carry clinical values: only while the stored grant is still clinical.
+        var body = subscription.Format == WebhookFormat.Fhir && subscription.Scope == PayloadScope.Clinical
+            && await FhirPayload.BuildAsync(session, entry, ct) is { } bundle
             ? FeedEnvelope.Encode(entry, FhirPayload.ContentType, bundle)
             : FeedEnvelope.Encode(entry, subscription.Scope);
         return System.Text.Encoding.UTF8.GetString(body);
