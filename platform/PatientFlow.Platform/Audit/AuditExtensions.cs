@@ -26,6 +26,7 @@ public static class AuditExtensions
         builder.Services.AddSingleton(new AuditSettings(service, off));
         builder.Services.AddSingleton(_ => new AuditTrail(new NpgsqlDataSourceBuilder(connectionString) { Name = "audit" }.Build(), service));
         builder.Services.AddSingleton<AuditRecorder>();
+        builder.Services.AddSingleton<Disclosures>();
         builder.Services.AddSingleton<IStartupFilter, AuditMiddleware.StartupFilter>();
         return builder;
     }
