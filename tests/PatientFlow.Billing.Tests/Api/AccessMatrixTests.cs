@@ -54,13 +54,7 @@ public class AccessMatrixTests(BillingFactory factory, ITestOutputHelper output)
     {
         var visit = VisitFacts.New();
         using var desk = factory.CreateClient(Roles.FrontDesk);
-        (await desk.PutAsJsonAsync($"/api/billing/patients/{visit.PatientId}/coverages/primary", new
-        {
-            payerId = "ACME01", payerName = "Acme Health", plan = "Gold PPO", memberId = "W123456789", relationship = "self",
-            subscriberLastName = "Example", subscriberFirstName = "Ada", subscriberDateOfBirth = "1980-04-12", subscriberGender = "F",
-            addressLine1 = "12 Elm St", city = "Springfield", state = "IL", postalCode = "62704",
-            effectiveFrom = "2026-01-01", defaultCopay = 30m, deductible = 1500m,
-        })).EnsureSuccessStatusCode();
+        (await desk.PutAsJsonAsync($"/api/billing/patients/{visit.PatientId}/coverages/primary", InsuranceCard.Of())).EnsureSuccessStatusCode();
         await factory.DeliverAsync(visit.Booked);
         await factory.DeliverAsync(visit.Completed);
         await factory.DeliverAsync(visit.Resulted);

@@ -72,7 +72,7 @@ public class BadInputTests(BillingFactory factory) : IClassFixture<BillingFactor
         var patientId = Guid.CreateVersion7();
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/billing/patients/{patientId}/coverages/primary")
         {
-            Content = JsonContent.Create(Card(new Dictionary<string, decimal> { ["follow-up"] = 25m })),
+            Content = JsonContent.Create(InsuranceCard.Of(copays: new Dictionary<string, decimal> { ["follow-up"] = 25m })),
         };
         request.Headers.TryAddWithoutValidation("If-Match", "\"3\"");
 
@@ -90,7 +90,7 @@ public class BadInputTests(BillingFactory factory) : IClassFixture<BillingFactor
         var patientId = Guid.CreateVersion7();
 
         var response = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary",
-            Card(new Dictionary<string, decimal> { ["follow\u0000up"] = 25m }));
+            InsuranceCard.Of(copays: new Dictionary<string, decimal> { ["follow\u0000up"] = 25m }));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -103,7 +103,7 @@ public class BadInputTests(BillingFactory factory) : IClassFixture<BillingFactor
     {
         var patientId = Guid.CreateVersion7();
         var registered = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary",
-            Card(new Dictionary<string, decimal> { ["follow-up"] = 25m }));
+            InsuranceCard.Of(copays: new Dictionary<string, decimal> { ["follow-up"] = 25m }));
         registered.StatusCode.Should().Be(HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
         return (patientId, registered.Headers.ETag!);
     }
@@ -117,14 +117,6 @@ public class BadInputTests(BillingFactory factory) : IClassFixture<BillingFactor
         request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
     }
-
-    private static object Card(Dictionary<string, decimal> copays) => new
-    {
-        payerId = "ACME01", payerName = "Acme Health", plan = "Gold PPO", memberId = "W123456789", relationship = "self",
-        subscriberLastName = "Example", subscriberFirstName = "Ada", subscriberDateOfBirth = "1980-04-12", subscriberGender = "F",
-        addressLine1 = "12 Elm St", city = "Springfield", state = "IL", postalCode = "62704",
-        effectiveFrom = "2026-01-01", copayByVisitType = copays, defaultCopay = 30m, deductible = 1500m,
-    };
 
     private async Task<long> VersionAsync(Guid patientId)
     {

@@ -13,20 +13,12 @@ public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFac
     private static async Task<System.Text.Json.JsonElement> Body(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonDocument>())!.RootElement;
 
-    private static object Card(string memberId, string from = "2026-01-01", string? to = null) => new
-    {
-        payerId = "ACME01", payerName = "Acme Health", plan = "Gold PPO", memberId, relationship = "self",
-        subscriberLastName = "Example", subscriberFirstName = "Ada", subscriberDateOfBirth = "1980-04-12", subscriberGender = "F",
-        addressLine1 = "12 Elm St", city = "Springfield", state = "IL", postalCode = "62704",
-        effectiveFrom = from, effectiveTo = to, copayByVisitType = new Dictionary<string, decimal> { ["follow-up"] = 25m }, defaultCopay = 30m, deductible = 1500m,
-    };
-
     [Fact]
     public async Task FrontDesk_RegistersCoverageAndChecksEligibility_TheAnswerIsRecordedWithTheCoverage()
     {
         var patientId = Guid.CreateVersion7();
 
-        var registered = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W123456789"));
+        var registered = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", InsuranceCard.Of("W123456789"));
         registered.StatusCode.Should().Be(HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
         var check = await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04", visitType = "follow-up" });
 
@@ -44,7 +36,7 @@ public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFac
     public async Task Eligibility_OutsideTheCoveragesDates_AnswersInactiveWithTheReason()
     {
         var patientId = Guid.CreateVersion7();
-        (await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W555", to: "2026-02-28"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", InsuranceCard.Of("W555", to: "2026-02-28"))).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var answer = await _desk.PostAsJsonAsync($"/api/billing/patients/{patientId}/eligibility", new { serviceDate = "2026-03-04" }).ReadAsAsync<EligibilityVerified>();
 
@@ -66,8 +58,8 @@ public class CoverageApiTests(BillingFactory factory) : IClassFixture<BillingFac
     {
         var patientId = Guid.CreateVersion7();
 
-        var rank = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/tertiary", Card("W1"));
-        var field = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", Card("W 1"));
+        var rank = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/tertiary", InsuranceCard.Of("W1"));
+        var field = await _desk.PutAsJsonAsync($"/api/billing/patients/{patientId}/coverages/primary", InsuranceCard.Of("W 1"));
 
         rank.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await Body(rank)).GetProperty("errors").TryGetProperty("rank", out _).Should().BeTrue();
