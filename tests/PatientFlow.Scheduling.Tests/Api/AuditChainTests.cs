@@ -32,6 +32,48 @@ public class AuditChainTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AppendWhileOthersWait_SharesTheirTransaction()
+    {
+        var (log, writer) = await NewAuditDatabaseAsync();
+        await using var trail = new AuditTrail(NpgsqlDataSource.Create(writer), "scheduling");
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => trail.AppendAsync(Entry())));
+
+        var verification = await log.VerifyAsync();
+        verification.FirstBreak.Should().BeNull();
+        verification.Checked.Should().Be(200);
+        var commits = await log.ScalarAsync<long>($"SELECT count(DISTINCT xmin::text) FROM {AuditSchema.Table}");
+        commits.Should().BeLessThan(200, "appends queued while the writer was busy go into its next transaction together");
+        Figures.Report(output, "audit group commit: 200 records queued at once", $"{commits} transactions");
+    }
+
+    [Fact]
+    public async Task AppendAValueTheServerRefuses_FailsOnlyItsCaller()
+    {
+        var (log, writer) = await NewAuditDatabaseAsync();
+        await using var trail = new AuditTrail(NpgsqlDataSource.Create(writer), "scheduling");
+
+        var appends = Enumerable.Range(0, 50).Select(i => trail.AppendAsync(i == 17 ? Entry() with { Subject = "desk\u00001" } : Entry())).ToList();
+        var failures = await Task.WhenAll(appends.Select(async append =>
+        {
+            try
+            {
+                await append;
+                return null;
+            }
+            catch (PostgresException refused)
+            {
+                return refused;
+            }
+        }));
+
+        failures.Select((failure, i) => (failure, i)).Where(pair => pair.failure is not null).Select(pair => pair.i).Should().Equal(17);
+        var verification = await log.VerifyAsync();
+        verification.FirstBreak.Should().BeNull();
+        verification.Checked.Should().Be(49);
+    }
+
+    [Fact]
     public async Task UpdateAndDeleteAsSuperuser_AreFoundAtTheirPosition()
     {
         var (log, writer) = await NewAuditDatabaseAsync();

@@ -8,11 +8,14 @@ public sealed class AuditLog(string ownerConnectionString)
 {
     public string OwnerConnectionString => ownerConnectionString;
 
-    public async Task<long> LastIdAsync()
+    public Task<long> LastIdAsync() => ScalarAsync<long>($"SELECT coalesce(max(id), 0) FROM {AuditSchema.Table}");
+
+    /// <summary>The one value <paramref name="sql"/> selects, read as the owner.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var dataSource = NpgsqlDataSource.Create(ownerConnectionString);
-        await using var command = dataSource.CreateCommand($"SELECT coalesce(max(id), 0) FROM {AuditSchema.Table}");
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The records written after the one with id <paramref name="afterId"/>, in the order written.</summary>
