@@ -39,7 +39,19 @@ internal static class Program
             return;
         }
 
-        // Every service owns a database on the server and a queue per consumer on the broker.
+        // One audit database for the whole platform (docs/audit.md): the privacy officer's reports span services. The audit
+        // service owns it (table, insert-only writer role); the services sign in as the writer and cannot rewrite it.
+        var auditDatabase = postgres.AddDatabase("audit-db", "audit");
+        var auditWriterPassword = builder.AddParameter("audit-writer-password",
+            Secret.ReadOrCreate(Path.Combine(launch.DataDirectory, "audit-writer-password")), secret: true);
+        var audit = builder.AddProject<Projects.PatientFlow_Audit>("audit")
+            .WithPlatformDefaults(launch)
+            .WithReference(auditDatabase, connectionName: "audit-db-owner").WaitFor(auditDatabase)
+            .WithEnvironment("Audit__WriterPassword", auditWriterPassword);
+        var auditWriter = ReferenceExpression.Create(
+            $"Host=127.0.0.1;Port={postgres.GetEndpoint("tcp").Property(EndpointProperty.Port)};Database=audit;Username=audit_writer;Password={auditWriterPassword.Resource}");
+
+        // Every service owns a database on the server and a queue per consumer on the broker, and writes its audit chain.
         IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
         {
             var database = postgres.AddDatabase($"{name}-db", name);
@@ -47,6 +59,7 @@ internal static class Program
                 .WithPlatformDefaults(launch)
                 .WithReference(database).WaitFor(database)
                 .WithReference(rabbitmq).WaitFor(rabbitmq)
+                .WithEnvironment("ConnectionStrings__audit-db", auditWriter).WaitFor(audit)
                 .WithReplicas(launch.Replicas);
         }
 
@@ -70,7 +83,7 @@ internal static class Program
         var gateway = builder.AddProject<Projects.PatientFlow_Gateway>("gateway")
             .WithPlatformDefaults(launch, port: launch.GatewayPort)
             .WithGrpcEndpoint(port: launch.GatewayPort is > 0 and var port ? port + 1 : null)
-            .WithRoutesTo(scheduling, intake, lab, referral, billing, tracking);
+            .WithRoutesTo(scheduling, intake, lab, referral, billing, tracking, audit);
         // The pages sign in through the issuer and come back to the gateway's address.
         identity
             .WithEnvironment("Identity__Clients__patientflow-web__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/signed-in.html"))

@@ -26,6 +26,31 @@ public sealed class VisitFromBookingToClaimTests(PlatformFixture platform, ITest
             AssertClaim(visit);
             await AssertJourneyAsync(staff, visit);
         }
+
+        // What the audit trail holds about the second visit's patient: every request that read or changed their data
+        // (the walk-through's polls included), each naming them, on an intact chain.
+        var records = await AuditRecordsOfAsync(Guid.Parse(second.PatientId));
+        Figures.Report(output, "audit records naming the second visit's patient (this walk-through, polls included)",
+            $"{records.Count}: {string.Join(", ", records.GroupBy(r => r.Service).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}; " +
+            $"{string.Join(", ", records.GroupBy(r => r.Action).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}");
+        records.Should().Contain(r => r.Service == "scheduling" && r.Action == "create", "the registration")
+            .And.Contain(r => r.Service == "intake" && r.Action == "update", "the vitals")
+            .And.Contain(r => r.Service == "billing" && r.Action == "read", "the claim");
+    }
+
+    private async Task<IReadOnlyList<(string Service, string Action)>> AuditRecordsOfAsync(Guid patientId)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create((await platform.Platform.ConnectionStringAsync("audit-db"))!);
+        await using var command = dataSource.CreateCommand("SELECT service, action FROM audit_records WHERE patient_ids @> ARRAY[$1]::uuid[]");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = patientId });
+        await using var reader = await command.ExecuteReaderAsync();
+        var records = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            records.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return records;
     }
 
     [Fact]

@@ -68,8 +68,25 @@ public class ReadinessTests
         Check(body, "intake").Should().Be("Healthy");
     }
 
+    [Fact]
+    public async Task CheckReadiness_AuditReportsDown_Degraded200TheCarePathStaysInService()
+    {
+        await using var backend = await StandInBackend.StartAsync("any");
+        var destinations = Everything(backend.Address);
+        destinations["audit"] = StandInBackend.UnreachableAddress();
+        await using var factory = new GatewayFactory(destinations);
+
+        var (status, body) = await ReadinessAsync(factory);
+
+        status.Should().Be(HttpStatusCode.OK);
+        body.Status.Should().Be("Degraded");
+        Check(body, "audit").Should().Be("Degraded");
+        Check(body, "scheduling").Should().Be("Healthy");
+    }
+
+    /// <summary>Every cluster the gateway checks: the services on the care path and the audit reports.</summary>
     private static Dictionary<string, Uri> Everything(Uri address) =>
-        GatewayFactory.ServiceNames.ToDictionary(service => service, _ => address);
+        GatewayFactory.ServiceNames.Append("audit").ToDictionary(service => service, _ => address);
 
     private static async Task<(HttpStatusCode Status, ReadinessAnswer Body)> ReadinessAsync(GatewayFactory factory)
     {

@@ -41,7 +41,7 @@ public enum ClinicRule
 /// One declared row of a service's access table: a route, the roles that may use it, and how clinics apply. With
 /// <see cref="ClinicRule.Record"/>, <see cref="Parameter"/> names the route parameter that names the record.
 /// </summary>
-public sealed record AccessRow(string Route, IReadOnlyList<string> Roles, ClinicRule Clinic, string? Parameter = null, IReadOnlyDictionary<string, string>? Values = null)
+public sealed record AccessRule(string Route, IReadOnlyList<string> Roles, ClinicRule Clinic, string? Parameter = null, IReadOnlyDictionary<string, string>? Values = null)
 {
     /// <summary>What <paramref name="role"/> reaching <paramref name="reach"/> must get.</summary>
     public Access Expected(string role, Reach reach) =>
@@ -57,10 +57,10 @@ public sealed record AccessRow(string Route, IReadOnlyList<string> Roles, Clinic
     public bool AnswersAsUnknown { get; init; } = true;
 
     /// <summary>See <see cref="AnswersAsUnknown"/>.</summary>
-    public AccessRow OpenWhenUnknown() => this with { AnswersAsUnknown = false };
+    public AccessRule OpenWhenUnknown() => this with { AnswersAsUnknown = false };
 
     /// <summary>The same row with a value for a parameter that means something else on this route than the seed's.</summary>
-    public AccessRow With(string parameter, string value) =>
+    public AccessRule With(string parameter, string value) =>
         this with { Values = new Dictionary<string, string>(Values ?? new Dictionary<string, string>()) { [parameter] = value } };
 
     public override string ToString() => Route;
@@ -83,14 +83,14 @@ public static class AccessMatrix
     public static readonly string[] LabAndClinician = [Roles.Lab, Roles.Clinician];
     public static readonly string[] DeskAndBilling = [Roles.FrontDesk, Roles.Billing];
 
-    public static AccessRow Row(string route, string[] roles, ClinicRule clinic = ClinicRule.None) => new(route, roles, clinic);
+    public static AccessRule Row(string route, string[] roles, ClinicRule clinic = ClinicRule.None) => new(route, roles, clinic);
 
-    public static AccessRow Record(string route, string[] roles, string parameter) => new(route, roles, ClinicRule.Record, parameter);
+    public static AccessRule Record(string route, string[] roles, string parameter) => new(route, roles, ClinicRule.Record, parameter);
 
-    public static AccessRow Listed(string route, string[] roles) => new(route, roles, ClinicRule.Filtered);
+    public static AccessRule Listed(string route, string[] roles) => new(route, roles, ClinicRule.Filtered);
 
     /// <summary>The platform's operations routes every service maps: operations staff, any clinic (they hold no patient's record).</summary>
-    public static IEnumerable<AccessRow> Operations(string service) =>
+    public static IEnumerable<AccessRule> Operations(string service) =>
     [
         Row($"GET /api/{service}/operations/messaging", Ops),
         Row($"POST /api/{service}/operations/messaging/replay", Ops),

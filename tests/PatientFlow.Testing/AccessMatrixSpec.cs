@@ -22,7 +22,7 @@ public abstract class AccessMatrixSpec<TProgram>(ServiceFactory<TProgram> factor
     where TProgram : class
 {
     /// <summary>The declared table: one row per route (<c>"METHOD /template"</c>), who may use it, how clinics apply.</summary>
-    protected abstract IEnumerable<AccessRow> Table { get; }
+    protected abstract IEnumerable<AccessRule> Table { get; }
 
     /// <summary>
     /// Creates, in <see cref="AccessMatrix.OwnClinic"/>, a record for each parameter the table's routes name; answers the
@@ -113,11 +113,11 @@ public abstract class AccessMatrixSpec<TProgram>(ServiceFactory<TProgram> factor
         return role == Roles.Integrator ? Identity.Caller.Integrator(TokenScopes.Integrator, clinics) : Identity.Caller.Staff(role, clinics);
     }
 
-    private static string Unknown(HttpRoute route, AccessRow row) =>
+    private static string Unknown(HttpRoute route, AccessRule row) =>
         route.GuidParameters.Contains(row.Parameter!) ? Guid.CreateVersion7().ToString() : $"unknown{Random.Shared.Next(100_000, 999_999)}";
 
     private async Task<(Access Access, HttpStatusCode Status, string Detail)> AskAsync(
-        HttpRoute route, AccessRow row, IReadOnlyDictionary<string, string> seeded, Caller caller)
+        HttpRoute route, AccessRule row, IReadOnlyDictionary<string, string> seeded, Caller caller)
     {
         using var client = factory.CreateClient(caller);
         var used = new List<string>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.Testing.Identity;
@@ -34,6 +35,12 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
     /// <summary>Connection string of this factory's own database.</summary>
     public string DatabaseConnectionString => _databaseConnectionString;
 
+    /// <summary>The owner's connection to this factory's own audit database (a superuser's: what a test checks and tampers with).</summary>
+    public string AuditDatabaseConnectionString { get; private set; } = "";
+
+    /// <summary>The service's connection to its audit database: the insert-only writer role.</summary>
+    public string AuditWriterConnectionString { get; private set; } = "";
+
     /// <summary>amqp URI of this factory's virtual host.</summary>
     public string RabbitMqConnectionString { get; private set; } = "";
 
@@ -53,6 +60,8 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         var servers = await TestServers.GetAsync(Service);
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
+        AuditDatabaseConnectionString = await servers.EnsureDatabaseAsync($"{isolation}_audit");
+        AuditWriterConnectionString = await AuditSchema.ApplyAsync(AuditDatabaseConnectionString, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         VirtualHost = SharedVirtualHost ?? isolation;
         RabbitMqConnectionString = await servers.EnsureVirtualHostAsync(VirtualHost);
         _ownedVirtualHost = SharedVirtualHost is null ? isolation : null;
@@ -81,6 +90,7 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", _databaseConnectionString);
         builder.UseSetting($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName}", RabbitMqConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting($"ConnectionStrings:{AuditSettings.ConnectionName}", AuditWriterConnectionString);
         // Test output keeps warnings and errors; a failing test's own assertion says the rest.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -111,6 +111,9 @@ public static class AccessPolicies
     /// <summary>Tracking's integrator feed and webhook subscriptions: integrators, and operations who run them.</summary>
     public const string IntegratorFeed = "integrator-feed";
 
+    /// <summary><c>/api/audit/**</c>: the audit trail's access reports and chain verification, for the privacy officer.</summary>
+    public const string AuditReports = "audit-reports";
+
     /// <summary>The route-group policies, which the gateway applies too.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -157,6 +160,7 @@ public static class AccessPolicies
         [ClaimWork] = [Roles.Billing],
 
         [IntegratorFeed] = [Roles.Integrator, Roles.Ops],
+        [AuditReports] = [Roles.PrivacyOfficer],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -10,5 +10,8 @@ public static class Roles
     public const string Ops = "ops";
     public const string Integrator = "integrator";
 
-    public static readonly IReadOnlyList<string> All = [FrontDesk, Clinician, Lab, Billing, Ops, Integrator];
+    /// <summary>Reads the audit trail's reports and verifies its chains; nothing else.</summary>
+    public const string PrivacyOfficer = "privacy-officer";
+
+    public static readonly IReadOnlyList<string> All = [FrontDesk, Clinician, Lab, Billing, Ops, Integrator, PrivacyOfficer];
 }

@@ -6,9 +6,11 @@ namespace PatientFlow.Gateway.Health;
 
 /// <summary>
 /// Asks a cluster's destinations for their own <c>/health/ready</c>. The service counts as ready when
-/// any destination is, since YARP can route there; addresses come from YARP's live configuration.
+/// any destination is, since YARP can route there; addresses come from YARP's live configuration. A service off the care
+/// path (<paramref name="Optional"/>: the audit reports) that is not ready makes the gateway degraded, never unready: taking
+/// the gateway out of service would stop every visit for the privacy officer's reports.
 /// </summary>
-public sealed class ServiceReadinessCheck(string cluster, IProxyStateLookup proxy, IHttpClientFactory clients) : IHealthCheck
+public sealed class ServiceReadinessCheck(string cluster, IProxyStateLookup proxy, IHttpClientFactory clients, bool Optional = false) : IHealthCheck
 {
     public const string HttpClientName = "service-readiness";
 
@@ -21,7 +23,10 @@ public sealed class ServiceReadinessCheck(string cluster, IProxyStateLookup prox
 
         var results = await Task.WhenAll(state.Destinations.Values.Select(destination =>
             ProbeAsync(destination.Model.Config.Health ?? destination.Model.Config.Address, cancellationToken)));
-        return results.MaxBy(result => result.Status);
+        var best = results.MaxBy(result => result.Status);
+        return Optional && best.Status == HealthStatus.Unhealthy
+            ? HealthCheckResult.Degraded($"{best.Description} (off the care path)", best.Exception)
+            : best;
     }
 
     private async Task<HealthCheckResult> ProbeAsync(string address, CancellationToken ct)

@@ -8,6 +8,9 @@ public static class ServiceReadinessExtensions
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>The cluster metadata that marks a service off the care path (the audit reports): when it is not ready, the gateway is degraded, not out of service.</summary>
+    public const string OptionalMetadata = "Metadata:PatientFlow.Readiness";
+
     /// <summary>
     /// One readiness check per configured cluster, named after the service. Registered when the
     /// options are first read, so the cluster list is the final configuration (tests and hosts included).
@@ -31,7 +34,8 @@ public static class ServiceReadinessExtensions
                         services => new ServiceReadinessCheck(
                             cluster.Key,
                             services.GetRequiredService<IProxyStateLookup>(),
-                            services.GetRequiredService<IHttpClientFactory>()),
+                            services.GetRequiredService<IHttpClientFactory>(),
+                            Optional: string.Equals(cluster[OptionalMetadata], "optional", StringComparison.OrdinalIgnoreCase)),
                         HealthStatus.Unhealthy,
                         [HealthTags.Ready],
                         ProbeTimeout + TimeSpan.FromSeconds(1)));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PatientFlow.Platform.Access;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Health;
 using PatientFlow.ServiceDefaults.OpenApi;
 using PatientFlow.ServiceDefaults.Problems;
@@ -33,6 +34,8 @@ public static class MartenExtensions
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
 
         builder.Services.TryAddSingleton(ServiceIdentity.From(builder.Configuration, service));
+        // Every request to a route that returns or changes patient data leaves a record in the audit trail.
+        builder.AddAuditTrail(service);
         // Every service that owns a store owns an API; its OpenAPI document is mapped by MapPlatformEndpoints.
         builder.Services.AddPatientFlowOpenApi(service);
         // Registered before Marten so it runs first: nothing is written to a database that cannot keep it.
@@ -67,6 +70,9 @@ public static class MartenExtensions
                 // added by the schema migration at start like every other change).
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Listeners.Add(new EventTraceContext());
+                // Who caused each event: the token subject of the request, the consumed event's user, or the service.
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Listeners.Add(new EventUserName(service));
                 // Appends wake the daemon (relay, async projections) through LISTEN/NOTIFY instead of
                 // waiting for its next poll; polling stays as the safety net.
                 options.Events.UseListenNotifyForEventAppends = true;

@@ -31,6 +31,12 @@ public abstract class IdempotentConsumer<TEvent>(IDocumentStore store, ILogger l
         }
 
         session.CausationId = message.EventId.ToString();
+        // The consumer's appends carry the user of the event that caused them (EventUserName falls back to the service).
+        if (context.Headers.Get<string>(EventUserName.MessageHeader) is { Length: > 0 } user)
+        {
+            session.LastModifiedBy = user;
+        }
+
         await HandleAsync(message, session, context.CancellationToken);
         session.Insert(new HandledIntegrationEvent(message.EventId, typeof(TEvent).Name, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(context.CancellationToken);

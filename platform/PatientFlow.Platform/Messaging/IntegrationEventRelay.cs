@@ -84,6 +84,12 @@ public sealed class IntegrationEventRelay : SubscriptionBase
                     {
                         context.Headers.Set(CorrelationHeader.Name, correlation);
                     }
+
+                    // Who caused the event, for the consumers' own appends (never a name: a token subject).
+                    if (committed.UserName is { Length: > 0 } user)
+                    {
+                        context.Headers.Set(EventUserName.MessageHeader, user);
+                    }
                 }, timeout.Token);
                 _metrics.Published(message.GetType().Name);
                 return;

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.EventStore;
+using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.Messaging;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -25,6 +26,8 @@ public static class OperationsEndpoints
         }
 
         var operations = app.MapGroup($"/api/{identity.Service}/operations").RequireAuthorization(AccessPolicies.Operations);
+        // Queue counts, projection rebuilds: ids and numbers, no patient data.
+        operations.HoldsNoPhi();
         if (app.ServiceProvider.GetService<FailedMessages>() is not null)
         {
             operations.MapGet("/messaging", GetMessaging);

@@ -17,7 +17,7 @@ public class AccessMatrixTests(BillingFactory factory, ITestOutputHelper output)
     private const string Copay = Patient + "/visits/{visitId:guid}/copay";
     private const string Claim = "/api/billing/claims/{claimId:guid}";
 
-    protected override IEnumerable<AccessRow> Table =>
+    protected override IEnumerable<AccessRule> Table =>
     [
         // Coverage is taken before a patient's first visit, when no clinic holds them yet: an unknown patient is open to the
         // desk, so a write's answer for one differs from the 404 for another clinic's patient.

@@ -11,7 +11,7 @@ public class AccessMatrixTests(IntakeFactory factory, ITestOutputHelper output)
 {
     private const string Encounter = "/api/intake/encounters/{visitId:guid}";
 
-    protected override IEnumerable<AccessRow> Table =>
+    protected override IEnumerable<AccessRule> Table =>
     [
         Record($"GET {Encounter}/", Clinician, "visitId"),
         .. new[]

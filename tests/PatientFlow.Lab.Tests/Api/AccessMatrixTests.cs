@@ -13,7 +13,7 @@ public class AccessMatrixTests(LabFactory factory, ITestOutputHelper output)
 {
     private const string Order = "/api/lab/orders/{orderId:guid}";
 
-    protected override IEnumerable<AccessRow> Table =>
+    protected override IEnumerable<AccessRule> Table =>
     [
         Row("POST /api/lab/orders", Clinician),
         Record($"GET {Order}", LabAndClinician, "orderId"),

@@ -13,7 +13,7 @@ public class AccessMatrixTests(ReferralFactory factory, ITestOutputHelper output
 {
     private const string One = "/api/referral/referrals/{referralId:guid}";
 
-    protected override IEnumerable<AccessRow> Table =>
+    protected override IEnumerable<AccessRule> Table =>
     [
         Row("POST /api/referral/referrals", Clinician),
         Listed("GET /api/referral/referrals", DeskAndClinician),

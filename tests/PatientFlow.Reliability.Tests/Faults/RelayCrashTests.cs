@@ -25,7 +25,7 @@ public sealed class RelayCrashTests(FaultPlatform platform, ITestOutputHelper ou
 
         await platform.Platform.KillAsync("scheduling");
         await broker.RestartAsync(CancellationToken.None);
-        await platform.Platform.WaitUntilReadyAsync("scheduling").WaitAsync(TimeSpan.FromMinutes(2));
+        await platform.Platform.WaitUntilReadyAsync("scheduling", within: TimeSpan.FromMinutes(2));
         var ledger = await DeliveryLedger.WaitForDeliveryAsync(traffic.Sent, await platform.DatabaseAsync("tracking"), TimeSpan.FromMinutes(2));
 
         Figure.Report(output, "service kill -9: answers", Figure.Answers(traffic.Sent));

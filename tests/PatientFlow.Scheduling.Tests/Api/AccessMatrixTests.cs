@@ -11,7 +11,7 @@ namespace PatientFlow.Scheduling.Tests.Api;
 public class AccessMatrixTests(SchedulingFactory factory, ITestOutputHelper output)
     : AccessMatrixSpec<Program>(factory, output), IClassFixture<SchedulingFactory>
 {
-    protected override IEnumerable<AccessRow> Table =>
+    protected override IEnumerable<AccessRule> Table =>
     [
         Listed("GET /api/scheduling/clinics/", DeskClinicianAndOps),
         Row("POST /api/scheduling/clinics/", Ops),

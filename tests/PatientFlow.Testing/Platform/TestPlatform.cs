@@ -105,8 +105,7 @@ public sealed class TestPlatform : IAsyncDisposable
         catch (OperationCanceledException stopped) when (ct.IsCancellationRequested)
         {
             // Which resource held the start up, and what the processes said last; the log stays for the rest.
-            var states = string.Join(", ", platform.latest.Values.OrderBy(e => e.ResourceId)
-                .Select(e => $"{e.ResourceId} {e.Snapshot.State?.Text ?? "-"}/{e.Snapshot.HealthStatus?.ToString() ?? "-"}"));
+            var states = platform.States();
             var tail = platform.Tail(lines: 80);
             platform.keepLog = true;
             await platform.DisposeAsync();
@@ -143,6 +142,26 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>Waits until the process, or every process of the resource, runs and is healthy again, e.g. after <see cref="KillAsync"/>.</summary>
     public Task WaitUntilReadyAsync(string name, CancellationToken ct = default) =>
         Task.WhenAll(Instances(name).Select(instance => WaitForAsync(instance, IsHealthy, ct)));
+
+    /// <summary>
+    /// <see cref="WaitUntilReadyAsync(string, CancellationToken)"/> for at most <paramref name="within"/>; past it, a
+    /// <see cref="TimeoutException"/> that says what every resource was doing and what this one wrote last, and the log is kept.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(string name, TimeSpan within)
+    {
+        using var limit = new CancellationTokenSource(within);
+        try
+        {
+            await WaitUntilReadyAsync(name, limit.Token);
+        }
+        catch (OperationCanceledException late) when (limit.IsCancellationRequested)
+        {
+            keepLog = true;
+            throw new TimeoutException(
+                $"{name} was not ready within {within.TotalSeconds:0} s. Resources: {States()}.{System.Environment.NewLine}" +
+                $"Last lines of {name} in {LogPath}:{System.Environment.NewLine}{Tail(name, lines: 80)}", late);
+        }
+    }
 
     /// <summary>Starts a stopped or crashed resource again (Aspire's start command) and waits until it is healthy.</summary>
     internal async Task StartAsync(string name, CancellationToken ct)
@@ -215,6 +234,10 @@ public sealed class TestPlatform : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>Each resource's state and health as last seen, for a failure message.</summary>
+    private string States() => string.Join(", ", latest.Values.OrderBy(e => e.ResourceId)
+        .Select(e => $"{e.ResourceId} {e.Snapshot.State?.Text ?? "-"}/{e.Snapshot.HealthStatus?.ToString() ?? "-"}"));
 
     private static bool IsHealthy(ResourceEvent e) =>
         e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus is Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
+using PatientFlow.Testing;
+using PatientFlow.Testing.Audit;
 using PatientFlow.Testing.Identity;
 using PatientFlow.Tracking.Integrators.Catalog;
 
@@ -76,6 +79,35 @@ public class ChannelGrantTests(TwoClinicsFactory factory) : IClassFixture<TwoCli
 
         read.Refused.Should().Be(HttpStatusCode.Forbidden);
         read.Field.Should().Be("scope");
+    }
+
+    /// <summary>
+    /// Each event sent on a stream or pushed to a webhook is a disclosure of its patient to the integrator (the REST page
+    /// is one record of the request, with every patient on it): one audit record per event, before or as it leaves.
+    /// </summary>
+    [Theory]
+    [InlineData("sse", "feed-event")]
+    [InlineData("grpc", "feed-event")]
+    [InlineData("webhook", "webhook-delivery")]
+    public async Task Read_OnAStreamOrAWebhook_EachEventIsOneDisclosureOfItsPatientToTheReader(string channel, string recorded)
+    {
+        var subject = $"integrator-{Guid.NewGuid():N}";
+        var trail = new AuditLog(factory.AuditDatabaseConnectionString);
+        var before = await trail.LastIdAsync();
+        var read = await ReadAsync(channel, Caller.Integrator([TokenScopes.FeedClinical], factory.North).WithSubject(subject));
+
+        // A stream's records name the reader; a webhook's, the client that registered it (the channel registers as a client of its own).
+        var disclosures = await Eventually.Until(async () =>
+        {
+            var records = (await trail.AfterAsync(before)).Where(r => r.Entry.ResourceType == recorded && (channel == "webhook" || r.Entry.Subject == subject)).ToList();
+            return records.Count >= read.Events.Count ? records : null;
+        }, what: $"{read.Events.Count} {recorded} records");
+
+        disclosures.Should().HaveCount(read.Events.Count).And.OnlyContain(r => r.Entry.Action == AuditAction.Disclosure && r.Entry.Outcome == AuditOutcome.Success);
+        disclosures.Select(r => r.Entry.PatientIds.Single()).Distinct()
+            .Should().BeEquivalentTo(factory.NorthVisits.Select(visit => visit.PatientId), "each record names the patient its event is about");
+        disclosures.Select(r => r.Entry.ResourceId).Should().OnlyHaveUniqueItems();
+        (await trail.VerifyAsync()).Intact.Should().BeTrue();
     }
 
     private async Task<ChannelRead> ReadAsync(string channel, Caller caller, IReadOnlyList<string>? clinics = null, string? scope = null)

@@ -5,8 +5,10 @@ using PatientFlow.Contracts;
 using PatientFlow.Contracts.Intake.V1;
 using PatientFlow.Contracts.Lab.V1;
 using PatientFlow.Contracts.Scheduling.V1;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Testing;
+using PatientFlow.Testing.Audit;
 using PatientFlow.Tracking.Integrators.Hl7;
 
 namespace PatientFlow.Tracking.Tests.Hl7;
@@ -85,6 +87,14 @@ public class Hl7SenderTests(Hl7SenderFactory factory) : IClassFixture<Hl7SenderF
         var oneOut = messages[1 + sent.IndexOf(script[12])].Single("PV1");
         (oneOut.Value(3, 1), oneOut.Value(3, 2)).Should().Be((factory.Clinic, "EXAM-4"));
         messages[1 + sent.IndexOf(script[13])].Single("PV1").Time(44).Should().Be(two.At(-5), "two's arrival, from the store, refused A04 and all");
+
+        // Every message the receiver got is a disclosure of its patient to the interface, the resend and the refused one too.
+        var disclosed = (await new AuditLog(factory.AuditDatabaseConnectionString).AfterAsync(0))
+            .Where(r => r.Entry.ResourceType == "hl7-message" && controlIds.Contains(r.Entry.ResourceId!)).Select(r => r.Entry).ToList();
+        disclosed.Select(e => e.ResourceId).Should().Equal([controlIds[0], .. controlIds]);
+        disclosed.Should().OnlyContain(e => e.Action == AuditAction.Disclosure && e.Subject == "hl7:EHR@HOSPITAL");
+        disclosed.Select(e => e.StatusCode).Should().Equal([502, .. controlIds.Select(id => id == Hl7ControlId.For(script[6].EventId) ? 422 : 200)]);
+        disclosed.SelectMany(e => e.PatientIds).Distinct().Should().BeEquivalentTo([one.PatientId, two.PatientId]);
 
         var refused = script[6];
         status.Deliveries.Should().ContainSingle().Which.Should().BeEquivalentTo(new

@@ -1,6 +1,7 @@
 using PatientFlow.Billing.Accounts.Copay;
 using PatientFlow.Billing.Accounts.GettingCharges;
 using PatientFlow.Billing.Claims;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Accounts;
@@ -12,6 +13,7 @@ public static class AccountRoutes
     {
         // The front desk collects and refunds; billing staff see the same.
         var patients = app.MapGroup("/api/billing/patients").RequireAuthorization(AccessPolicies.Coverage).WithTags("Copay, balance and eligibility alerts");
+        patients.Audited("account");
         patients.MapGet("/eligibility-alerts", CopayQueries.Alerts).RequireAuthorization(AccessPolicies.Copay);
         patients.MapGet("/{patientId:guid}/balance", CopayQueries.Balance).RequireAuthorization(AccessPolicies.Copay);
 
@@ -25,6 +27,7 @@ public static class AccountRoutes
 
         var visit = app.MapGroup("/api/billing/visits/{visitId:guid}").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
             .RequireClinicOf("visitId", BillingClinics.VisitAsync, BillingAccount.NotFound);
+        visit.Audited("visit-account");
         visit.MapGet("/charges", ChargesOf);
         visit.MapGet("/claim", ClaimOf);
         return app;

@@ -3,6 +3,7 @@ using PatientFlow.Billing.Claims.Coding;
 using PatientFlow.Billing.Claims.Correcting;
 using PatientFlow.Billing.Claims.Listing;
 using PatientFlow.Billing.Claims.Scrubbing;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Claims;
@@ -13,6 +14,7 @@ public static class ClaimRoutes
     public static IEndpointRouteBuilder MapClaimRoutes(this IEndpointRouteBuilder app)
     {
         var claims = app.MapGroup("/api/billing/claims").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork).WithTags("Claims");
+        claims.Audited("claim");
         claims.MapGet("/", ClaimQueries.List);
         claims.MapGet("/work-queue", ClaimQueries.WorkQueue);
 

@@ -1,5 +1,6 @@
 using PatientFlow.Billing.Coverage.CheckingEligibility;
 using PatientFlow.Billing.Coverage.Registering;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Coverage;
@@ -12,6 +13,7 @@ public static class CoverageRoutes
         // The front desk enters coverage from the card and checks it; billing does too.
         var patient = app.MapGroup("/api/billing/patients/{patientId:guid}").RequireAuthorization(AccessPolicies.Coverage).WithTags("Coverage and eligibility")
             .RequireClinicOf("patientId", BillingClinics.PatientAsync, PatientCoverage.NotFound);
+        patient.Audited("coverage");
         patient.MapPut("/coverages/{rank}", RegisterCoverageDecider.Handle);
         patient.MapGet("/coverages", List);
         patient.MapPost("/eligibility", CheckEligibilityDecider.Handle);

@@ -8,6 +8,7 @@ using PatientFlow.Intake.Encounters.RecordingHistory;
 using PatientFlow.Intake.Encounters.RecordingVitals;
 using PatientFlow.Intake.Encounters.Rooming;
 using PatientFlow.Intake.Encounters.SeeingProvider;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Intake.Encounters;
@@ -19,6 +20,7 @@ public static class EncounterRoutes
     {
         var encounters = app.MapGroup("/api/intake/encounters/{visitId:guid}").RequireAuthorization(AccessPolicies.Intake).WithTags("Encounters")
             .RequireClinicOf("visitId", EncounterClinic, Encounter.NotFound);
+        encounters.Audited("encounter");
         encounters.MapGet("/", EncounterDetails.Get).RequireAuthorization(AccessPolicies.EncounterView);
         encounters.MapPost("/rooming", RoomPatientDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);
         encounters.MapPost("/vitals", RecordVitalsDecider.Handle).RequireAuthorization(AccessPolicies.ClinicalDocumentation);

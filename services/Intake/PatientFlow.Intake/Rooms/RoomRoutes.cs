@@ -1,4 +1,5 @@
 using PatientFlow.Intake.Rooms.Cleaning;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Intake.Rooms;
@@ -8,6 +9,7 @@ public static class RoomRoutes
     public static IEndpointRouteBuilder MapRoomRoutes(this IEndpointRouteBuilder app)
     {
         var rooms = app.MapGroup("/api/intake/rooms").RequireAuthorization(AccessPolicies.Intake).WithTags("Rooms");
+        rooms.Audited("room");
         rooms.MapGet("/", ListRooms).RequireAuthorization(AccessPolicies.RoomTurnover);
         rooms.MapPost("/{clinic}/{room}/cleaned", MarkCleanedDecider.Handle).RequireAuthorization(AccessPolicies.RoomTurnover)
             .RequireClinicInRoute("clinic", clinic => new NotFoundException($"no room of clinic {clinic} has been used"));

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Catalog;
@@ -6,7 +7,7 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog).RequireAuthorization(AccessPolicies.LabView);
+        app.MapGroup("/api/lab/catalog").RequireAuthorization(AccessPolicies.Lab).MapGet("/", GetCatalog).RequireAuthorization(AccessPolicies.LabView).HoldsNoPhi();
         return app;
     }
 

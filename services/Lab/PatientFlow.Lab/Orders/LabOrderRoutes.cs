@@ -3,6 +3,7 @@ using PatientFlow.Lab.Orders.Cancelling;
 using PatientFlow.Lab.Orders.Ordering;
 using PatientFlow.Lab.Orders.Resulting;
 using PatientFlow.Lab.Orders.Specimens;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Orders;
@@ -13,6 +14,7 @@ public static class LabOrderRoutes
     public static IEndpointRouteBuilder MapLabOrderRoutes(this IEndpointRouteBuilder app)
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab orders");
+        lab.Audited("lab-order");
         lab.MapPost("/orders", PlaceLabOrderDecider.Handle).RequireAuthorization(AccessPolicies.LabOrdering);
 
         lab.MapGet("/orders/{orderId:guid}", LabOrderQueries.Get).RequireAuthorization(AccessPolicies.LabView)

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Visits;
 using PatientFlow.Referral.Referrals.Authorizing;
 using PatientFlow.Referral.Referrals.ClosingTheLoop;
@@ -13,6 +14,7 @@ public static class ReferralRoutes
     public static IEndpointRouteBuilder MapReferralRoutes(this IEndpointRouteBuilder app)
     {
         var referral = app.MapGroup("/api/referral").RequireAuthorization(AccessPolicies.Referral).WithTags("Referrals");
+        referral.Audited("referral");
         referral.MapPost("/referrals", CreateReferralDecider.Handle).RequireAuthorization(AccessPolicies.ReferralOrdering);
         referral.MapGet("/referrals", ReferralQueries.ListOpen).RequireAuthorization(AccessPolicies.ReferralView);
 

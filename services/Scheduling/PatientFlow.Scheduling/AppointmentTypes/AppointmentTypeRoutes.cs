@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.AppointmentTypes.Defining;
 using PatientFlow.ServiceDefaults.Auth;
 
@@ -9,6 +10,7 @@ public static class AppointmentTypeRoutes
     public static IEndpointRouteBuilder MapAppointmentTypeRoutes(this IEndpointRouteBuilder app)
     {
         var types = app.MapGroup("/api/scheduling/appointment-types").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointment types");
+        types.HoldsNoPhi();
         // The organisation's catalogue of visit types, the same in every clinic.
         types.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
         types.MapGet("/{code}", Get).RequireAuthorization(AccessPolicies.ScheduleView);

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Appointments.Booking;
 using PatientFlow.Scheduling.Appointments.Cancelling;
 using PatientFlow.Scheduling.Appointments.CheckingIn;
@@ -15,6 +16,7 @@ public static class AppointmentRoutes
     public static IEndpointRouteBuilder MapAppointmentRoutes(this IEndpointRouteBuilder app)
     {
         var appointments = app.MapGroup("/api/scheduling/appointments").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Appointments");
+        appointments.Audited("appointment");
         appointments.MapPost("/", BookAppointmentDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
         appointments.MapPost("/walk-ins", WalkInDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
 

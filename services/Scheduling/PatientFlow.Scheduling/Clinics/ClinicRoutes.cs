@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Clinics.DeclaringHolidays;
 using PatientFlow.Scheduling.Clinics.Registering;
 using PatientFlow.ServiceDefaults.Auth;
@@ -10,6 +11,7 @@ public static class ClinicRoutes
     public static IEndpointRouteBuilder MapClinicRoutes(this IEndpointRouteBuilder app)
     {
         var clinics = app.MapGroup("/api/scheduling/clinics").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Clinics");
+        clinics.HoldsNoPhi();
         clinics.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
         clinics.MapPost("/", RegisterClinicDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
 

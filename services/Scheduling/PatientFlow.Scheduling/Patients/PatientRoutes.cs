@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Patients.Correcting;
 using PatientFlow.Scheduling.Patients.Finding;
 using PatientFlow.Scheduling.Patients.Registering;
@@ -11,8 +12,9 @@ public static class PatientRoutes
     public static IEndpointRouteBuilder MapPatientRoutes(this IEndpointRouteBuilder app)
     {
         var patients = app.MapGroup("/api/scheduling/patients").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Patients");
+        patients.Audited("patient");
         patients.MapPost("/", RegisterPatientDecider.Handle).RequireAuthorization(AccessPolicies.Registration);
-        patients.MapPost("/search", PatientQueries.Find).RequireAuthorization(AccessPolicies.Demographics);
+        patients.MapPost("/search", PatientQueries.Find).RequireAuthorization(AccessPolicies.Demographics).AuditedAs(AuditAction.Search);
         patients.MapGet("/possible-duplicates", PatientQueries.PossibleDuplicates).RequireAuthorization(AccessPolicies.Registration);
         patients.MapGet("/display-names", PatientQueries.DisplayNamesOf).RequireAuthorization(AccessPolicies.PatientNames);
 

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Providers.BlockingTime;
 using PatientFlow.Scheduling.Providers.Creating;
 using PatientFlow.Scheduling.Providers.FindingSlots;
@@ -16,6 +17,7 @@ public static class ProviderRoutes
     public static IEndpointRouteBuilder MapProviderRoutes(this IEndpointRouteBuilder app)
     {
         var providers = app.MapGroup("/api/scheduling/providers").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots");
+        providers.HoldsNoPhi();
         providers.MapPost("/", CreateProviderDecider.Handle).RequireAuthorization(AccessPolicies.ProviderSchedules);
         providers.MapGet("/", ProviderQueries.List).RequireAuthorization(AccessPolicies.ScheduleView);
 
@@ -28,9 +30,9 @@ public static class ProviderRoutes
         provider.MapPost("/template/generation", GenerateSlotsDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         provider.MapPost("/blocks", BlockTimeDecider.Handle).RequireAuthorization(AccessPolicies.ProviderSchedules);
         // The day's appointments name patients by id: the desk's and clinicians' view, not operations'.
-        provider.MapGet("/days/{date}", ProviderDay.Get).RequireAuthorization(AccessPolicies.AppointmentView);
+        provider.MapGet("/days/{date}", ProviderDay.Get).RequireAuthorization(AccessPolicies.AppointmentView).Audited("provider-day");
         app.MapGroup("/api/scheduling/slots").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Providers and slots")
-            .MapGet("/free", FreeSlots.Handle).RequireAuthorization(AccessPolicies.ScheduleView);
+            .MapGet("/free", FreeSlots.Handle).RequireAuthorization(AccessPolicies.ScheduleView).HoldsNoPhi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Resources.Registering;
 using PatientFlow.ServiceDefaults.Auth;
 
@@ -9,6 +10,7 @@ public static class ResourceRoutes
     public static IEndpointRouteBuilder MapResourceRoutes(this IEndpointRouteBuilder app)
     {
         var resources = app.MapGroup("/api/scheduling/resources").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Rooms and equipment");
+        resources.HoldsNoPhi();
         resources.MapPost("/", RegisterResourceDecider.Handle).RequireAuthorization(AccessPolicies.SchedulingSetup);
         resources.MapGet("/", List).RequireAuthorization(AccessPolicies.ScheduleView);
         resources.MapGet("/{resourceId:guid}/reservations", Reservations).RequireAuthorization(AccessPolicies.ScheduleView)

@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.Scheduling.Waitlist.Joining;
 using PatientFlow.Scheduling.Waitlist.Listing;
 using PatientFlow.Scheduling.Waitlist.Offering;
@@ -12,6 +13,7 @@ public static class WaitlistRoutes
     public static IEndpointRouteBuilder MapWaitlistRoutes(this IEndpointRouteBuilder app)
     {
         var waitlist = app.MapGroup("/api/scheduling/waitlist").RequireAuthorization(AccessPolicies.Scheduling).WithTags("Waitlist");
+        waitlist.Audited("waitlist-entry");
         waitlist.MapPost("/", JoinWaitlistDecider.Handle).RequireAuthorization(AccessPolicies.Booking);
         waitlist.MapGet("/", WaitlistQueries.List).RequireAuthorization(AccessPolicies.AppointmentView);
 

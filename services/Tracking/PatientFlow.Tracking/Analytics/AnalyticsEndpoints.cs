@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -20,6 +21,7 @@ public static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
         var analytics = app.MapGroup("/api/tracking/analytics").RequireAuthorization(AccessPolicies.Tracking).WithTags("Analytics");
+        analytics.HoldsNoPhi();
         analytics.MapGet("/", GetReport);
         analytics.MapGet("/stages", GetStages);
         return app;

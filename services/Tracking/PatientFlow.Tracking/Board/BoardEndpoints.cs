@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Access;
@@ -25,6 +26,7 @@ public static class BoardEndpoints
         // The gauges read the board from the first scrape on.
         app.ServiceProvider.GetRequiredService<BoardMetrics>();
         var board = app.MapGroup("/api/tracking/board").RequireAuthorization(AccessPolicies.Tracking).WithTags("Flow board");
+        board.Audited("board");
         board.MapGet("/snapshot", GetSnapshot);
         board.MapGet("/stream", StreamAsync);
         return app;

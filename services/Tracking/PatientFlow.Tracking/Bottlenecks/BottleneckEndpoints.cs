@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Tracking.Access;
@@ -18,7 +19,7 @@ public static class BottleneckEndpoints
     public static IEndpointRouteBuilder MapBottleneckEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/tracking/bottlenecks").RequireAuthorization(AccessPolicies.Tracking).WithTags("Analytics")
-            .MapGet("/", GetBottlenecks);
+            .MapGet("/", GetBottlenecks).HoldsNoPhi();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -16,6 +17,7 @@ public static class JourneyEndpoints
     public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
     {
         var tracking = app.MapGroup("/api/tracking").RequireAuthorization(AccessPolicies.Tracking);
+        tracking.Audited("journey");
         tracking.MapGet("/visits/{visitId:guid}/timeline", GetTimeline);
         tracking.MapGet("/board", GetBoard);
         return app;

@@ -1,6 +1,7 @@
 using System.Text;
 using PatientFlow.Billing.Claims.Batches.Acknowledging;
 using PatientFlow.Billing.Claims.Batches.Creating;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Billing.Claims.Batches;
@@ -15,10 +16,11 @@ public static class BatchRoutes
         // A payer's batch carries claims of every clinic: the billing office's, with every clinic.
         var batches = app.MapGroup("/api/billing/batches").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
             .RequireAllClinics().WithTags("Claim batches (837P)");
+        batches.Audited("claim-batch");
         batches.MapPost("/", CreateBatchDecider.Handle);
         batches.MapGet("/", List);
         batches.MapGet("/{batchId:guid}", Get);
-        batches.MapGet("/{batchId:guid}/837", Download);
+        batches.MapGet("/{batchId:guid}/837", Download).AuditedAs(AuditAction.Export);
         batches.MapPost("/{batchId:guid}/acknowledgement", AcknowledgeBatchDecider.Handle);
         return app;
     }

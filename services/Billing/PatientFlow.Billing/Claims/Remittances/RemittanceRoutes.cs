@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Production;
 
@@ -11,6 +12,7 @@ public static class RemittanceRoutes
         // A payer's 835 pays claims of every clinic: the billing office's, with every clinic.
         var remittances = app.MapGroup("/api/billing/remittances").RequireAuthorization(AccessPolicies.Billing).RequireAuthorization(AccessPolicies.ClaimWork)
             .RequireAllClinics().WithTags("Remittances (835)");
+        remittances.Audited("remittance");
         remittances.MapPost("/", PostRemittanceDecider.Handle).Accepts<string>("application/edi-x12", "text/plain")
             .WithRequestBodyLimit(PostRemittanceDecider.MaxFileBytes);
         remittances.MapGet("/{remittanceId:guid}", Get);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Lab.Orders.Turnaround;
@@ -14,8 +15,9 @@ public static class WorklistEndpoints
     public static IEndpointRouteBuilder MapLabWorklistEndpoints(this IEndpointRouteBuilder app)
     {
         var lab = app.MapGroup("/api/lab").RequireAuthorization(AccessPolicies.Lab).WithTags("Lab worklists and turnaround");
+        lab.Audited("lab-order");
         lab.MapGet("/critical-results", PendingCriticalResults).RequireAuthorization(AccessPolicies.LabView);
-        lab.MapGet("/turnaround", Summary).RequireAuthorization(AccessPolicies.LabView);
+        lab.MapGet("/turnaround", Summary).RequireAuthorization(AccessPolicies.LabView).HoldsNoPhi();
         lab.MapGet("/orders/{orderId:guid}/turnaround", OrderTurnaround).RequireAuthorization(AccessPolicies.LabView)
             .RequireClinicOf("orderId", LabClinics.OrderAsync, LabOrder.NotFound);
         return app;

@@ -1,3 +1,5 @@
+using PatientFlow.Platform.Audit;
+
 namespace PatientFlow.Tracking.Integrators.Catalog;
 
 /// <summary>The event catalog, readable without a token like each service's OpenAPI document.</summary>
@@ -7,7 +9,7 @@ public static class CatalogEndpoints
     {
         // Generated once: the contracts cannot change while the process runs.
         var document = EventCatalog.GenerateJson();
-        app.MapGet("/api/tracking/catalog/asyncapi.json", () => Results.Text(document, "application/json"))
+        app.MapGet("/api/tracking/catalog/asyncapi.json", () => Results.Text(document, "application/json")).HoldsNoPhi()
             .AllowAnonymous()
             .WithTags("Integrator feed");
         return app;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 
@@ -22,6 +23,7 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var feed = app.MapGroup("/api/tracking/feed").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("Integrator feed");
+        feed.Audited("feed", AuditAction.Disclosure);
         feed.MapGet("/", GetPageAsync);
         feed.MapGet("/events", StreamAsync);
         return app;
@@ -50,7 +52,7 @@ public static class FeedEndpoints
     /// </summary>
     private static async Task StreamAsync(
         HttpContext context, long? after, string? since, string? types, string? clinics, string? scope,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, FeedLog log, CancellationToken ct)
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, FeedLog log, Disclosures disclosures, CancellationToken ct)
     {
         var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(context.User);
         var resumeAfter = lastEventId is { Length: > 0 }
@@ -67,11 +69,17 @@ public static class FeedEndpoints
         using var keepAlive = new PeriodicTimer(KeepAliveEvery);
         var tick = keepAlive.WaitForNextTickAsync(ct).AsTask();
         await using var events = log.FollowAsync(query, start, ct).GetAsyncEnumerator(ct);
+        var atHand = new List<FeedEntry>();
         try
         {
             var next = events.MoveNextAsync();
             while (true)
             {
+                if (!next.IsCompleted || atHand.Count == DisclosedTogether)
+                {
+                    await SendAsync(context, query, atHand, disclosures, ct);
+                }
+
                 if (!next.IsCompleted)
                 {
                     // Nothing more at hand: what was written goes out now.
@@ -89,13 +97,11 @@ public static class FeedEndpoints
 
                 if (!await next)
                 {
+                    await SendAsync(context, query, atHand, disclosures, ct);
                     return;
                 }
 
-                var entry = events.Current;
-                // Structured JSON has no raw line breaks, so it fits on one data: line.
-                var frame = $"id: {entry.Position}\nevent: {entry.Type}\ndata: {Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope))}\n\n";
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(frame), ct);
+                atHand.Add(events.Current);
                 next = events.MoveNextAsync();
             }
         }
@@ -103,6 +109,30 @@ public static class FeedEndpoints
         {
             // The subscriber went away; it resumes with Last-Event-ID.
         }
+    }
+
+    /// <summary>Events at hand are disclosed together: one audit transaction for up to this many.</summary>
+    private const int DisclosedTogether = 100;
+
+    /// <summary>Records the events at hand as disclosed to the caller, then writes them: none goes out unrecorded.</summary>
+    private static async Task SendAsync(HttpContext context, FeedQuery query, List<FeedEntry> atHand, Disclosures disclosures, CancellationToken ct)
+    {
+        if (atHand.Count == 0)
+        {
+            return;
+        }
+
+        await disclosures.RecordAsync(
+            [.. atHand.Select(entry => Disclosure.To(context.User, "feed-event", entry.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Step.PatientId, "SSE GET /api/tracking/feed/events"))],
+            ct);
+        foreach (var entry in atHand)
+        {
+            // Structured JSON has no raw line breaks, so it fits on one data: line.
+            var frame = $"id: {entry.Position}\nevent: {entry.Type}\ndata: {Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope))}\n\n";
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(frame), ct);
+        }
+
+        atHand.Clear();
     }
 
     /// <summary>After the given position; else from the given time; else from the beginning.</summary>

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -16,7 +17,7 @@ namespace PatientFlow.Tracking.Integrators.Feed;
 /// (<see cref="FeedGrants"/>): its feed scope and its clinics.
 /// </summary>
 [Authorize(Policy = AccessPolicies.IntegratorFeed)]
-public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedService> logger) : IntegratorFeed.IntegratorFeedBase
+public sealed class IntegratorFeedService(FeedLog log, Disclosures disclosures, ILogger<IntegratorFeedService> logger) : IntegratorFeed.IntegratorFeedBase
 {
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context)
     {
@@ -38,23 +39,60 @@ public sealed class IntegratorFeedService(FeedLog log, ILogger<IntegratorFeedSer
         logger.LogInformation("Feed subscriber starts after position {Position}", after);
         try
         {
-            await foreach (var entry in log.FollowAsync(query, after, ct))
+            // Events at hand are recorded as disclosed to the caller in one audit transaction, then written.
+            await using var events = log.FollowAsync(query, after, ct).GetAsyncEnumerator(ct);
+            var atHand = new List<FeedEntry>();
+            var next = events.MoveNextAsync();
+            while (true)
             {
-                await responseStream.WriteAsync(new FeedEvent
+                if (!next.IsCompleted || atHand.Count == DisclosedTogether)
                 {
-                    Position = entry.Position,
-                    Id = entry.Step.SourceEventId.ToString("D"),
-                    Type = entry.Type,
-                    Subject = entry.Step.VisitId.ToString("D"),
-                    Time = Timestamp.FromDateTimeOffset(entry.Step.OccurredAt),
-                    CloudEvent = Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope)),
-                }, ct);
+                    await SendAsync(atHand, query, responseStream, context, ct);
+                }
+
+                if (!await next)
+                {
+                    await SendAsync(atHand, query, responseStream, context, ct);
+                    return;
+                }
+
+                atHand.Add(events.Current);
+                next = events.MoveNextAsync();
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The subscriber went away; it resumes from the last position it kept.
         }
+    }
+
+    private const int DisclosedTogether = 100;
+
+    private async Task SendAsync(List<FeedEntry> atHand, FeedQuery query, IServerStreamWriter<FeedEvent> responseStream, ServerCallContext context, CancellationToken ct)
+    {
+        if (atHand.Count == 0)
+        {
+            return;
+        }
+
+        var user = context.GetHttpContext().User;
+        await disclosures.RecordAsync(
+            [.. atHand.Select(entry => Disclosure.To(user, "feed-event", entry.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Step.PatientId, "gRPC IntegratorFeed/Subscribe"))],
+            ct);
+        foreach (var entry in atHand)
+        {
+            await responseStream.WriteAsync(new FeedEvent
+            {
+                Position = entry.Position,
+                Id = entry.Step.SourceEventId.ToString("D"),
+                Type = entry.Type,
+                Subject = entry.Step.VisitId.ToString("D"),
+                Time = Timestamp.FromDateTimeOffset(entry.Step.OccurredAt),
+                CloudEvent = Encoding.UTF8.GetString(FeedEnvelope.Encode(entry, query.Scope)),
+            }, ct);
+        }
+
+        atHand.Clear();
     }
 
     /// <summary>The query cut to the caller's token; asking beyond it is PERMISSION_DENIED with the field in the trailers.</summary>

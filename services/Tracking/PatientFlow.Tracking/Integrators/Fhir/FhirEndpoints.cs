@@ -1,3 +1,4 @@
+using PatientFlow.Platform.Audit;
 using System.Security.Claims;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Tracking.Access;
@@ -21,7 +22,8 @@ public static class FhirEndpoints
             .RequireAuthorization(AccessPolicies.IntegratorFeed)
             .WithTags("FHIR R4")
             .AddEndpointFilter(FhirResult.FromDomainErrors);
-        fhir.MapGet("/metadata", GetMetadata);
+        fhir.Audited("fhir-resource", AuditAction.Disclosure);
+        fhir.MapGet("/metadata", GetMetadata).HoldsNoPhi();
         fhir.MapGet("/{type}/{id}", ReadAsync);
         fhir.MapGet("/{type}", SearchAsync);
         return app;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
 using PatientFlow.Tracking.Access;
@@ -17,7 +18,7 @@ public static class Hl7Endpoints
     public static IEndpointRouteBuilder MapHl7Endpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/tracking/hl7").RequireAuthorization(AccessPolicies.IntegratorFeed).WithTags("HL7 v2 feed")
-            .MapGet("/deliveries", GetDeliveriesAsync);
+            .MapGet("/deliveries", GetDeliveriesAsync).Audited("hl7-delivery", AuditAction.Disclosure);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Marten;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Hl7;
@@ -11,7 +12,7 @@ namespace PatientFlow.Tracking.Integrators.Hl7;
 /// </summary>
 public sealed class Hl7Exchange(
     IDocumentStore store, MllpClient mllp, Hl7VisitContexts contexts, Hl7FeedOptions settings, TimeProvider clock, ILogger logger,
-    Hl7SenderStatus status)
+    Hl7SenderStatus status, Disclosures disclosures)
 {
     public Hl7SenderStatus Status { get; private set; } = status;
 
@@ -26,6 +27,10 @@ public sealed class Hl7Exchange(
             {
                 built ??= await BuildAsync(entry, ct);
                 var ack = await mllp.SendAsync(built.Value.Message, ct);
+                // The receiver has the message, whatever it answered: recorded before the cursor moves past it.
+                await disclosures.RecordAsync(new Disclosure(
+                    $"hl7:{settings.ReceivingApplication}@{settings.ReceivingFacility}", [], settings.Clinics, "hl7-message", controlId, [entry.Step.PatientId],
+                    ack.Accepted ? 200 : ack.Rejected ? 422 : 502, $"HL7 {built.Value.Message.Type} MLLP {settings.Host}:{settings.Port}"), ct);
                 if (ack.Accepted || ack.Rejected)
                 {
                     contexts.Remember(entry.Step.VisitId, built.Value.After);

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Hl7;
@@ -10,7 +11,7 @@ namespace PatientFlow.Tracking.Integrators.Hl7;
 /// over resends at most the message in flight (same MSH-10, which receivers deduplicate on).
 /// </summary>
 public sealed class Hl7Sender(
-    IDocumentStore store, FeedLog feed, IOptions<Hl7FeedOptions> options, TimeProvider clock, ILogger<Hl7Sender> logger) : BackgroundService
+    IDocumentStore store, FeedLog feed, IOptions<Hl7FeedOptions> options, Disclosures disclosures, TimeProvider clock, ILogger<Hl7Sender> logger) : BackgroundService
 {
     /// <summary>The cursor's, status's and single-instance lock's name.</summary>
     public const string Name = "hl7-sender";
@@ -29,7 +30,7 @@ public sealed class Hl7Sender(
         var cursor = await FeedCursors.LoadOrStartAsync(store, Name, settings.StartFrom, clock, ct);
         await using var mllp = new MllpClient(settings.Mllp());
         var contexts = new Hl7VisitContexts(store, settings.CachedVisits);
-        var exchange = new Hl7Exchange(store, mllp, contexts, settings, clock, logger, await StatusAsync(cursor, ct));
+        var exchange = new Hl7Exchange(store, mllp, contexts, settings, clock, logger, await StatusAsync(cursor, ct), disclosures);
         logger.LogInformation("HL7 sender resumes after position {Position}", cursor.Position);
 
         long? unsaved = null;

@@ -25,7 +25,8 @@ public sealed record WebhookDelivery(
     DateTimeOffset? FirstAttemptAt,
     DateTimeOffset? DeliveredAt,
     string? Body,
-    IReadOnlyList<DeliveryAttempt> Log)
+    IReadOnlyList<DeliveryAttempt> Log,
+    Guid? PatientId = null)
 {
     public static string IdOf(Guid subscriptionId, long position) => $"{subscriptionId:N}:{position:D20}";
 }

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -27,6 +28,7 @@ public static class WebhookEndpoints
             .RequireAuthorization(policy => policy.RequireAssertion(context => !string.IsNullOrEmpty(context.User.FindFirstValue("sub"))))
             .AddEndpointFilter(WebhookGrants.RequireScope)
             .WithTags("Webhooks");
+        webhooks.Audited("webhook-subscription");
         webhooks.MapPost("/", RegisterAsync);
         webhooks.MapGet("/", ListAsync);
         webhooks.MapGet("/{id:guid}", GetAsync);

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Patching;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Audit;
 using PatientFlow.Tracking.Integrators.Feed;
 
 namespace PatientFlow.Tracking.Integrators.Webhooks;
@@ -12,10 +13,13 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 /// different visits go in parallel and one failing receiver path does not hold up other visits.
 /// </summary>
 public sealed class WebhookWorker(
-    IDocumentStore store, FeedLog log, FeedHub hub, WebhookSender sender, WebhookSecrets secrets, IOptionsMonitor<WebhookOptions> options,
+    IDocumentStore store, FeedLog log, FeedHub hub, WebhookSender sender, WebhookSecrets secrets, Disclosures disclosures, IOptionsMonitor<WebhookOptions> options,
     IHostEnvironment environment, TimeProvider clock, ILogger<WebhookWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The audit status of an attempt the receiver never answered (refused, timed out): the body may have left all the same.</summary>
+    private const int NoAnswer = 504;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SingleInstance.RunAsync(store, "webhooks", RunAsync, logger, stoppingToken);
@@ -68,7 +72,7 @@ public sealed class WebhookWorker(
                 session.Store(new WebhookDelivery(
                     WebhookDelivery.IdOf(subscription.Id, entry.Position), subscription.Id, entry.Position, entry.Step.VisitId,
                     entry.Step.SourceEventId, entry.Type, DeliveryStatus.Pending, 0, now, null, null,
-                    await BodyAsync(session, subscription, entry, ct), []));
+                    await BodyAsync(session, subscription, entry, ct), [], entry.Step.PatientId));
             }
 
             // This worker is the cursor's only writer; a replay asked for meanwhile is still there next round.
@@ -130,6 +134,11 @@ public sealed class WebhookWorker(
     private async Task AttemptAsync(WebhookSubscription subscription, WebhookDelivery delivery, WebhookOptions settings, CancellationToken ct)
     {
         var attempt = await sender.SendAsync(subscription, delivery, ct);
+        // Sent is disclosed, whatever the receiver answered: recorded before the delivery is marked, so if the record
+        // cannot be written the delivery stays pending and goes again (and is recorded then).
+        await disclosures.RecordAsync(new Disclosure(
+            subscription.CreatedBy, [], subscription.Clinics, "webhook-delivery", delivery.Id, delivery.PatientId is { } patient ? [patient] : [],
+            attempt.StatusCode ?? NoAnswer, $"webhook POST {subscription.Url.Host}"), ct);
         var attempts = delivery.Attempts + 1;
         var first = delivery.FirstAttemptAt ?? attempt.At;
         var log = delivery.Log.Append(attempt).TakeLast(50).ToList();

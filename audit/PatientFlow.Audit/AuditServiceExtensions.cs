@@ -1,0 +1,24 @@
+using Npgsql;
+using PatientFlow.Audit.Database;
+using PatientFlow.Platform.Audit;
+using PatientFlow.ServiceDefaults.Health;
+
+namespace PatientFlow.Audit;
+
+public static class AuditServiceExtensions
+{
+    /// <summary>The audit database: its schema and writer role applied before the service answers, then read for reports.</summary>
+    public static IHostApplicationBuilder AddAuditDatabase(this IHostApplicationBuilder builder)
+    {
+        var owner = builder.Configuration.GetConnectionString(AuditDatabase.OwnerConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{AuditDatabase.OwnerConnectionName} is not configured.");
+        var writerPassword = builder.Configuration[AuditDatabase.WriterPasswordSetting] is { Length: >= 16 } password ? password
+            : throw new InvalidOperationException($"{AuditDatabase.WriterPasswordSetting} must be set (16 characters or more): the services' writer role signs in with it.");
+
+        // Applied before the host starts: a service cannot write a record before the table and its role exist.
+        AuditSchema.ApplyAsync(owner, writerPassword).GetAwaiter().GetResult();
+        builder.Services.AddSingleton(_ => new AuditDatabase(NpgsqlDataSource.Create(owner)));
+        builder.Services.AddHealthChecks().AddCheck("postgres", new PostgresHealthCheck(owner), tags: [HealthTags.Ready]);
+        return builder;
+    }
+}
