@@ -52,12 +52,18 @@ internal static class Program
             $"Host=127.0.0.1;Port={postgres.GetEndpoint("tcp").Property(EndpointProperty.Port)};Database=audit;Username=audit_writer;Password={auditWriterPassword.Resource}");
 
         // Every service owns a database on the server and a queue per consumer on the broker, and writes its audit chain.
+        // It applies its schema as the database's owner and works as a runtime role that cannot change or delete events.
         IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
         {
             var database = postgres.AddDatabase($"{name}-db", name);
+            var runtimePassword = builder.AddParameter($"{name}-db-runtime-password",
+                Secret.ReadOrCreate(Path.Combine(launch.DataDirectory, $"{name}-db-runtime-password")), secret: true);
+            var runtime = ReferenceExpression.Create(
+                $"Host=127.0.0.1;Port={postgres.GetEndpoint("tcp").Property(EndpointProperty.Port)};Database={name};Username={name}_runtime;Password={runtimePassword.Resource}");
             return builder.AddProject<TProject>(name)
                 .WithPlatformDefaults(launch)
-                .WithReference(database).WaitFor(database)
+                .WithReference(database, connectionName: $"{name}-db-owner").WaitFor(database)
+                .WithEnvironment($"ConnectionStrings__{name}-db", runtime)
                 .WithReference(rabbitmq).WaitFor(rabbitmq)
                 .WithEnvironment("ConnectionStrings__audit-db", auditWriter).WaitFor(audit)
                 .WithReplicas(launch.Replicas);

@@ -7,7 +7,10 @@ namespace PatientFlow.Audit;
 
 public static class AuditServiceExtensions
 {
-    /// <summary>The audit database: its schema and writer role applied before the service answers, then read for reports.</summary>
+    /// <summary>
+    /// The audit database: its schema and writer role applied before the service answers, then read for reports; the
+    /// service's own reads of it are recorded on its chain (<see cref="AuditDatabase.Chain"/>) through the writer role.
+    /// </summary>
     public static IHostApplicationBuilder AddAuditDatabase(this IHostApplicationBuilder builder)
     {
         var owner = builder.Configuration.GetConnectionString(AuditDatabase.OwnerConnectionName)
@@ -16,7 +19,9 @@ public static class AuditServiceExtensions
             : throw new InvalidOperationException($"{AuditDatabase.WriterPasswordSetting} must be set (16 characters or more): the services' writer role signs in with it.");
 
         // Applied before the host starts: a service cannot write a record before the table and its role exist.
-        AuditSchema.ApplyAsync(owner, writerPassword).GetAwaiter().GetResult();
+        var writer = AuditSchema.ApplyAsync(owner, writerPassword).GetAwaiter().GetResult();
+        // Reading the reports is an access too: who looked at whose accesses goes on the audit service's own chain.
+        builder.AddAuditTrail(AuditDatabase.Chain, writer);
         builder.Services.AddSingleton(_ => new AuditDatabase(NpgsqlDataSource.Create(owner)));
         builder.Services.AddHealthChecks().AddCheck("postgres", new PostgresHealthCheck(owner), tags: [HealthTags.Ready]);
         return builder;

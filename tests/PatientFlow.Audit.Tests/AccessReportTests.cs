@@ -19,14 +19,41 @@ public class AccessReportTests(AuditFactory factory) : IClassFixture<AuditFactor
             await trail.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Entry($"desk-{i}", start.AddSeconds(i), patient)), Entry("desk-x", start, Guid.NewGuid())]);
         }
 
-        var first = await factory.PrivacyOfficer().GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses?pageSize=2");
-        var last = await factory.PrivacyOfficer().GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses?pageSize=2&page=3");
+        // Up to now: each read of the report is an access to the patient too, recorded after it (see below).
+        var until = $"to={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}";
+        var first = await factory.PrivacyOfficer().GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses?pageSize=2&{until}");
+        var last = await factory.PrivacyOfficer().GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses?pageSize=2&page=3&{until}");
 
         first!.Items.Select(row => row.Subject).Should().Equal("desk-4", "desk-3");
         first.HasMore.Should().BeTrue();
         last!.Items.Select(row => row.Subject).Should().Equal("desk-0");
         last.HasMore.Should().BeFalse();
         first.Items.Concat(last.Items).Should().OnlyContain(row => row.PatientIds.Contains(patient));
+    }
+
+    [Fact]
+    public async Task ReadAPatientsReport_TheReadIsItselfAnAccessInTheNextReportAndTheChainVerifies()
+    {
+        var patient = Guid.NewGuid();
+        await using (var trail = factory.Trail("scheduling"))
+        {
+            await trail.AppendAsync(Entry("desk-1", DateTimeOffset.UtcNow.AddMinutes(-1), patient));
+        }
+
+        var officer = factory.CreateClient(Caller.Staff(Roles.PrivacyOfficer).WithSubject("officer-7"));
+        var before = await officer.GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses");
+        var csv = await officer.GetAsync($"/api/audit/patients/{patient}/accesses?format=csv");
+        var after = await officer.GetFromJsonAsync<AccessPage>($"/api/audit/patients/{patient}/accesses");
+
+        before!.Items.Select(row => row.Subject).Should().Equal("desk-1");
+        csv.StatusCode.Should().Be(HttpStatusCode.OK);
+        after!.Items.Select(row => (row.Subject, row.Service, row.Action, row.ResourceType, row.Outcome)).Should().Equal(
+            ("officer-7", "audit", "read", "access-report", "success"),
+            ("officer-7", "audit", "read", "access-report", "success"),
+            ("desk-1", "scheduling", "read", "patient", "success"));
+        after.Items[0].Route.Should().Be("GET /api/audit/patients/{patientId:guid}/accesses");
+        after.Items[0].ResourceId.Should().Be(patient.ToString());
+        (await factory.Log.VerifyAsync()).FirstBreak.Should().BeNull();
     }
 
     [Fact]

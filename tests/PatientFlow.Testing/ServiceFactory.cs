@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PatientFlow.Contracts;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Platform.Audit;
@@ -32,8 +33,11 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
     /// <summary>The token signing key; services that call each other in a test share one, as they do on a platform.</summary>
     public string SigningKey { get; init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Connection string of this factory's own database.</summary>
+    /// <summary>Connection string of this factory's own database, as its owner (a superuser's: what a test checks and tampers with).</summary>
     public string DatabaseConnectionString => _databaseConnectionString;
+
+    /// <summary>The service's own connection to its database: the runtime role, which may not change or delete events.</summary>
+    public string RuntimeConnectionString { get; private set; } = "";
 
     /// <summary>The owner's connection to this factory's own audit database (a superuser's: what a test checks and tampers with).</summary>
     public string AuditDatabaseConnectionString { get; private set; } = "";
@@ -60,6 +64,11 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
         var servers = await TestServers.GetAsync(Service);
         var isolation = $"{Service}_{Guid.NewGuid():N}"[..(Service.Length + 13)];
         _databaseConnectionString = await servers.EnsureDatabaseAsync(isolation);
+        RuntimeConnectionString = new NpgsqlConnectionStringBuilder(_databaseConnectionString)
+        {
+            Username = $"{isolation}_runtime",
+            Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        }.ConnectionString;
         AuditDatabaseConnectionString = await servers.EnsureDatabaseAsync($"{isolation}_audit");
         AuditWriterConnectionString = await AuditSchema.ApplyAsync(AuditDatabaseConnectionString, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         VirtualHost = SharedVirtualHost ?? isolation;
@@ -87,7 +96,8 @@ public abstract class ServiceFactory<TProgram>(string service) : WebApplicationF
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", _databaseConnectionString);
+        builder.UseSetting($"ConnectionStrings:{MartenExtensions.DatabaseConnectionName(Service)}", RuntimeConnectionString);
+        builder.UseSetting($"ConnectionStrings:{EventStoreRoles.OwnerConnectionName(Service)}", _databaseConnectionString);
         builder.UseSetting($"ConnectionStrings:{RabbitMqEndpoint.ConnectionName}", RabbitMqConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting($"ConnectionStrings:{AuditSettings.ConnectionName}", AuditWriterConnectionString);

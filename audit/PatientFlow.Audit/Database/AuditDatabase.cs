@@ -16,6 +16,9 @@ public sealed class AuditDatabase(NpgsqlDataSource dataSource) : IAsyncDisposabl
     /// <summary>The password of the writer role the services connect as.</summary>
     public const string WriterPasswordSetting = "Audit:WriterPassword";
 
+    /// <summary>The chain this service records its own reports' reads on.</summary>
+    public const string Chain = "audit";
+
     public NpgsqlDataSource DataSource => dataSource;
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();

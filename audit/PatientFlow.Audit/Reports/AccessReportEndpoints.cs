@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PatientFlow.Audit.Database;
+using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 
 namespace PatientFlow.Audit.Reports;
@@ -7,13 +8,14 @@ namespace PatientFlow.Audit.Reports;
 /// <summary>
 /// The privacy officer's reports: who opened this patient's data, what this user opened, everything in a time range;
 /// newest first, paged; CSV (RFC 4180) with <c>Accept: text/csv</c> or <c>format=csv</c>. Patient ids are in the path,
-/// never names.
+/// never names. Every read of a report is itself recorded, on the audit service's chain.
 /// </summary>
 public static class AccessReportEndpoints
 {
     public static IEndpointRouteBuilder MapAccessReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/audit").RequireAuthorization(AccessPolicies.AuditReports).WithTags("Audit reports");
+        // A report names patients and who opened them: each read of one is recorded like any other access.
+        var audit = app.MapGroup("/api/audit").RequireAuthorization(AccessPolicies.AuditReports).WithTags("Audit reports").Audited("access-report");
         audit.MapGet("/patients/{patientId:guid}/accesses", (Guid patientId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, string? format, HttpContext http, AuditDatabase database, CancellationToken ct) =>
             AnswerAsync(AccessQuery.Of(patientId, null, from, to, page, pageSize), format, http, database, ct));
         audit.MapGet("/users/{subject}/accesses", (string subject, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, string? format, HttpContext http, AuditDatabase database, CancellationToken ct) =>

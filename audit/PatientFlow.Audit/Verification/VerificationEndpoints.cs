@@ -16,6 +16,7 @@ public static class VerificationEndpoints
         app.MapPost("/api/audit/verification", async Task<Ok<AuditVerification>> (AuditDatabase database, CancellationToken ct) =>
                 TypedResults.Ok(await AuditChainVerifier.VerifyAsync(database.DataSource, ct)))
             .RequireAuthorization(AccessPolicies.AuditReports)
+            .HoldsNoPhi()
             .WithTags("Audit verification");
         return app;
     }

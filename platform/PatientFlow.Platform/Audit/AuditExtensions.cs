@@ -17,6 +17,12 @@ public static class AuditExtensions
         var connectionString = builder.Configuration.GetConnectionString(AuditSettings.ConnectionName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{AuditSettings.ConnectionName} is not configured: a service that serves patient data must write its audit trail.");
+        return builder.AddAuditTrail(service, connectionString);
+    }
+
+    /// <summary>The service's audit trail, written through <paramref name="writerConnectionString"/> (the audit service's own, which it sets up).</summary>
+    public static IHostApplicationBuilder AddAuditTrail(this IHostApplicationBuilder builder, string service, string writerConnectionString)
+    {
         var off = builder.Configuration.GetValue<bool>(AuditSettings.OffSetting);
         if (off && !builder.Environment.IsDevelopment())
         {
@@ -24,7 +30,7 @@ public static class AuditExtensions
         }
 
         builder.Services.AddSingleton(new AuditSettings(service, off));
-        builder.Services.AddSingleton(_ => new AuditTrail(new NpgsqlDataSourceBuilder(connectionString) { Name = "audit" }.Build(), service));
+        builder.Services.AddSingleton(_ => new AuditTrail(new NpgsqlDataSourceBuilder(writerConnectionString) { Name = "audit" }.Build(), service));
         builder.Services.AddSingleton<AuditRecorder>();
         builder.Services.AddSingleton<Disclosures>();
         builder.Services.AddSingleton<IStartupFilter, AuditMiddleware.StartupFilter>();

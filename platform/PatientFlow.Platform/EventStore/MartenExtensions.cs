@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -25,6 +26,9 @@ public static class MartenExtensions
     /// <summary>
     /// The service's own event store: its own database, lightweight sessions, schema applied at
     /// start, and the async daemon in HotCold mode so exactly one node runs projections and the relay.
+    /// With an owner connection (<see cref="EventStoreRoles.OwnerConnectionName"/>) the owner applies the schema and the
+    /// service works as a runtime role that cannot change or delete events; without one, the one connection does both,
+    /// which only Development accepts.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPatientFlowMarten(
         this IHostApplicationBuilder builder, string service, Action<StoreOptions> configure)
@@ -32,16 +36,25 @@ public static class MartenExtensions
         var name = DatabaseConnectionName(service);
         var connectionString = WithDeadClientDetection(builder.Configuration.GetConnectionString(name)
             ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured."));
+        var ownerConnectionString = builder.Configuration.GetConnectionString(EventStoreRoles.OwnerConnectionName(service));
 
         builder.Services.TryAddSingleton(ServiceIdentity.From(builder.Configuration, service));
         // Every request to a route that returns or changes patient data leaves a record in the audit trail.
         builder.AddAuditTrail(service);
         // Every service that owns a store owns an API; its OpenAPI document is mapped by MapPlatformEndpoints.
         builder.Services.AddPatientFlowOpenApi(service);
-        // Registered before Marten so it runs first: nothing is written to a database that cannot keep it.
+        if (ownerConnectionString is not null)
+        {
+            // First of all: the schema and the runtime role (its login, its grants) exist before the service connects as it.
+            builder.Services.AddHostedService(provider => new EventStoreMigration(
+                ownerConnectionString, connectionString, options => ConfigureStore(options, ownerConnectionString, service, configure), provider));
+        }
+
+        // Registered before Marten so it runs first: no event is written to a database that cannot keep it.
         builder.Services.AddHostedService(provider => new DurabilityCheck(
             connectionString, builder.Configuration.GetValue<bool>(DurabilityCheck.AllowUnsafeSetting),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurabilityCheck>>()));
+
         builder.Services.AddSingleton<Operations.ProjectionOperations>();
         // The store's races and outages, as clients read them (409, 503).
         builder.Services.AddSingleton<IExceptionProblems, StoreProblems>();
@@ -58,42 +71,61 @@ public static class MartenExtensions
             // means projections and the relay have silently stopped.
             .AddMartenHighWaterHealthCheck(staleThreshold: TimeSpan.FromSeconds(60));
 
-        return builder.Services
+        var marten = builder.Services
             .AddMarten(options =>
             {
-                options.Connection(connectionString);
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                // The trace an event was appended in, for the relay to publish it in (a headers column on mt_events,
-                // added by the schema migration at start like every other change).
-                options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Listeners.Add(new EventTraceContext());
-                // Who caused each event: the token subject of the request, the consumed event's user, or the service.
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Listeners.Add(new EventUserName(service));
-                // Appends wake the daemon (relay, async projections) through LISTEN/NOTIFY instead of
-                // waiting for its next poll; polling stays as the safety net.
-                options.Events.UseListenNotifyForEventAppends = true;
-                // A projection that cannot apply an event must stop, not silently skip it.
-                options.Projections.Errors.SkipApplyErrors = false;
-                options.Projections.RebuildErrors.SkipApplyErrors = false;
-                // An append that lost a race (two consumers on one stream) rolls back and leaves a hole in the
-                // event sequence; the daemon holds every projection, subscription and relay before it until it
-                // deems the hole abandoned. Marten checks PostgreSQL for a live transaction that could still fill
-                // it before skipping, so waiting 1 s instead of 3 s loses nothing and cuts the stall after a burst.
-                options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
-                // Heartbeat and node columns on the progression table: the high-water health check
-                // tells a quiet store from a dead agent by them.
-                options.Events.EnableExtendedProgressionTracking = true;
-                options.Schema.For<HandledIntegrationEvent>();
-                options.Schema.For<BreakGlassAccess>().Index(access => access.At);
-                configure(options);
+                ConfigureStore(options, connectionString, service, configure);
+                if (ownerConnectionString is not null)
+                {
+                    // The runtime role changes no schema: the owner applied it at start (EventStoreMigration).
+                    options.AutoCreateSchemaObjects = AutoCreate.None;
+                }
             })
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold);
+            .UseLightweightSessions();
+        if (ownerConnectionString is null)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+            // After the schema is applied: the one connection owns the events, acceptable only in Development.
+            builder.Services.AddHostedService(provider => new EventStoreRoleCheck(
+                connectionString, name, builder.Environment.IsDevelopment(),
+                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<EventStoreRoleCheck>>()));
+        }
+
+        return marten.AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    /// <summary>Everything about the store but which roles apply and use it: the same for the owner's migration and the service.</summary>
+    private static void ConfigureStore(StoreOptions options, string connectionString, string service, Action<StoreOptions> configure)
+    {
+        options.Connection(connectionString);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        // The trace an event was appended in, for the relay to publish it in (a headers column on mt_events,
+        // added by the schema migration at start like every other change).
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Listeners.Add(new EventTraceContext());
+        // Who caused each event: the token subject of the request, the consumed event's user, or the service.
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Listeners.Add(new EventUserName(service));
+        // Appends wake the daemon (relay, async projections) through LISTEN/NOTIFY instead of
+        // waiting for its next poll; polling stays as the safety net.
+        options.Events.UseListenNotifyForEventAppends = true;
+        // A projection that cannot apply an event must stop, not silently skip it.
+        options.Projections.Errors.SkipApplyErrors = false;
+        options.Projections.RebuildErrors.SkipApplyErrors = false;
+        // An append that lost a race (two consumers on one stream) rolls back and leaves a hole in the
+        // event sequence; the daemon holds every projection, subscription and relay before it until it
+        // deems the hole abandoned. Marten checks PostgreSQL for a live transaction that could still fill
+        // it before skipping, so waiting 1 s instead of 3 s loses nothing and cuts the stall after a burst.
+        options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
+        // Heartbeat and node columns on the progression table: the high-water health check
+        // tells a quiet store from a dead agent by them.
+        options.Events.EnableExtendedProgressionTracking = true;
+        options.Schema.For<HandledIntegrationEvent>();
+        options.Schema.For<BreakGlassAccess>().Index(access => access.At);
+        configure(options);
     }
 
     /// <summary>

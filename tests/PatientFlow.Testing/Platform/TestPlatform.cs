@@ -102,15 +102,16 @@ public sealed class TestPlatform : IAsyncDisposable
 
             return platform;
         }
-        catch (OperationCanceledException stopped) when (ct.IsCancellationRequested)
+        catch (Exception stopped) when ((stopped is OperationCanceledException && ct.IsCancellationRequested) || stopped is DistributedApplicationException)
         {
-            // Which resource held the start up, and what the processes said last; the log stays for the rest.
+            // Which resource held the start up or failed, and what the processes said last; the log stays for the rest.
             var states = platform.States();
             var tail = platform.Tail(lines: 80);
             platform.keepLog = true;
             await platform.DisposeAsync();
-            throw new TimeoutException(
-                $"The platform did not start in time. Resources: {states}.{System.Environment.NewLine}Last lines of {platform.LogPath}:{System.Environment.NewLine}{tail}", stopped);
+            var message = $"The platform did not start ({stopped.Message}). Resources: {states}.{System.Environment.NewLine}" +
+                $"Last lines of {platform.LogPath}:{System.Environment.NewLine}{tail}";
+            throw stopped is DistributedApplicationException ? new InvalidOperationException(message, stopped) : new TimeoutException(message, stopped);
         }
         catch
         {
