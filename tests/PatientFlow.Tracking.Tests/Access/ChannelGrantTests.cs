@@ -73,6 +73,19 @@ public class ChannelGrantTests(TwoClinicsFactory factory) : IClassFixture<TwoCli
 
     [Theory]
     [MemberData(nameof(Channels))]
+    public async Task Read_TokenOfAnotherOrganisationWithEveryClinic_403NamingClinics(string channel)
+    {
+        var stranger = Caller.Integrator([TokenScopes.FeedClinical]) with { Organization = "another-health-system" };
+
+        var read = await ReadAsync(channel, stranger);
+
+        read.Refused.Should().Be(HttpStatusCode.Forbidden);
+        read.Field.Should().Be("clinics");
+        read.Events.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Channels))]
     public async Task Read_TokenWithoutAFeedScope_403NamingScope(string channel)
     {
         var read = await ReadAsync(channel, Caller.Integrator([TokenScopes.Hl7, .. TokenScopes.Fhir], factory.North));

@@ -77,6 +77,29 @@ public class ClinicReadTests(TwoClinicsFactory factory) : IClassFixture<TwoClini
     }
 
     [Fact]
+    public async Task BoardTimelineAndAnalytics_StaffOfAnotherOrganisationWithEveryClinic_SeeNoVisit_AndAClinicAsked403()
+    {
+        await factory.PublishedAsync();
+        var ours = factory.CreateClient(Caller.Staff(Roles.Ops));
+        var stranger = factory.CreateClient(Caller.Staff(Roles.Ops) with { Organization = "another-health-system" });
+
+        var snapshot = await stranger.GetAsync("/api/tracking/board/snapshot").ReadAsAsync<BoardSnapshot>();
+        var stages = await stranger.GetAsync("/api/tracking/board").ReadAsAsync<System.Text.Json.JsonElement>();
+        var timeline = await stranger.GetAsync($"/api/tracking/visits/{North.VisitId}/timeline");
+        var byClinic = await stranger.GetAsync("/api/tracking/analytics/stages?groupBy=clinic").ReadAsAsync<StageBreakdown>();
+        var north = await stranger.GetAsync($"/api/tracking/board/snapshot?clinic={factory.North}");
+
+        snapshot.Cards.Should().BeEmpty();
+        snapshot.Rooms.Should().BeEmpty();
+        stages.GetRawText().Should().NotContain(North.VisitId.ToString()).And.NotContain(South.VisitId.ToString());
+        timeline.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        byClinic.Groups.Should().BeEmpty();
+        north.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await north.Content.ReadAsStringAsync()).Should().Contain("clinic:");
+        (await ours.GetAsync($"/api/tracking/visits/{North.VisitId}/timeline")).StatusCode.Should().Be(HttpStatusCode.OK, "the same token of this organisation reads it");
+    }
+
+    [Fact]
     public async Task Timeline_StaffOfOneClinic_AnotherClinicsVisit404()
     {
         await factory.PublishedAsync();

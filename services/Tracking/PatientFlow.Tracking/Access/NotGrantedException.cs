@@ -3,8 +3,9 @@ using PatientFlow.ServiceDefaults.Problems;
 namespace PatientFlow.Tracking.Access;
 
 /// <summary>
-/// The request asks for more than the caller's token grants (a scope it lacks, a clinic not on it): a 403 naming the
-/// field, never a silent narrowing, so an integrator learns at once that its grant and its configuration disagree.
+/// The request asks for more than the caller's token grants (a scope it lacks, a webhook none of whose clinics it grants):
+/// a 403 naming the field, never a silent narrowing, so an integrator learns at once that its grant and its configuration
+/// disagree. Clinics a request names are refused by the platform's <see cref="PatientFlow.Platform.Access.ClinicScope"/>, in the same words.
 /// </summary>
 public sealed class NotGrantedException(string field, string message) : Exception(message)
 {

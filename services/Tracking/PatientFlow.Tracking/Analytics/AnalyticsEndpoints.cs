@@ -1,11 +1,10 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Analytics;
@@ -29,19 +28,19 @@ public static class AnalyticsEndpoints
 
     private static async Task<Ok<FlowReport>> GetReport(
         string? from, string? to, string? clinic, Guid? providerId, string? room, string? visitType,
-        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        ClinicScope granted, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var filter = Filter(clinic, providerId, room, visitType, user);
+        var filter = Filter(clinic, providerId, room, visitType, granted);
         var (start, end) = Window(from, to, clock);
-        var visits = await VisitFlows.InWindowAsync(session, start, end, ClinicScope.Of(user), ct);
+        var visits = await VisitFlows.InWindowAsync(session, start, end, granted, ct);
         return TypedResults.Ok(FlowReport.Build(visits, start, end, filter));
     }
 
     private static async Task<Ok<StageBreakdown>> GetStages(
         string? groupBy, string? from, string? to, string? clinic, Guid? providerId, string? room, string? visitType,
-        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        ClinicScope granted, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var filter = Filter(clinic, providerId, room, visitType, user);
+        var filter = Filter(clinic, providerId, room, visitType, granted);
         var by = string.IsNullOrWhiteSpace(groupBy) ? "clinic" : groupBy;
         if (!StageBreakdown.Groupings.ContainsKey(by))
         {
@@ -49,7 +48,7 @@ public static class AnalyticsEndpoints
         }
 
         var (start, end) = Window(from, to, clock);
-        var visits = await VisitFlows.InWindowAsync(session, start, end, ClinicScope.Of(user), ct);
+        var visits = await VisitFlows.InWindowAsync(session, start, end, granted, ct);
         return TypedResults.Ok(StageBreakdown.Build(visits, start, end, filter, by));
     }
 
@@ -71,8 +70,8 @@ public static class AnalyticsEndpoints
     }
 
     /// <summary>The filters asked for; a clinic the token does not grant is refused naming <c>clinic</c>.</summary>
-    private static FlowFilter Filter(string? clinic, Guid? providerId, string? room, string? visitType, ClaimsPrincipal user) => new(
-        ClinicScope.Of(user).Check(TextField.Optional("clinic", clinic), "clinic"), providerId, TextField.Optional("room", room),
+    private static FlowFilter Filter(string? clinic, Guid? providerId, string? room, string? visitType, ClinicScope granted) => new(
+        granted.Check(TextField.Optional("clinic", clinic), "clinic"), providerId, TextField.Optional("room", room),
         TextField.Optional("visitType", visitType));
 }
 
@@ -90,6 +89,6 @@ public static class VisitFlows
         var journeys = await session.Query<VisitJourney>()
             .Where(journey => journey.ActiveFrom < to && (journey.ActiveUntil >= from || journey.ActiveFrom >= dayBefore))
             .ToListAsync(ct);
-        return [.. journeys.Where(journey => clinics.Admits(journey.Clinic)).Select(VisitFlow.From)];
+        return [.. journeys.Where(journey => clinics.AdmitsRecordIn(journey.Clinic)).Select(VisitFlow.From)];
     }
 }

@@ -1,4 +1,4 @@
-using PatientFlow.Tracking.Access;
+using PatientFlow.Platform.Access;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Journeys;
 
@@ -72,15 +72,15 @@ public sealed record BoardCard(
 }
 
 /// <summary>Which cards a viewer watches: within the clinics its token grants, the clinic and provider it chose.</summary>
-/// <param name="Granted">The viewer's clinics (<see cref="ClinicScope.Of"/>); null for every clinic.</param>
+/// <param name="Granted">The viewer's clinics (its request's <see cref="ClinicScope"/>); null for every clinic.</param>
 public sealed record BoardFilter(string? Clinic, Guid? ProviderId, ClinicScope? Granted = null)
 {
     public static readonly BoardFilter All = new(null, null);
 
     public bool Admits(BoardCard card) =>
-        (Granted?.Admits(card.Clinic) ?? true) && (Clinic is null || card.Clinic == Clinic) && (ProviderId is null || card.ProviderId == ProviderId);
+        (Granted?.AdmitsRecordIn(card.Clinic) ?? true) && (Clinic is null || card.Clinic == Clinic) && (ProviderId is null || card.ProviderId == ProviderId);
 
     /// <summary>Whether a bottleneck of <paramref name="clinic"/> (null: over every clinic, so only for viewers of every clinic) is shown.</summary>
     public bool Sees(string? clinic) =>
-        (clinic is null ? Granted?.IsEvery ?? true : Granted?.Admits(clinic) ?? true) && (Clinic is null || clinic is null || Clinic == clinic);
+        (Granted?.AdmitsRecordIn(clinic) ?? true) && (Clinic is null || clinic is null || Clinic == clinic);
 }

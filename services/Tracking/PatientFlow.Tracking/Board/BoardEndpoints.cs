@@ -1,13 +1,12 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Board;
 
@@ -32,9 +31,9 @@ public static class BoardEndpoints
         return app;
     }
 
-    private static Ok<BoardSnapshot> GetSnapshot(string? clinic, Guid? providerId, ClaimsPrincipal user, LiveBoard board)
+    private static Ok<BoardSnapshot> GetSnapshot(string? clinic, Guid? providerId, ClinicScope granted, LiveBoard board)
     {
-        var (snapshot, _, subscription) = board.Watch(Filter(clinic, providerId, user));
+        var (snapshot, _, subscription) = board.Watch(Filter(clinic, providerId, granted));
         subscription.Dispose();
         return TypedResults.Ok(snapshot);
     }
@@ -44,10 +43,10 @@ public static class BoardEndpoints
     /// A viewer that falls too far behind is disconnected and starts again from a snapshot.
     /// </summary>
     private static async Task StreamAsync(
-        HttpContext context, string? clinic, Guid? providerId, LiveBoard board, TimeProvider clock, BoardClock boardClock,
+        HttpContext context, string? clinic, Guid? providerId, ClinicScope granted, LiveBoard board, TimeProvider clock, BoardClock boardClock,
         IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var filter = Filter(clinic, providerId, context.User);
+        var filter = Filter(clinic, providerId, granted);
         var options = json.Value.SerializerOptions;
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -115,9 +114,6 @@ public static class BoardEndpoints
     }
 
     /// <summary>The viewer's choice within its token's clinics; a clinic outside them is refused naming <c>clinic</c>.</summary>
-    private static BoardFilter Filter(string? clinic, Guid? providerId, ClaimsPrincipal user)
-    {
-        var granted = ClinicScope.Of(user);
-        return new BoardFilter(granted.Check(TextField.Optional("clinic", clinic), "clinic"), providerId, granted);
-    }
+    private static BoardFilter Filter(string? clinic, Guid? providerId, ClinicScope granted) =>
+        new(granted.Check(TextField.Optional("clinic", clinic), "clinic"), providerId, granted);
 }

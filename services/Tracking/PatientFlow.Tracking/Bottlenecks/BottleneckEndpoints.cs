@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Bottlenecks;
 
@@ -24,11 +23,10 @@ public static class BottleneckEndpoints
     }
 
     /// <summary>Bottlenecks of the token's clinics now, and every one that appeared since <c>since</c> (default: a day ago), newest first.</summary>
-    private static async Task<Ok<BottleneckHistory>> GetBottlenecks(string? since, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<BottleneckHistory>> GetBottlenecks(string? since, ClinicScope granted, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var from = AsOf.ParseInstant("since", since) ?? clock.GetUtcNow().AddDays(-1);
-        var granted = ClinicScope.Of(user);
-        var appeared = (await session.Events.QueryRawEventDataOnly<BottleneckAppeared>().ToListAsync(ct)).Where(a => granted.Admits(a.Clinic)).ToList();
+        var appeared = (await session.Events.QueryRawEventDataOnly<BottleneckAppeared>().ToListAsync(ct)).Where(a => granted.AdmitsRecordIn(a.Clinic)).ToList();
         var cleared = await session.Events.QueryRawEventDataOnly<BottleneckCleared>().ToListAsync(ct);
         var records = appeared
             .Select(a => new BottleneckRecord(

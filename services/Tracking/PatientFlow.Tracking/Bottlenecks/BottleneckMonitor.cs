@@ -2,9 +2,9 @@ using System.Diagnostics.Metrics;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Observability;
-using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Analytics;
 using PatientFlow.Tracking.Board;
 

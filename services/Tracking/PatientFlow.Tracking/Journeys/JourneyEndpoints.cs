@@ -1,12 +1,11 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Time;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys.GettingTimeline;
 using PatientFlow.Tracking.Journeys.ListingByStage;
 
@@ -27,23 +26,22 @@ public static class JourneyEndpoints
     /// The journey now; with <c>?asOf=</c>, as tracking knew it at that instant, folded from its events. A visit of a clinic
     /// the token does not grant is not found, as if unknown.
     /// </summary>
-    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, [FromQuery] string? asOf, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    private static async Task<Ok<VisitTimeline>> GetTimeline(Guid visitId, [FromQuery] string? asOf, ClinicScope granted, IQuerySession session, CancellationToken ct)
     {
         var journey = AsOf.Parse(asOf) is { } instant
             ? await session.Events.AggregateStreamAsync<VisitJourney>(visitId, timestamp: instant, token: ct)
                 ?? throw new NotFoundException($"no journey for visit {visitId} was known at {instant:O}")
             : await session.LoadAsync<VisitJourney>(visitId, ct) ?? throw new NotFoundException($"no journey for visit {visitId}");
-        return ClinicScope.Of(user).Admits(journey.Clinic)
+        return granted.AdmitsRecordIn(journey.Clinic)
             ? TypedResults.Ok(VisitTimeline.From(journey))
             : throw new NotFoundException($"no journey for visit {visitId}");
     }
 
     /// <summary>The visits on the board by stage, in the token's clinics; a clinic outside them is refused naming <c>clinic</c>.</summary>
     private static async Task<Ok<StageSummary>> GetBoard(
-        string? clinic, Guid? providerId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        string? clinic, Guid? providerId, ClinicScope granted, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = session.Query<VisitJourney>().Where(journey => journey.CurrentStage != null);
-        var granted = ClinicScope.Of(user);
         if (granted.Check(string.IsNullOrEmpty(clinic) ? null : clinic, "clinic") is { } asked)
         {
             query = query.Where(journey => journey.Clinic == asked);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -31,9 +32,9 @@ public static class FeedEndpoints
 
     /// <summary>Up to <c>limit</c> events after <c>after</c>; <c>next</c> is where the following page starts.</summary>
     private static async Task<Ok<FeedPageResponse>> GetPageAsync(
-        long? after, string? since, string? types, string? clinics, string? scope, int? limit, ClaimsPrincipal user, FeedLog log, CancellationToken ct)
+        long? after, string? since, string? types, string? clinics, string? scope, int? limit, ClaimsPrincipal user, ClinicScope granted, FeedLog log, CancellationToken ct)
     {
-        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(user);
+        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(user, granted);
         var max = limit ?? 100;
         if (max is < 1 or > MaxPage)
         {
@@ -52,9 +53,9 @@ public static class FeedEndpoints
     /// </summary>
     private static async Task StreamAsync(
         HttpContext context, long? after, string? since, string? types, string? clinics, string? scope,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, FeedLog log, Disclosures disclosures, CancellationToken ct)
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, ClinicScope granted, FeedLog log, Disclosures disclosures, CancellationToken ct)
     {
-        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(context.User);
+        var query = FeedQuery.Parse(types, clinics, since, scope).BoundBy(context.User, granted);
         var resumeAfter = lastEventId is { Length: > 0 }
             ? long.TryParse(lastEventId, out var last) && last >= 0 ? last : throw new InvalidFieldException("Last-Event-ID", "must be a feed position")
             : after;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using PatientFlow.Platform.Access;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Tracking.Access;
 
@@ -19,15 +20,18 @@ public static class FeedGrants
 
     /// <summary>
     /// The query cut to the token: a clinical payload asked without <c>feed.clinical</c> is refused naming <c>scope</c>; the
-    /// clinics are those asked when all are granted (else refused naming <paramref name="clinicsField"/>), or the token's.
+    /// clinics are those asked when each is one of the caller's <paramref name="clinics"/> (else refused naming
+    /// <paramref name="clinicsField"/>), or, none asked, all of the caller's.
     /// </summary>
-    public static FeedQuery BoundBy(this FeedQuery query, ClaimsPrincipal user, string clinicsField = "clinics")
+    /// <exception cref="NotGrantedException">The payload asked for is beyond the token's feed scope.</exception>
+    /// <exception cref="AccessRefusedException">A clinic asked for is not the caller's, or the caller has none.</exception>
+    public static FeedQuery BoundBy(this FeedQuery query, ClaimsPrincipal user, ClinicScope clinics, string clinicsField = "clinics")
     {
         if (query.Scope > Granted(user))
         {
             throw new NotGrantedException("scope", $"clinical values need the {TokenScopes.FeedClinical} scope; this token grants ids and stages only");
         }
 
-        return query with { Clinics = ClinicScope.Of(user).Narrow(query.Clinics, clinicsField) };
+        return query with { Clinics = clinics.Narrow(query.Clinics, clinicsField) };
     }
 }

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using PatientFlow.Contracts.Grpc.Tracking.V1;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.Grpc;
 using PatientFlow.ServiceDefaults.Auth;
@@ -95,16 +96,27 @@ public sealed class IntegratorFeedService(FeedLog log, Disclosures disclosures, 
         atHand.Clear();
     }
 
+    private const string ClinicsField = "clinics";
+
     /// <summary>The query cut to the caller's token; asking beyond it is PERMISSION_DENIED with the field in the trailers.</summary>
     private static FeedQuery Granted(FeedQuery query, ServerCallContext context)
     {
+        var http = context.GetHttpContext();
         try
         {
-            return query.BoundBy(context.GetHttpContext().User);
+            return query.BoundBy(http.User, http.RequestServices.GetRequiredService<ClinicScope>(), ClinicsField);
         }
         catch (NotGrantedException refused)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{refused.Field}: {refused.Message}"), new Metadata { { GrpcCalls.FieldTrailer, refused.Field } });
+            throw PermissionDenied(refused.Field, $"{refused.Field}: {refused.Message}");
+        }
+        catch (AccessRefusedException refused)
+        {
+            // Only the clinics asked for are refused so; the detail already starts with their field.
+            throw PermissionDenied(ClinicsField, refused.Message);
         }
     }
+
+    private static RpcException PermissionDenied(string field, string detail) =>
+        new(new Status(StatusCode.PermissionDenied, detail), new Metadata { { GrpcCalls.FieldTrailer, field } });
 }

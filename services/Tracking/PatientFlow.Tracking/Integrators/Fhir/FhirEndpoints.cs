@@ -1,7 +1,7 @@
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using System.Security.Claims;
 using PatientFlow.ServiceDefaults.Auth;
-using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;
 
@@ -32,12 +32,12 @@ public static class FhirEndpoints
     private static FhirResult GetMetadata(HttpRequest request, TimeProvider clock) =>
         FhirResult.Ok(FhirCapabilities.Statement(BaseUrl(request), clock.GetUtcNow()));
 
-    private static async Task<FhirResult> ReadAsync(string type, string id, ClaimsPrincipal user, FhirReader reader, CancellationToken ct) =>
+    private static async Task<FhirResult> ReadAsync(string type, string id, ClaimsPrincipal user, ClinicScope clinics, FhirReader reader, CancellationToken ct) =>
         !FhirCapabilities.Serves(type) ? FhirResult.Unsupported(type)
         : !MayRead(user, type) ? FhirResult.NotGranted(type)
-        : FhirResult.Ok(await reader.ReadAsync(type, id, ClinicScope.Of(user), ct));
+        : FhirResult.Ok(await reader.ReadAsync(type, id, clinics, ct));
 
-    private static async Task<FhirResult> SearchAsync(string type, HttpRequest request, ClaimsPrincipal user, FhirReader reader, CancellationToken ct)
+    private static async Task<FhirResult> SearchAsync(string type, HttpRequest request, ClaimsPrincipal user, ClinicScope clinics, FhirReader reader, CancellationToken ct)
     {
         if (!FhirCapabilities.Serves(type))
         {
@@ -50,7 +50,7 @@ public static class FhirEndpoints
         }
 
         var search = FhirSearch.Parse(type, request.Query);
-        var matches = await reader.SearchAsync(type, search, ClinicScope.Of(user), ct);
+        var matches = await reader.SearchAsync(type, search, clinics, ct);
         var baseUrl = BaseUrl(request);
         return FhirResult.Ok(SearchBundles.Of(matches, search.Count, baseUrl, $"{baseUrl}/{type}{request.QueryString}"));
     }

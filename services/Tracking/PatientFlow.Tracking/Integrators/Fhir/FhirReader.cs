@@ -1,8 +1,8 @@
 using Hl7.Fhir.Model;
 using Marten;
 using PatientFlow.Contracts.Billing.V1;
+using PatientFlow.Platform.Access;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Journeys;
 
 namespace PatientFlow.Tracking.Integrators.Fhir;

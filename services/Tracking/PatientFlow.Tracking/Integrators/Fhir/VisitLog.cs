@@ -1,5 +1,5 @@
 using Marten;
-using PatientFlow.Tracking.Access;
+using PatientFlow.Platform.Access;
 using PatientFlow.Tracking.Integrators.Feed;
 using PatientFlow.Tracking.Journeys;
 
@@ -28,7 +28,7 @@ internal static class VisitLog
         return logged
             .GroupBy(e => e.StreamId)
             .Select(stream => (Visit: stream.Key, Steps: stream.Select(e => e.Data).OfType<JourneyStepRecorded>().ToList()))
-            .Where(visit => clinics.Admits(visit.Steps.LastOrDefault(step => step.Clinic is not null)?.Clinic))
+            .Where(visit => clinics.AdmitsRecordIn(visit.Steps.LastOrDefault(step => step.Clinic is not null)?.Clinic))
             .ToDictionary(
                 visit => visit.Visit,
                 visit => (IReadOnlyList<IVisitEvent>)[.. visit.Steps.Select(FeedPayloads.Read).OfType<IVisitEvent>()]);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
@@ -27,7 +28,7 @@ public static class Hl7Endpoints
     /// Integrators need the <c>hl7</c> scope; operations staff, who run the interface, read it by their role.
     /// </summary>
     private static async Task<Ok<Hl7DeliveriesResponse>> GetDeliveriesAsync(
-        int? limit, ClaimsPrincipal user, IQuerySession session, IOptions<Hl7FeedOptions> options, CancellationToken ct)
+        int? limit, ClaimsPrincipal user, ClinicScope granted, IQuerySession session, IOptions<Hl7FeedOptions> options, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Ops) && !user.HasScope(TokenScopes.Hl7))
         {
@@ -43,11 +44,11 @@ public static class Hl7Endpoints
         var cursor = await session.LoadAsync<FeedCursor>(Hl7Sender.Name, ct);
         var status = await session.LoadAsync<Hl7SenderStatus>(Hl7Sender.Name, ct);
         var deliveries = session.Query<Hl7Delivery>().AsQueryable();
-        if (ClinicScope.Of(user).Clinics is { } clinics)
+        if (granted.Clinics is { } clinics)
         {
             // The receiver's reason may quote the message: another clinic's refusals stay out of sight.
-            var granted = clinics.ToArray();
-            deliveries = deliveries.Where(delivery => delivery.Clinic.IsOneOf(granted));
+            var mine = clinics.ToArray();
+            deliveries = deliveries.Where(delivery => delivery.Clinic.IsOneOf(mine));
         }
 
         var refused = await deliveries.OrderByDescending(delivery => delivery.At).Take(max).ToListAsync(ct);

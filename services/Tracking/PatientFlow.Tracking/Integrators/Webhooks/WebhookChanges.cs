@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Marten;
 using Marten.Patching;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.ServiceDefaults.Problems;
-using PatientFlow.Tracking.Access;
 
 namespace PatientFlow.Tracking.Integrators.Webhooks;
 
@@ -16,15 +16,16 @@ namespace PatientFlow.Tracking.Integrators.Webhooks;
 public static class WebhookChanges
 {
     /// <summary>
-    /// Locks the subscription for the session's commit, checks that <paramref name="user"/> may see it (another client's is
-    /// not found, before any If-Match check, so a 412 never tells it exists), checks <c>If-Match</c>, and patches the next
-    /// revision (the answer's ETag).
+    /// Locks the subscription for the session's commit, checks that <paramref name="user"/> (of <paramref name="clinics"/>)
+    /// may see it (another client's is not found, before any If-Match check, so a 412 never tells it exists), checks
+    /// <c>If-Match</c>, and patches the next revision (the answer's ETag).
     /// </summary>
-    public static async Task<WebhookSubscription> ChangeAsync(this IDocumentSession session, Guid id, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<WebhookSubscription> ChangeAsync(
+        this IDocumentSession session, Guid id, ClaimsPrincipal user, ClinicScope clinics, HttpContext http, CancellationToken ct)
     {
         var expected = StreamVersion.ExpectedVersion(http);
         await session.BeginTransactionAsync(ct);
-        var subscription = (await session.QueryAsync<WebhookSubscription>("where id = ? for update", ct, id)).SingleOrDefault() is { } found && Sees(user, found)
+        var subscription = (await session.QueryAsync<WebhookSubscription>("where id = ? for update", ct, id)).SingleOrDefault() is { } found && Sees(user, clinics, found)
             ? found
             : throw NotFound(id);
         if (expected is { } version && version != subscription.Revision)
@@ -41,10 +42,10 @@ public static class WebhookChanges
 
     /// <summary>
     /// Whether <paramref name="user"/> may see and manage <paramref name="subscription"/>: its owner, or operations staff whose
-    /// clinics cover every clinic it delivers (one over every clinic: staff of every clinic).
+    /// <paramref name="clinics"/> cover every clinic it delivers (one over every clinic: staff of every clinic).
     /// </summary>
-    public static bool Sees(ClaimsPrincipal user, WebhookSubscription subscription) =>
-        OwnerSeenBy(user) is { } owner ? subscription.CreatedBy == owner : ClinicScope.Of(user).Covers(subscription.Clinics);
+    public static bool Sees(ClaimsPrincipal user, ClinicScope clinics, WebhookSubscription subscription) =>
+        OwnerSeenBy(user) is { } owner ? subscription.CreatedBy == owner : clinics.Covers(subscription.Clinics);
 
     /// <summary>
     /// Whose subscriptions <paramref name="user"/> sees: its own, or every client's (null) for ops, the operators who act

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Patching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PatientFlow.Platform.Access;
 using PatientFlow.Platform.Audit;
 using PatientFlow.Platform.EventStore;
 using PatientFlow.ServiceDefaults.Auth;
@@ -44,7 +45,7 @@ public static class WebhookEndpoints
     /// else with the next event. A generated secret is answered once, here; a given one is not echoed.
     /// </summary>
     private static async Task<Created<RegisteredWebhook>> RegisterAsync(
-        RegisterWebhook request, ClaimsPrincipal user, IDocumentSession session, FeedHub hub, WebhookSecrets secrets,
+        RegisterWebhook request, ClaimsPrincipal user, ClinicScope clinics, IDocumentSession session, FeedHub hub, WebhookSecrets secrets,
         IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url))
@@ -58,7 +59,7 @@ public static class WebhookEndpoints
         }
 
         var query = WebhookGrants.ForRegistration(
-            FeedQuery.Parse(string.Join(',', request.EventTypes ?? []), string.Join(',', request.Clinics ?? []), null, request.Scope), user);
+            FeedQuery.Parse(string.Join(',', request.EventTypes ?? []), string.Join(',', request.Clinics ?? []), null, request.Scope), user, clinics);
         var secret = request.Secret ?? WebhookSignature.NewSecret();
         if (WebhookSignature.KeyOf(secret) is null)
         {
@@ -90,7 +91,7 @@ public static class WebhookEndpoints
         return TypedResults.Created($"/api/tracking/webhooks/{subscription.Id}", RegisteredWebhook.From(subscription, request.Secret is null ? secret : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<RegisteredWebhook>>> ListAsync(ClaimsPrincipal user, ClinicScope clinics, IQuerySession session, CancellationToken ct)
     {
         var query = session.Query<WebhookSubscription>().AsQueryable();
         if (WebhookChanges.OwnerSeenBy(user) is { } owner)
@@ -98,20 +99,20 @@ public static class WebhookEndpoints
             query = query.Where(s => s.CreatedBy == owner);
         }
 
-        var seen = (await query.ToListAsync(ct)).Where(s => WebhookChanges.Sees(user, s));
+        var seen = (await query.ToListAsync(ct)).Where(s => WebhookChanges.Sees(user, clinics, s));
         return TypedResults.Ok<IReadOnlyList<RegisteredWebhook>>([.. seen.Select(s => RegisteredWebhook.From(s, null))]);
     }
 
-    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<RegisteredWebhook>> GetAsync(Guid id, ClaimsPrincipal user, ClinicScope clinics, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var subscription = await LoadAsync(session, id, user, ct);
+        var subscription = await LoadAsync(session, id, user, clinics, ct);
         StreamVersion.SetETag(http, subscription.Revision);
         return TypedResults.Ok(RegisteredWebhook.From(subscription, null));
     }
 
-    private static async Task<NoContent> DeactivateAsync(Guid id, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> DeactivateAsync(Guid id, ClaimsPrincipal user, ClinicScope clinics, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
-        await session.ChangeAsync(id, user, http, ct);
+        await session.ChangeAsync(id, user, clinics, http, ct);
         // A patch, not a store: the webhook worker moves the cursor meanwhile, and only it may.
         session.Patch<WebhookSubscription>(id).Set(s => s.Active, false);
         await session.SaveChangesAsync(ct);
@@ -120,9 +121,9 @@ public static class WebhookEndpoints
 
     /// <summary>The delivery log, newest first: each delivery's status and its attempts (time, answer, duration).</summary>
     private static async Task<Ok<IReadOnlyList<DeliveryView>>> DeliveriesAsync(
-        Guid id, string? status, int? limit, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid id, string? status, int? limit, ClaimsPrincipal user, ClinicScope clinics, IQuerySession session, CancellationToken ct)
     {
-        await LoadAsync(session, id, user, ct);
+        await LoadAsync(session, id, user, clinics, ct);
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
         if (status is { Length: > 0 })
         {
@@ -150,15 +151,16 @@ public static class WebhookEndpoints
     /// Delivers again every matching event after <c>after</c>, whatever happened to it before: within the webhook's clinics
     /// and scope, cut to the owner's token first.
     /// </summary>
-    private static async Task<Accepted> ReplayAsync(Guid id, ReplayWebhook request, ClaimsPrincipal user, IDocumentSession session, HttpContext http, CancellationToken ct)
+    private static async Task<Accepted> ReplayAsync(
+        Guid id, ReplayWebhook request, ClaimsPrincipal user, ClinicScope clinics, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         if (request.After is < 0)
         {
             throw new InvalidFieldException("after", "must be a feed position (0 or more)");
         }
 
-        var subscription = await session.ChangeAsync(id, user, http, ct);
-        var requeueFrom = await session.NarrowToAsync(subscription, user, ct);
+        var subscription = await session.ChangeAsync(id, user, clinics, http, ct);
+        var requeueFrom = await session.NarrowToAsync(subscription, user, clinics, ct);
         session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)Math.Min(request.After, requeueFrom ?? long.MaxValue));
         await session.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/tracking/webhooks/{id}/deliveries");
@@ -166,10 +168,10 @@ public static class WebhookEndpoints
 
     /// <summary>Puts dead-lettered deliveries back in the queue with a fresh retry period.</summary>
     private static async Task<Ok<ReplayedDeadLetters>> ReplayDeadLettersAsync(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ClinicScope clinics, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var subscription = await session.ChangeAsync(id, user, http, ct);
-        if (await session.NarrowToAsync(subscription, user, ct) is { } requeueFrom)
+        var subscription = await session.ChangeAsync(id, user, clinics, http, ct);
+        if (await session.NarrowToAsync(subscription, user, clinics, ct) is { } requeueFrom)
         {
             session.Patch<WebhookSubscription>(id).Set(s => s.ReplayAfter, (long?)Math.Min(requeueFrom, subscription.ReplayAfter ?? long.MaxValue));
         }
@@ -185,8 +187,8 @@ public static class WebhookEndpoints
     }
 
     /// <summary>A subscription the caller may see; another client's is not found, so its existence is not given away.</summary>
-    private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken ct) =>
-        await session.LoadAsync<WebhookSubscription>(id, ct) is { } subscription && WebhookChanges.Sees(user, subscription)
+    private static async Task<WebhookSubscription> LoadAsync(IQuerySession session, Guid id, ClaimsPrincipal user, ClinicScope clinics, CancellationToken ct) =>
+        await session.LoadAsync<WebhookSubscription>(id, ct) is { } subscription && WebhookChanges.Sees(user, clinics, subscription)
             ? subscription
             : throw WebhookChanges.NotFound(id);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Marten.Patching;
+using PatientFlow.Platform.Access;
 using PatientFlow.ServiceDefaults.Auth;
 using PatientFlow.Tracking.Access;
 using PatientFlow.Tracking.Integrators.Feed;
@@ -24,17 +25,19 @@ public static class WebhookGrants
     }
 
     /// <summary>What a registration may subscribe to: its query cut to the token, which must grant <c>webhooks</c> itself.</summary>
-    public static FeedQuery ForRegistration(FeedQuery asked, ClaimsPrincipal user) => user.HasScope(TokenScopes.Webhooks)
-        ? asked.BoundBy(user)
+    public static FeedQuery ForRegistration(FeedQuery asked, ClaimsPrincipal user, ClinicScope clinics) => user.HasScope(TokenScopes.Webhooks)
+        ? asked.BoundBy(user, clinics)
         : throw new NotGrantedException("scope", $"registering a webhook needs the {TokenScopes.Webhooks} scope");
 
     /// <summary>
-    /// When <paramref name="user"/> owns <paramref name="subscription"/> and its token grants less than is stored, patches the
-    /// narrower scope and clinics and drops the deliveries not sent yet; answers the position to queue again from (those
-    /// deliveries, rebuilt under the new grant), or null when nothing narrowed.
+    /// When <paramref name="user"/> owns <paramref name="subscription"/> and its token (its feed scope, its
+    /// <paramref name="clinics"/>) grants less than is stored, patches the narrower scope and clinics and drops the
+    /// deliveries not sent yet; answers the position to queue again from (those deliveries, rebuilt under the new grant),
+    /// or null when nothing narrowed.
     /// </summary>
     /// <exception cref="NotGrantedException">The token grants no feed scope, or none of the webhook's clinics.</exception>
-    public static async Task<long?> NarrowToAsync(this IDocumentSession session, WebhookSubscription subscription, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<long?> NarrowToAsync(
+        this IDocumentSession session, WebhookSubscription subscription, ClaimsPrincipal user, ClinicScope clinics, CancellationToken ct)
     {
         if (subscription.CreatedBy != user.Subject())
         {
@@ -43,8 +46,8 @@ public static class WebhookGrants
         }
 
         var scope = (PayloadScope)Math.Min((int)subscription.Scope, (int)FeedGrants.Granted(user));
-        var clinics = Narrowed(subscription.Clinics, ClinicScope.Of(user));
-        if (scope == subscription.Scope && clinics.SequenceEqual(subscription.Clinics))
+        var narrowed = Narrowed(subscription.Clinics, clinics);
+        if (scope == subscription.Scope && narrowed.SequenceEqual(subscription.Clinics))
         {
             return null;
         }
@@ -54,7 +57,7 @@ public static class WebhookGrants
             .Select(d => d.Position)
             .ToListAsync(ct);
         session.Patch<WebhookSubscription>(subscription.Id).Set(s => s.Scope, scope);
-        session.Patch<WebhookSubscription>(subscription.Id).Set(s => s.Clinics, clinics);
+        session.Patch<WebhookSubscription>(subscription.Id).Set(s => s.Clinics, narrowed);
         session.DeleteWhere<WebhookDelivery>(d => d.SubscriptionId == subscription.Id && d.Status == DeliveryStatus.Pending);
         return pending.Count > 0 ? pending.Min() - 1 : null;
     }
@@ -62,7 +65,7 @@ public static class WebhookGrants
     /// <summary>The stored clinics (empty: every clinic) within the token's; none left is refused rather than read as every clinic.</summary>
     private static IReadOnlyList<string> Narrowed(IReadOnlyList<string> stored, ClinicScope token)
     {
-        if (token.IsEvery)
+        if (token.HasAllClinics)
         {
             return stored;
         }
