@@ -76,7 +76,7 @@ public sealed class GatewayFuzzTests(PlatformFixture platform, ITestOutputHelper
         {
             Content = JsonContent.Create(new
             {
-                mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Fuzz{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female",
+                mrn = $"MRN-{Guid.NewGuid():N}"[..16], firstName = "Ada", lastName = $"Fuzz{Guid.NewGuid():N}"[..16], dateOfBirth = "1980-04-12", sex = "female", clinic = "north",
             }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
