@@ -79,13 +79,16 @@ for trx in "$work"/results/*/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${n:-0}))
 done
 if [ "$failed" -gt 0 ]; then
-  # Name each failure and its message's first line here, at the end, where a truncated log still shows it.
+  # Name each failure here, at the end, where a truncated log still shows it. A message is shown once, in full up to
+  # 40 lines (a fixture that did not start says why); a test that failed with the same first line refers to it.
   echo "== failed"
-  for trx in "$work"/results/*/*.trx; do
-    [ -f "$trx" ] || continue
-    awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
-         want && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); print "FAILED " name ": " substr(line, 1, 300); want = 0 }' "$trx"
-  done
+  awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+       want && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); open = (line !~ /<\/Message>/); sub(/<\/Message>.*/, "", line)
+                             key = substr(line, 1, 160); want = 0
+                             if (key in first) { print "FAILED " name ": the same failure as " first[key]; next }
+                             first[key] = name; print "FAILED " name ": " substr(line, 1, 2000); shown = 1; more = open; next }
+       more && shown < 40 { line = $0; done = (line ~ /<\/Message>/); sub(/<\/Message>.*/, "", line); print "    " substr(line, 1, 300); shown++; if (done) more = 0; next }
+       more && /<\/Message>/ { more = 0 }' "$work"/results/*/*.trx
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # a test host crashed or a project did not run: never report green

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace PatientFlow.Platform.EventStore;
 
@@ -15,6 +16,21 @@ public sealed class EventStoreMigration(
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Replicas starting together migrate one after another: the lock is the database's (advisory locks are per
+        // database), held by a session of its own for the whole migration and grant.
+        await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString);
+        await gate.OpenAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('patientflow:event-store-migration'))", gate))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await MigrateAsync(cancellationToken);
+        // Closing the session (not pooled) releases the lock, also when the migration threw.
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var options = new StoreOptions();
         configure(options);

@@ -11,6 +11,9 @@ namespace PatientFlow.Reliability.Tests.Faults;
 /// <summary>One command a client sent, and what it was told. Status 0: no answer (timeout, connection refused).</summary>
 public sealed record SentCommand(string EventType, Guid VisitId, int Status, TimeSpan Took)
 {
+    /// <summary>When it was sent (UTC).</summary>
+    public DateTime SentAt { get; init; } = DateTime.UtcNow - Took;
+
     public bool Acknowledged => Status is >= 200 and < 300;
 }
 
@@ -52,14 +55,17 @@ public sealed class VisitTraffic(HttpClient frontDesk, HttpClient ops)
         }
     }
 
-    /// <summary>Sends visits with <paramref name="workers"/> clients in parallel until the time is up or the slots run out.</summary>
-    public async Task RunAsync(TimeSpan duration, int workers, Action<int>? onVisit = null)
+    /// <summary>
+    /// Sends visits with <paramref name="workers"/> clients in parallel until the time is up, <paramref name="stop"/> is
+    /// signalled, or the slots run out.
+    /// </summary>
+    public async Task RunAsync(TimeSpan duration, int workers, Action<int>? onVisit = null, CancellationToken stop = default)
     {
         var until = Stopwatch.StartNew();
         var visits = 0;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
-            while (until.Elapsed < duration && _slots.TryDequeue(out var slot))
+            while (until.Elapsed < duration && !stop.IsCancellationRequested && _slots.TryDequeue(out var slot))
             {
                 var visitId = await BookAsync(slot.ProviderId, slot.SlotId, _patients[worker % _patients.Length]);
                 if (visitId is { } visit)

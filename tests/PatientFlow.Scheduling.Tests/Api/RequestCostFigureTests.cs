@@ -58,7 +58,7 @@ public class RequestCostFigureTests(SchedulingFactory factory, ITestOutputHelper
             foreach (var (name, client) in variants.Skip(round % 3).Concat(variants.Take(round % 3)))
             {
                 var read = await TimedAsync(() => client.GetAsync($"/api/scheduling/patients/{patients[round % patients.Length]}"));
-                var write = await TimedAsync(() => client.PostAsJsonAsync("/api/scheduling/patients", NewPatient()));
+                var write = await TimedAsync(() => client.PostAsJsonAsync("/api/scheduling/patients", SchedulingFactory.NewPatient()));
                 if (round >= WarmUp)
                 {
                     reads[name].Add(read);
@@ -82,12 +82,6 @@ public class RequestCostFigureTests(SchedulingFactory factory, ITestOutputHelper
 
         Figures.Report(output, "RS256 token validation (2048-bit key, the issuer's), median of 2,000", $"{rs256:0.0} µs");
     }
-
-    private static object NewPatient() => new
-    {
-        mrn = $"MRN-{Guid.NewGuid():N}"[..20], firstName = "Ada", lastName = $"Cost-{Guid.NewGuid():N}"[..20], dateOfBirth = "1980-04-12",
-        sex = "female", clinic = "north", insuranceMemberId = "W123", insurancePayer = "Acme Health",
-    };
 
     private static HttpClient ClientOf(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> unaudited, string token)
     {

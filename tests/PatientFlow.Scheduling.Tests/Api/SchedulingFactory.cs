@@ -61,20 +61,23 @@ public sealed class SchedulingFactory() : ServiceFactory<Program>("scheduling")
 
     public async Task<string> RegisterPatientAsync(string? lastName = null)
     {
-        var patient = await PostAsync<PatientDetails>(FrontDesk(), "/api/scheduling/patients", new
-        {
-            mrn = $"MRN-{Guid.NewGuid():N}"[..20],
-            firstName = "Ada",
-            // Distinct names: patients sharing a name and birth date are held back as likely duplicates.
-            lastName = lastName ?? $"Example-{Guid.NewGuid():N}"[..20],
-            dateOfBirth = "1980-04-12",
-            sex = "female",
-            clinic = "north",
-            insuranceMemberId = "W123",
-            insurancePayer = "Acme Health",
-        });
+        var patient = await PostAsync<PatientDetails>(FrontDesk(), "/api/scheduling/patients", NewPatient(lastName));
         return patient.PatientId.ToString();
     }
+
+    /// <summary>A registration at the north clinic, with a fresh MRN and (unless given) a last name of its own.</summary>
+    public static object NewPatient(string? lastName = null) => new
+    {
+        mrn = $"MRN-{Guid.NewGuid():N}"[..20],
+        firstName = "Ada",
+        // Distinct names: patients sharing a name and birth date are held back as likely duplicates.
+        lastName = lastName ?? $"Example-{Guid.NewGuid():N}"[..20],
+        dateOfBirth = "1980-04-12",
+        sex = "female",
+        clinic = "north",
+        insuranceMemberId = "W123",
+        insurancePayer = "Acme Health",
+    };
 
     public async Task<string> ProviderAsync(string specialty = "family-medicine")
     {

@@ -22,9 +22,11 @@ public abstract class RunningPlatform : IAsyncLifetime
     public TimeSpan StartDuration { get; private set; }
 
     /// <summary>How long the platform may take to start before the fixture fails.</summary>
-    // A cold start of the whole platform (issuer included) beside the other test projects on two cores has taken over
-    // five minutes in CI; the start's time is reported, not what these tests judge.
-    protected virtual TimeSpan StartLimit => TimeSpan.FromMinutes(8);
+    // A cold start of the whole platform (issuer and audit service included) beside the other test projects on two cores
+    // took 398 s in a clean-clone run and more than 480 s in another: nine .NET processes start two at a time (the app
+    // host's start gate), each taking 6-9 CPU-seconds on a quiet machine. The start's time is reported, not what these
+    // tests judge; a start that never completes still fails, naming what was not ready.
+    protected virtual TimeSpan StartLimit => TimeSpan.FromMinutes(12);
 
     /// <summary>How long a client waits for one answer.</summary>
     protected virtual TimeSpan ClientTimeout => TimeSpan.FromSeconds(100);

@@ -105,15 +105,21 @@ public sealed class TestPlatform : IAsyncDisposable
 
             return platform;
         }
-        catch (OperationCanceledException stopped) when (ct.IsCancellationRequested)
+        catch (Exception stopped) when ((stopped is OperationCanceledException && ct.IsCancellationRequested) || stopped is DistributedApplicationException)
         {
-            // Which resource held the start up, and what the processes said last; the log stays for the rest.
+            // Which resource held the start up or failed, and what it said last; the log stays for the rest. The resources
+            // not ready come first: a test report may show only the start of the message.
+            var waiting = platform.NotReady();
+            var notReady = waiting.Count == 0 ? "none" : string.Join(", ", waiting.Select(platform.StateOf));
             var states = platform.States();
-            var tail = platform.Tail(lines: 80);
+            var tail = string.Join(System.Environment.NewLine, waiting.Take(3).Select(id => $"-- {id}:{System.Environment.NewLine}{platform.Tail(id, lines: 30)}"));
             platform.keepLog = true;
             await platform.DisposeAsync();
-            throw new TimeoutException(
-                $"The platform did not start in time. Resources: {states}.{System.Environment.NewLine}Last lines of {platform.LogPath}:{System.Environment.NewLine}{tail}", stopped);
+            var message = $"The platform did not start ({stopped.Message}). Not ready: {notReady}. " +
+                $"All: {states}.{System.Environment.NewLine}" +
+                $"Last lines of what was not ready, from {platform.LogPath}:{System.Environment.NewLine}{tail}{System.Environment.NewLine}" +
+                $"Last lines of everything:{System.Environment.NewLine}{platform.Tail(lines: 40)}";
+            throw stopped is DistributedApplicationException ? new InvalidOperationException(message, stopped) : new TimeoutException(message, stopped);
         }
         catch
         {
@@ -239,8 +245,17 @@ public sealed class TestPlatform : IAsyncDisposable
     }
 
     /// <summary>Each resource's state and health as last seen, for a failure message.</summary>
-    private string States() => string.Join(", ", latest.Values.OrderBy(e => e.ResourceId)
-        .Select(e => $"{e.ResourceId} {e.Snapshot.State?.Text ?? "-"}/{e.Snapshot.HealthStatus?.ToString() ?? "-"}"));
+    private string States() => string.Join(", ", latest.Keys.Order().Select(StateOf));
+
+    private string StateOf(string resourceId) => latest.TryGetValue(resourceId, out var e)
+        ? $"{resourceId} {e.Snapshot.State?.Text ?? "-"}/{e.Snapshot.HealthStatus?.ToString() ?? "-"}"
+        : $"{resourceId} unseen";
+
+    /// <summary>The processes the start waits for that are not running and healthy (a resource started only on request is not waited for).</summary>
+    private IReadOnlyList<string> NotReady() => [.. latest.Values
+        .Where(e => e.Snapshot.State?.Text != KnownResourceStates.NotStarted && !IsHealthy(e))
+        .Where(e => !(e.Snapshot.State?.Text == KnownResourceStates.Finished && e.Snapshot.ExitCode == 0))
+        .Select(e => e.ResourceId).Order()];
 
     private static bool IsHealthy(ResourceEvent e) =>
         e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus is Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
