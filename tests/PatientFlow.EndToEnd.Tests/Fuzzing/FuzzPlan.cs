@@ -1,4 +1,5 @@
 using System.Text;
+using PatientFlow.ServiceDefaults.Production;
 
 namespace PatientFlow.EndToEnd.Tests.Fuzzing;
 
@@ -140,7 +141,7 @@ internal sealed class FuzzPlan(int seed, FuzzTokens tokens)
 
         // Never an empty body or a JSON null: an optional body reads them as absent, and the command would run.
         return _random.NextDouble() < hugeChance * 0.01
-            ? new FuzzBody("over the size limit", "application/json", () => HugeBody.Value)
+            ? new FuzzBody("over the size limit", "application/json", () => HugeBody.Value) { OverTheLimit = true }
             : Pick(candidates)();
     }
 
@@ -157,7 +158,10 @@ internal sealed class FuzzPlan(int seed, FuzzTokens tokens)
         var size = Pick(new[] { 100_000, 1_000_000, 4_000_000 });
         var wrong = Attacks.WrongValue(field.Kind, _random);
         return new FuzzBody($"{size / 1000} kB then a wrong type", "application/json", () =>
-            Encoding.UTF8.GetBytes($"{{\"padding\":\"{new string('p', size)}\",\"{field.Name}\":{wrong}}}"));
+            Encoding.UTF8.GetBytes($"{{\"padding\":\"{new string('p', size)}\",\"{field.Name}\":{wrong}}}"))
+        {
+            OverTheLimit = size > RequestLimits.MaxRequestBodySize,
+        };
     }
 
     private static FuzzBody Json(string description, string text) => new(description, "application/json", () => Encoding.UTF8.GetBytes(text));

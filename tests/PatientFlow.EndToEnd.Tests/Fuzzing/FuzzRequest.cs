@@ -5,6 +5,9 @@ namespace PatientFlow.EndToEnd.Tests.Fuzzing;
 /// <summary>A body as sent: bytes (built when sent, so ten thousand plans stay small) and the content type claimed for them.</summary>
 internal sealed record FuzzBody(string Description, string? ContentType, Func<byte[]> Bytes)
 {
+    /// <summary>Longer than the services' request body limit: refused on its declared length, never read.</summary>
+    public bool OverTheLimit { get; init; }
+
     public HttpContent Content()
     {
         var content = new ByteArrayContent(Bytes());
@@ -28,6 +31,8 @@ internal sealed record FuzzRequest(
     public HttpRequestMessage Message(string traceparent)
     {
         var request = new HttpRequestMessage(new HttpMethod(Route.Method), Path) { Content = Body?.Content() };
+        // First, so the connection log finds it at the start of what is written.
+        request.Headers.TryAddWithoutValidation(ConnectionLog.IndexHeader, Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", Authorization);
