@@ -31,6 +31,47 @@ public class RequestLimitTests
     }
 
     [Fact]
+    public async Task PostJson_DeclaredOverTheLimit_413ClosesTheConnectionAndTheNextRequestGoesOnAFreshOne()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+        var connections = 0;
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                Interlocked.Increment(ref connections);
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var address = host.CreateClient();
+        using var client = new HttpClient(handler) { BaseAddress = address.BaseAddress };
+        (await client.PostAsJsonAsync("/test/notes", new Note("first"))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Its length declared (JSON content would go chunked): refused on the header, the body never read.
+        using var body = new StringContent($"{{\"text\":\"{new string('a', OverOneMegabyte)}\"}}", Encoding.UTF8, "application/json");
+        var refused = await client.PostAsync("/test/notes", body);
+        var next = await client.PostAsJsonAsync("/test/notes", new Note("after"));
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        refused.Headers.ConnectionClose.Should().BeTrue("the server never reads the body, so the connection cannot carry another request");
+        next.StatusCode.Should().Be(HttpStatusCode.OK);
+        connections.Should().Be(2, "the request after the refusal goes on a new connection, not on the one the server is closing");
+    }
+
+    [Fact]
+    public async Task PostJson_UnderTheLimit_KeepsTheConnection()
+    {
+        await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);
+
+        var response = await host.CreateClient().PostAsJsonAsync("/test/notes", new Note("short"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.ConnectionClose.Should().NotBe(true);
+    }
+
+    [Fact]
     public async Task PostJson_OverOneMegabyteWithoutLength_Answers413Problem()
     {
         await using var host = await DefaultsHost.StartAsync(MapTestEndpoints, kestrel: true);

@@ -47,6 +47,9 @@ public sealed record RequestBodyLimit(long? MaxRequestBodySize) : IRequestSizeLi
 /// <summary>
 /// A body whose declared length is over the endpoint's limit is refused before the endpoint runs, so the gateway
 /// forwards nothing of it; undeclared (chunked) bodies are cut off by Kestrel when reading reaches the limit.
+/// The refusal says <c>Connection: close</c>: the body is never read, so the connection cannot carry another request, and
+/// a client that sent the body whole must not send its next request on it. (Without the header Kestrel closes it all
+/// the same once it fails to drain the body, and the client's next request on it is reset.)
 /// </summary>
 public sealed class DeclaredBodyLimit(RequestDelegate next)
 {
@@ -56,6 +59,12 @@ public sealed class DeclaredBodyLimit(RequestDelegate next)
             && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { MaxRequestBodySize: { } limit }
             && length > limit)
         {
+            // On starting, not now: the problem details handler clears the headers before it writes the 413.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Connection = "close";
+                return Task.CompletedTask;
+            });
             throw new Microsoft.AspNetCore.Http.BadHttpRequestException($"Request body too large: {length} bytes declared, {limit} allowed.", StatusCodes.Status413PayloadTooLarge);
         }
 

@@ -64,6 +64,9 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public string PostgresConnectionString { get; private set; } = "";
 
+    /// <summary>The JWT signing key the platform's processes share (kept in its data folder), for tests that mint tokens themselves.</summary>
+    public string SigningKey => File.ReadAllText(Path.Combine(dataDirectory, "auth", "signing-key")).Trim();
+
     public static async Task<TestPlatform> StartAsync(PlatformSettings settings, CancellationToken ct)
     {
         var data = Path.Combine(Path.GetTempPath(), $"patientflow-{settings.Label}-{Guid.NewGuid():N}");
